@@ -1,0 +1,12 @@
+// Bundles the client and the server with esbuild: dist/ for Node, dist/browser/ for the web worker and web client.
+import * as esbuild from 'esbuild';
+
+const production = process.argv.includes('--production');
+const common = { bundle: true, minify: production, sourcemap: !production, logLevel: 'warning', legalComments: 'none' };
+
+await Promise.all([
+  esbuild.build({ ...common, entryPoints: ['client/src/node.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'] }),
+  esbuild.build({ ...common, entryPoints: ['server/src/node.ts'], outfile: 'dist/server.js', platform: 'node', format: 'cjs', target: 'node18' }),
+  esbuild.build({ ...common, entryPoints: ['client/src/browser.ts'], outfile: 'dist/browser/extension.js', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'] }),
+  esbuild.build({ ...common, entryPoints: ['server/src/browser.ts'], outfile: 'dist/browser/server.js', platform: 'browser', format: 'iife', target: 'es2022' }),
+]);

@@ -1,0 +1,73 @@
+/** Markdown that explains a code; shared by hover and completion. */
+import {
+  allowsReplyCode, entriesAssociatedWith, findClass, findEntry, findReplyCode, findSubject, isStatusClass, REGISTRY_URL,
+  type EnumeratedEntry, type Reference, type Usage,
+} from '../registry/registry';
+
+const USAGE_TEXT: Record<Usage, string> = {
+  permanent: 'permanent failures only (5.X.X)',
+  transient: 'persistent transient failures only (4.X.X)',
+  both: 'permanent or persistent transient failures',
+  unstated: 'not stated by the registry',
+};
+
+function references(list: Reference[]): string {
+  return list.map((ref) => (ref.url ? `[${ref.label}](${ref.url})` : ref.label) + (ref.note ? ` (${ref.note})` : '')).join(', ');
+}
+
+export function entrySummary(entry: EnumeratedEntry): string {
+  if (entry.deprecatedBy) {
+    const replacement = findEntry(Number(entry.deprecatedBy.split('.')[1]), Number(entry.deprecatedBy.split('.')[2]));
+    return `Deprecated: a duplicate of ${entry.deprecatedBy}${replacement ? ` (${replacement.sample})` : ''}`;
+  }
+  return entry.sample;
+}
+
+/** The hover text of an enhanced status code such as "5.1.1"; `replyCode` is the basic code beside it, if any. */
+export function describeStatusCode(statusClass: number, subject: number, detail: number, replyCode?: number): string {
+  const code = `${statusClass}.${subject}.${detail}`;
+  const entry = findEntry(subject, detail);
+  const classEntry = findClass(statusClass);
+  const subjectEntry = findSubject(subject);
+  const lines: string[] = [];
+
+  lines.push(entry ? `**${code}** ${entrySummary(entry)}` : `**${code}** is not in the IANA registry`);
+  const parts = [
+    classEntry ? `${classEntry.statusClass}: ${classEntry.summary}` : `class ${statusClass}: not a valid class (2, 4 or 5)`,
+    subjectEntry ? `X.${subject}: ${subjectEntry.summary}` : `X.${subject}: no registered subject`,
+  ];
+  lines.push(`*${parts.join(' · ')}*`);
+
+  if (entry) {
+    lines.push('', entry.description);
+    if (entry.deprecatedBy) lines.push('', `Use **${statusClass}.${entry.deprecatedBy.slice(2)}** instead.`);
+    const facts = [
+      `Reply codes: ${entry.replyCodes.kind === 'not-given' ? 'not given' : entry.replyCodes.raw}`,
+      `Usage: ${USAGE_TEXT[entry.usage]}`,
+    ];
+    lines.push('', facts.join(' · '));
+    if (replyCode !== undefined && !allowsReplyCode(entry, replyCode)) {
+      lines.push('', `The registry does not associate reply code ${replyCode} with ${entry.code}.`);
+    }
+    lines.push('', `Defined in ${references(entry.references)} · [IANA registry entry ${entry.code}](${REGISTRY_URL})`);
+  } else {
+    if (classEntry) lines.push('', classEntry.description);
+    if (subjectEntry) lines.push('', subjectEntry.description);
+    lines.push('', `[IANA registry](${REGISTRY_URL})`);
+  }
+  return lines.join('\n');
+}
+
+/** The hover text of a basic reply code such as 550. */
+export function describeReplyCode(code: number): string {
+  const entry = findReplyCode(code);
+  const lines = [entry ? `**${code}** ${entry.meaning}` : `**${code}** is not a reply code defined by RFC 5321 or its extensions`];
+  const kind = ({ 2: 'Positive completion', 3: 'Positive intermediate', 4: 'Transient negative completion', 5: 'Permanent negative completion' } as Record<number, string>)[Math.floor(code / 100)];
+  if (kind) lines.push(`*${kind} reply${isStatusClass(Math.floor(code / 100)) ? ` · goes with ${Math.floor(code / 100)}.X.X enhanced codes` : ''}*`);
+  const associated = entriesAssociatedWith(code);
+  if (associated.length > 0) {
+    lines.push('', `Registered enhanced codes for ${code}: ${associated.map((e) => `${e.code} (${e.sample || entrySummary(e)})`).join(', ')}`);
+  }
+  if (entry) lines.push('', `Defined in [${entry.reference}](https://www.rfc-editor.org/rfc/rfc${entry.reference.slice(4)})`);
+  return lines.join('\n');
+}

@@ -1,0 +1,102 @@
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import type { DocumentAnalysis } from '../analysis';
+import { isReadOnlyKind } from '../documentKind';
+import { allowsReplyCode, findEntry, findSubject, REGISTRY_URL } from '../registry/registry';
+import type { Occurrence } from '../scanner/scanner';
+import type { DiagnosticCode, SeverityLevel, Settings } from '../settings';
+
+export const DIAGNOSTIC_SOURCE = 'smtp-status-codes';
+
+const DOCUMENTATION: Record<DiagnosticCode, string> = {
+  'unregistered-code': REGISTRY_URL,
+  'malformed-code': 'https://www.rfc-editor.org/rfc/rfc3463#section-2',
+  'class-mismatch': 'https://www.rfc-editor.org/rfc/rfc2034#section-4',
+  'unexpected-reply-code': REGISTRY_URL,
+  'usage-mismatch': 'https://www.rfc-editor.org/rfc/rfc3463#section-3',
+  'deprecated-code': REGISTRY_URL,
+};
+
+const SEVERITY: Record<Exclude<SeverityLevel, 'off'>, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+const CLASS_WORD: Record<number, string> = { 2: 'success', 4: 'transient failure', 5: 'permanent failure' };
+
+interface Finding {
+  code: DiagnosticCode;
+  message: string;
+}
+
+/** What is wrong with one confident occurrence, most important first. */
+export function findingsFor(occurrence: Occurrence): Finding[] {
+  const { text, statusClass, subject, detail, replyCode, impliedClass, action } = occurrence;
+  if (occurrence.malformation) {
+    return [{ code: 'malformed-code', message: `${text} is not a well-formed enhanced status code: ${occurrence.malformation}.` }];
+  }
+  const findings: Finding[] = [];
+  const expectedClass = replyCode ? Math.floor(replyCode.value / 100) : impliedClass;
+  const classMismatch = expectedClass !== undefined && expectedClass !== 3 && expectedClass !== statusClass;
+  if (classMismatch) {
+    const cause = replyCode ? `reply code ${replyCode.value}` : `${action} (a ${CLASS_WORD[expectedClass]})`;
+    findings.push({
+      code: 'class-mismatch',
+      message: `${text} is a ${CLASS_WORD[statusClass]} code but ${cause} needs class ${expectedClass}: write ${expectedClass}.${subject}.${detail}, or change the ${replyCode ? 'reply code' : 'action'}.`,
+    });
+  }
+
+  const entry = findEntry(subject, detail);
+  if (!entry) {
+    const subjectEntry = findSubject(subject);
+    const known = subjectEntry ? `subject X.${subject} (${subjectEntry.summary}) has no detail ${detail}` : `there is no subject X.${subject}`;
+    findings.push({ code: 'unregistered-code', message: `${text} is not in the IANA registry of enhanced status codes: ${known}.` });
+    return findings;
+  }
+  if (entry.deprecatedBy) {
+    findings.push({
+      code: 'deprecated-code',
+      message: `${text} is deprecated: the registry marks ${entry.code} as a duplicate of ${entry.deprecatedBy}; use ${statusClass}.${entry.deprecatedBy.slice(2)}.`,
+    });
+  }
+  if (replyCode && !classMismatch && !allowsReplyCode(entry, replyCode.value)) {
+    findings.push({
+      code: 'unexpected-reply-code',
+      message: `The registry associates ${entry.code} (${entry.sample}) with reply codes ${entry.replyCodes.raw}, not ${replyCode.value}.`,
+    });
+  }
+  const explicitlyAllowed = replyCode !== undefined && entry.replyCodes.codes.includes(replyCode.value);
+  const wrongUsage = (entry.usage === 'permanent' && statusClass === 4) || (entry.usage === 'transient' && statusClass === 5);
+  if (wrongUsage && !explicitlyAllowed) {
+    const only = entry.usage === 'permanent' ? 'permanent failures (5.X.X)' : 'persistent transient failures (4.X.X)';
+    findings.push({
+      code: 'usage-mismatch',
+      message: `${entry.code} (${entry.sample}) is registered as useful only for ${only}, but ${text} is a ${CLASS_WORD[statusClass]}.`,
+    });
+  }
+  return findings;
+}
+
+export function diagnostics(analysis: DocumentAnalysis, settings: Settings): Diagnostic[] {
+  if (!settings.validate.enabled || analysis.textLength > settings.maxFileSize) return [];
+  const levels = isReadOnlyKind(analysis.kind) ? settings.severityInLogs : settings.severity;
+  const result: Diagnostic[] = [];
+  for (const occurrence of analysis.occurrences) {
+    if (!occurrence.confident) continue;
+    for (const finding of findingsFor(occurrence)) {
+      const level = levels[finding.code];
+      if (level === 'off') continue;
+      if (result.length >= settings.maxNumberOfProblems) return result;
+      result.push({
+        range: { start: { line: occurrence.line, character: occurrence.start }, end: { line: occurrence.line, character: occurrence.end } },
+        severity: SEVERITY[level],
+        code: finding.code,
+        codeDescription: { href: DOCUMENTATION[finding.code] },
+        source: DIAGNOSTIC_SOURCE,
+        message: finding.message,
+      });
+    }
+  }
+  return result;
+}

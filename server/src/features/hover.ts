@@ -1,0 +1,29 @@
+import type { Hover, Position } from 'vscode-languageserver-types';
+import type { DocumentAnalysis } from '../analysis';
+import { describeReplyCode, describeStatusCode } from './describe';
+
+/** Hover on an enhanced status code, or on the basic reply code that goes with one. */
+export function hover(analysis: DocumentAnalysis, position: Position): Hover | null {
+  for (const occurrence of analysis.occurrencesOnLine(position.line)) {
+    const { line, start, end, replyCode } = occurrence;
+    if (position.character >= start && position.character <= end) {
+      if (occurrence.malformation) {
+        return {
+          contents: { kind: 'markdown', value: `**${occurrence.text}** is not a well-formed enhanced status code: ${occurrence.malformation}.` },
+          range: { start: { line, character: start }, end: { line, character: end } },
+        };
+      }
+      return {
+        contents: { kind: 'markdown', value: describeStatusCode(occurrence.statusClass, occurrence.subject, occurrence.detail, replyCode?.value) },
+        range: { start: { line, character: start }, end: { line, character: end } },
+      };
+    }
+    if (replyCode && position.character >= replyCode.start && position.character <= replyCode.end) {
+      return {
+        contents: { kind: 'markdown', value: describeReplyCode(replyCode.value) },
+        range: { start: { line, character: replyCode.start }, end: { line, character: replyCode.end } },
+      };
+    }
+  }
+  return null;
+}

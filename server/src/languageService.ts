@@ -1,0 +1,56 @@
+/**
+ * The language service: pure functions of (document, position, settings) that return LSP types.
+ * No editor, no I/O: the LSP server, the browser worker and tests all wrap this.
+ */
+import type { CompletionList, Diagnostic, Hover, Position } from 'vscode-languageserver-types';
+import { DocumentAnalysis, type TextDocumentLike } from './analysis';
+import { completion } from './features/completion';
+import { diagnostics } from './features/diagnostics';
+import { hover } from './features/hover';
+import { DEFAULT_SETTINGS, type Settings } from './settings';
+
+export interface CancellationTokenLike {
+  readonly isCancellationRequested: boolean;
+}
+
+export interface LanguageService {
+  doHover(document: TextDocumentLike, position: Position, settings?: Settings): Hover | null;
+  doComplete(document: TextDocumentLike, position: Position, settings?: Settings): CompletionList | null;
+  /** Returns undefined when cancelled before it finished. */
+  doValidation(document: TextDocumentLike, settings?: Settings, token?: CancellationTokenLike): Diagnostic[] | undefined;
+  /** Drops what is cached for a closed document. */
+  forget(uri: string): void;
+}
+
+export function createLanguageService(): LanguageService {
+  const analyses = new Map<string, DocumentAnalysis>();
+
+  function analyze(document: TextDocumentLike, token?: CancellationTokenLike): DocumentAnalysis | undefined {
+    const cached = analyses.get(document.uri);
+    if (cached && cached.version === document.version) return cached;
+    const analysis = new DocumentAnalysis(document.uri, document.version, document.languageId, document.getText(), () => token?.isCancellationRequested ?? false);
+    if (token?.isCancellationRequested) return undefined;
+    analyses.set(document.uri, analysis);
+    return analysis;
+  }
+
+  return {
+    doHover(document, position, settings = DEFAULT_SETTINGS) {
+      if (!settings.hover.enabled) return null;
+      return hover(analyze(document)!, position);
+    },
+    doComplete(document, position, settings = DEFAULT_SETTINGS) {
+      if (!settings.completion.enabled) return null;
+      const kind = analyze(document)!.kind;
+      const linePrefix = document.getText({ start: { line: position.line, character: 0 }, end: position });
+      return completion(linePrefix, position, kind);
+    },
+    doValidation(document, settings = DEFAULT_SETTINGS, token) {
+      const analysis = analyze(document, token);
+      return analysis && diagnostics(analysis, settings);
+    },
+    forget(uri) {
+      analyses.delete(uri);
+    },
+  };
+}

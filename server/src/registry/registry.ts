@@ -1,0 +1,53 @@
+/** Look-ups over the generated IANA table and the basic reply codes. */
+import { IANA_REGISTRY } from './iana.generated';
+import { REPLY_CODES, type ReplyCodeEntry } from './replyCodes';
+import type { ClassEntry, EnumeratedEntry, StatusClass, SubjectEntry } from './types';
+
+export * from './types';
+export type { ReplyCodeEntry } from './replyCodes';
+
+export const REGISTRY_URL = 'https://www.iana.org/assignments/smtp-enhanced-status-codes/smtp-enhanced-status-codes.xhtml';
+export const REGISTRY_UPDATED = IANA_REGISTRY.updated;
+
+const byKey = new Map<string, EnumeratedEntry>(IANA_REGISTRY.codes.map((entry) => [`${entry.subject}.${entry.detail}`, entry]));
+const replyCodes = new Map<number, ReplyCodeEntry>(REPLY_CODES.map((entry) => [entry.code, entry]));
+
+export const ENUMERATED_CODES: readonly EnumeratedEntry[] = IANA_REGISTRY.codes;
+
+export function isStatusClass(value: number): value is StatusClass {
+  return value === 2 || value === 4 || value === 5;
+}
+
+/** The enumerated entry (X.subject.detail) for a code of any class. */
+export function findEntry(subject: number, detail: number): EnumeratedEntry | undefined {
+  return byKey.get(`${subject}.${detail}`);
+}
+
+export function findClass(statusClass: number): ClassEntry | undefined {
+  return IANA_REGISTRY.classes.find((entry) => entry.statusClass === statusClass);
+}
+
+export function findSubject(subject: number): SubjectEntry | undefined {
+  return IANA_REGISTRY.subjects.find((entry) => entry.subject === subject);
+}
+
+export function findReplyCode(code: number): ReplyCodeEntry | undefined {
+  return replyCodes.get(code);
+}
+
+/** Enumerated entries whose associated basic codes name `replyCode` explicitly. */
+export function entriesAssociatedWith(replyCode: number): EnumeratedEntry[] {
+  return IANA_REGISTRY.codes.filter((entry) => entry.replyCodes.codes.includes(replyCode));
+}
+
+/** Whether the registry allows `replyCode` with this entry (true where it says nothing). */
+export function allowsReplyCode(entry: EnumeratedEntry, replyCode: number): boolean {
+  const { kind, codes, classes } = entry.replyCodes;
+  if (kind !== 'listed') return true;
+  return codes.includes(replyCode) || classes.includes(Math.floor(replyCode / 100) as StatusClass);
+}
+
+/** "X.1.1" written with a concrete class: "5.1.1". */
+export function withClass(entry: EnumeratedEntry, statusClass: StatusClass): string {
+  return `${statusClass}.${entry.subject}.${entry.detail}`;
+}

@@ -1,0 +1,111 @@
+/** The `smtpStatusCodes` settings: defaults, and a reader that turns whatever the client sends into valid settings. */
+
+export const DIAGNOSTIC_CODES = [
+  'unregistered-code', 'malformed-code', 'class-mismatch', 'unexpected-reply-code', 'usage-mismatch', 'deprecated-code',
+] as const;
+export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
+
+export const SEVERITY_LEVELS = ['error', 'warning', 'information', 'hint', 'off'] as const;
+export type SeverityLevel = (typeof SEVERITY_LEVELS)[number];
+
+export interface Settings {
+  hover: { enabled: boolean };
+  completion: { enabled: boolean };
+  validate: { enabled: boolean };
+  /** Severity of each check in configuration and source code. */
+  severity: Record<DiagnosticCode, SeverityLevel>;
+  /** Severity of each check in mail logs and bounces, where codes were written by remote servers. */
+  severityInLogs: Record<DiagnosticCode, SeverityLevel>;
+  /** Documents larger than this (in characters) are not validated; hover and completion still work. */
+  maxFileSize: number;
+  maxNumberOfProblems: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  hover: { enabled: true },
+  completion: { enabled: true },
+  validate: { enabled: true },
+  severity: {
+    'unregistered-code': 'warning',
+    'malformed-code': 'error',
+    'class-mismatch': 'error',
+    'unexpected-reply-code': 'information',
+    'usage-mismatch': 'warning',
+    'deprecated-code': 'warning',
+  },
+  severityInLogs: {
+    'unregistered-code': 'hint',
+    'malformed-code': 'hint',
+    'class-mismatch': 'information',
+    'unexpected-reply-code': 'off',
+    'usage-mismatch': 'hint',
+    'deprecated-code': 'hint',
+  },
+  maxFileSize: 50_000_000,
+  maxNumberOfProblems: 1000,
+};
+
+export interface ResolvedSettings {
+  settings: Settings;
+  /** One message per setting that was not understood and fell back to its default. */
+  problems: string[];
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Reads settings of any shape; what is missing takes its default, what is wrong takes its default and is reported. */
+export function resolveSettings(raw: unknown): ResolvedSettings {
+  const problems: string[] = [];
+  const settings: Settings = structuredClone(DEFAULT_SETTINGS);
+  if (raw === undefined || raw === null) return { settings, problems };
+  if (!isObject(raw)) {
+    problems.push(`smtpStatusCodes: expected an object of settings, got ${describe(raw)}; using the defaults.`);
+    return { settings, problems };
+  }
+
+  for (const feature of ['hover', 'completion', 'validate'] as const) {
+    const value = raw[feature];
+    if (value === undefined) continue;
+    if (isObject(value) && (value.enabled === undefined || typeof value.enabled === 'boolean')) {
+      if (typeof value.enabled === 'boolean') settings[feature].enabled = value.enabled;
+    } else {
+      problems.push(`smtpStatusCodes.${feature}.enabled: expected true or false, got ${describe(isObject(value) ? value.enabled : value)}; using ${DEFAULT_SETTINGS[feature].enabled}.`);
+    }
+  }
+
+  for (const table of ['severity', 'severityInLogs'] as const) {
+    const value = raw[table];
+    if (value === undefined) continue;
+    if (!isObject(value)) {
+      problems.push(`smtpStatusCodes.${table}: expected an object mapping checks to severities, got ${describe(value)}; using the defaults.`);
+      continue;
+    }
+    for (const [code, level] of Object.entries(value)) {
+      if (!(DIAGNOSTIC_CODES as readonly string[]).includes(code)) {
+        problems.push(`smtpStatusCodes.${table}: unknown check "${code}" (known: ${DIAGNOSTIC_CODES.join(', ')}); ignored.`);
+      } else if (!(SEVERITY_LEVELS as readonly unknown[]).includes(level)) {
+        problems.push(`smtpStatusCodes.${table}.${code}: expected one of ${SEVERITY_LEVELS.join(', ')}, got ${describe(level)}; using ${settings[table][code as DiagnosticCode]}.`);
+      } else {
+        settings[table][code as DiagnosticCode] = level as SeverityLevel;
+      }
+    }
+  }
+
+  for (const limit of ['maxFileSize', 'maxNumberOfProblems'] as const) {
+    const value = raw[limit];
+    if (value === undefined) continue;
+    if (typeof value === 'number' && Number.isInteger(value) && value >= 0) settings[limit] = value;
+    else problems.push(`smtpStatusCodes.${limit}: expected a whole number of 0 or more, got ${describe(value)}; using ${DEFAULT_SETTINGS[limit]}.`);
+  }
+  return { settings, problems };
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === 'object') return 'an object';
+  return String(value);
+}
