@@ -1,6 +1,6 @@
 import { CompletionItemKind, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver-types';
 import type { DocumentKind } from '../documentKind';
-import { ENUMERATED_CODES, withClass, type EnumeratedEntry, type StatusClass } from '../registry/registry';
+import { ENUMERATED_CODES, usageAllows, withClass, type EnumeratedEntry, type StatusClass } from '../registry/registry';
 import { describeStatusCode, entrySummary } from './describe';
 
 /** A partly typed code at the cursor: "", "5", "5.", "5.7", "5.7.", "5.7.2". */
@@ -41,7 +41,7 @@ export function completionContext(linePrefix: string, kind: DocumentKind): Compl
     return { classes: typed ? [statusClass(typed[0])] : [5, 4, 2], partial: typed };
   }
 
-  if (typed.length >= 2 && (loose ? /(?:^|[\s"'=:(])$/ : /["']$/).test(before)) {
+  if (loose && typed.length >= 2 && /(?:^|[\s"'=:(])$/.test(before)) {
     return { classes: [statusClass(typed[0])], partial: typed };
   }
   return undefined;
@@ -50,7 +50,7 @@ export function completionContext(linePrefix: string, kind: DocumentKind): Compl
 function suits(entry: EnumeratedEntry, cls: StatusClass): boolean {
   if (entry.deprecatedBy) return false;
   if (cls === 2) return entry.replyCodes.kind === 'any' || entry.replyCodes.codes.some((code) => code < 300);
-  return !(entry.usage === 'permanent' && cls === 4) && !(entry.usage === 'transient' && cls === 5);
+  return usageAllows(entry, cls);
 }
 
 const pad = (n: number) => String(n).padStart(3, '0');

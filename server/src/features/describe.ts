@@ -1,7 +1,7 @@
 /** Markdown that explains a code; shared by hover and completion. */
 import {
   allowsReplyCode, entriesAssociatedWith, findClass, findEntry, findReplyCode, findSubject, isStatusClass, REGISTRY_URL,
-  type EnumeratedEntry, type Reference, type Usage,
+  withClass, type EnumeratedEntry, type Reference, type StatusClass, type Usage,
 } from '../registry/registry';
 
 const USAGE_TEXT: Record<Usage, string> = {
@@ -66,7 +66,7 @@ export function describeReplyCode(code: number): string {
   if (kind) lines.push(`*${kind} reply${isStatusClass(Math.floor(code / 100)) ? ` · goes with ${Math.floor(code / 100)}.X.X enhanced codes` : ''}*`);
   const associated = entriesAssociatedWith(code);
   if (associated.length > 0) {
-    lines.push('', `Registered enhanced codes for ${code}: ${associated.map((e) => `${e.code} (${e.sample || entrySummary(e)})`).join(', ')}`);
+    lines.push('', `Registered enhanced codes for ${code}: ${associated.map((e) => `${isStatusClass(Math.floor(code / 100)) ? withClass(e, Math.floor(code / 100) as StatusClass) : e.code} ${entrySummary(e)}`).join(' · ')}`);
   }
   if (entry) lines.push('', `Defined in [${entry.reference}](https://www.rfc-editor.org/rfc/rfc${entry.reference.slice(4)})`);
   return lines.join('\n');

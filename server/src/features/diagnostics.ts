@@ -1,7 +1,7 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { DocumentAnalysis } from '../analysis';
 import { isReadOnlyKind } from '../documentKind';
-import { allowsReplyCode, findEntry, findSubject, REGISTRY_URL } from '../registry/registry';
+import { allowsReplyCode, findEntry, usageAllows, findSubject, REGISTRY_URL } from '../registry/registry';
 import type { Occurrence } from '../scanner/scanner';
 import type { DiagnosticCode, SeverityLevel, Settings } from '../settings';
 
@@ -66,9 +66,7 @@ export function findingsFor(occurrence: Occurrence): Finding[] {
       message: `The registry associates ${entry.code} (${entry.sample}) with reply codes ${entry.replyCodes.raw}, not ${replyCode.value}.`,
     });
   }
-  const explicitlyAllowed = replyCode !== undefined && entry.replyCodes.codes.includes(replyCode.value);
-  const wrongUsage = (entry.usage === 'permanent' && statusClass === 4) || (entry.usage === 'transient' && statusClass === 5);
-  if (wrongUsage && !explicitlyAllowed) {
+  if (!classMismatch && (statusClass === 4 || statusClass === 5) && !usageAllows(entry, statusClass)) {
     const only = entry.usage === 'permanent' ? 'permanent failures (5.X.X)' : 'persistent transient failures (4.X.X)';
     findings.push({
       code: 'usage-mismatch',

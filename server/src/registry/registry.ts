@@ -40,11 +40,25 @@ export function entriesAssociatedWith(replyCode: number): EnumeratedEntry[] {
   return IANA_REGISTRY.codes.filter((entry) => entry.replyCodes.codes.includes(replyCode));
 }
 
-/** Whether the registry allows `replyCode` with this entry (true where it says nothing). */
+/**
+ * Whether the registry allows `replyCode` with this entry (true where it says nothing). Many entries list only the
+ * permanent form of a reply (X.2.2 lists 552); its transient twin (452) fits too where the entry's usage allows class 4.
+ */
 export function allowsReplyCode(entry: EnumeratedEntry, replyCode: number): boolean {
   const { kind, codes, classes } = entry.replyCodes;
   if (kind !== 'listed') return true;
-  return codes.includes(replyCode) || classes.includes(Math.floor(replyCode / 100) as StatusClass);
+  const replyClass = Math.floor(replyCode / 100);
+  if (codes.includes(replyCode) || classes.includes(replyClass as StatusClass)) return true;
+  const twinListed = codes.some((code) => code % 100 === replyCode % 100 && Math.floor(code / 100) !== replyClass);
+  return twinListed && usageAllows(entry, replyClass);
+}
+
+/** Whether the entry's usage admits a code of this class: the registry's own reply-code list counts as admission. */
+export function usageAllows(entry: EnumeratedEntry, statusClass: number): boolean {
+  if (entry.replyCodes.codes.some((code) => Math.floor(code / 100) === statusClass)) return true;
+  if (statusClass === 4) return entry.usage !== 'permanent';
+  if (statusClass === 5) return entry.usage !== 'transient';
+  return true;
 }
 
 /** "X.1.1" written with a concrete class: "5.1.1". */

@@ -41,8 +41,9 @@ export interface Occurrence {
  */
 const CANDIDATE = /(?<![\w.@^~/\\+$%*])(\d)\.(\d{1,4})\.(\d{1,4})(?![\w]|\.\w|-\w)/g;
 
-/** How far back on the line the context is read; bounds the work per candidate. */
-const CONTEXT_WINDOW = 96;
+/** How far back on the line each context is read: enough for its longest form, and a bound on the work per candidate. */
+const REPLY_WINDOW = 12;
+const CONTEXT_WINDOW = 40;
 
 const REPLY_BEFORE = /(?<![\w.])([2-5]\d\d)(?:[ -] ?|["']?\s*,\s*["'])$/;
 const FIELD_BEFORE = /(?:\b(?:dsn|status|x-?status|enhanced[_-]?(?:status[_-]?)?code|esc|xcode|status[_-]?code)["']?\s*[=:]\s*["']?|\(#)$/i;
@@ -73,73 +74,85 @@ export interface ScanOptions {
   isCancelled?: () => boolean;
 }
 
+/** The offset of the newline that ends the line starting at `from`, or the text's length. */
+function endOfLine(text: string, from: number): number {
+  const newline = text.indexOf('\n', from);
+  return newline === -1 ? text.length : newline;
+}
+
 /** All occurrences in `text`, in order. */
 export function scan(text: string, options: ScanOptions): Occurrence[] {
   const occurrences: Occurrence[] = [];
   const allowBare = mayHoldPlausibleCodes(options.kind);
   let line = options.firstLine ?? 0;
   let lineStart = 0;
-  let counted = 0;
+  let lineEnd = endOfLine(text, 0);
+  let candidates = 0;
   CANDIDATE.lastIndex = 0;
   for (let match = CANDIDATE.exec(text); match; match = CANDIDATE.exec(text)) {
     const index = match.index;
-    for (let newline = text.indexOf('\n', counted); newline !== -1 && newline < index; newline = text.indexOf('\n', newline + 1)) {
+    while (index > lineEnd) {
+      lineStart = lineEnd + 1;
+      lineEnd = endOfLine(text, lineStart);
       line++;
-      lineStart = newline + 1;
     }
-    counted = index;
-    if ((occurrences.length & 1023) === 0 && options.isCancelled?.()) break;
+    if ((++candidates & 4095) === 0 && options.isCancelled?.()) break;
 
-    let lineEnd = text.indexOf('\n', index);
-    if (lineEnd === -1) lineEnd = text.length;
-    if (text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+    const visibleEnd = text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
     const before = text.slice(Math.max(lineStart, index - CONTEXT_WINDOW), index);
     const end = index + match[0].length;
-    const after = text.slice(end, Math.min(lineEnd, end + 8));
-    const occurrence = classify(match, before, after, allowBare);
-    if (!occurrence) continue;
+    const after = text.slice(end, Math.min(visibleEnd, end + 8));
+    const problem = malformation(match[1], match[2], match[3]);
+    const found = classify(before, after, match[0].length, allowBare && !problem);
+    if (!found) continue;
     const column = index - lineStart;
-    occurrence.line = line;
-    occurrence.start = column;
-    occurrence.end = column + match[0].length;
-    if (occurrence.replyCode) {
-      occurrence.replyCode.line = line;
-      occurrence.replyCode.start += column;
-      occurrence.replyCode.end += column;
-    }
-    occurrences.push(occurrence);
+    const reply = found.reply;
+    occurrences.push({
+      line,
+      start: column,
+      end: column + match[0].length,
+      text: match[0],
+      statusClass: Number(match[1]),
+      subject: Number(match[2]),
+      detail: Number(match[3]),
+      malformation: problem,
+      context: found.context,
+      confident: found.context !== 'bare',
+      replyCode: reply && { value: reply.value, line, start: column + reply.offset, end: column + reply.offset + 3 },
+      impliedClass: found.impliedClass,
+      action: found.action,
+    });
   }
   return occurrences;
 }
 
-/** The occurrence for one candidate, with positions relative to the candidate's start, or nothing. */
-function classify(match: RegExpExecArray, before: string, after: string, allowBare: boolean): Occurrence | undefined {
-  const [text, statusClass, subject, detail] = match;
-  const base = {
-    line: 0, start: 0, end: 0, text,
-    statusClass: Number(statusClass), subject: Number(subject), detail: Number(detail),
-    malformation: malformation(statusClass, subject, detail),
-  };
+interface Context {
+  context: OccurrenceContext;
+  /** The reply code and its offset from the candidate's start. */
+  reply?: { value: number; offset: number };
+  impliedClass?: StatusClass;
+  action?: string;
+}
 
-  const reply = REPLY_BEFORE.exec(before);
-  if (reply) {
-    const start = reply.index - before.length;
-    const replyCode = { value: Number(reply[1]), line: 0, start, end: start + 3 };
-    return { ...base, context: 'reply', confident: true, replyCode };
-  }
+/** The context of one candidate, read from the text before and after it on its line, or nothing. */
+function classify(before: string, after: string, length: number, allowBare: boolean): Context | undefined {
+  const nearBefore = before.slice(-REPLY_WINDOW);
+  const reply = REPLY_BEFORE.exec(nearBefore);
+  if (reply) return { context: 'reply', reply: { value: Number(reply[1]), offset: reply.index - nearBefore.length } };
 
   const action = ACTION_BEFORE.exec(before);
   if (action) {
     const replyAfter = REPLY_AFTER.exec(after);
-    const replyCode = replyAfter ? { value: Number(replyAfter[1]), line: 0, start: text.length + 1, end: text.length + 4 } : undefined;
     const name = action[1].replace(/\s+/g, ' ');
-    return { ...base, context: 'action', confident: true, action: name, impliedClass: IMPLIED_CLASS[name.toLowerCase()], replyCode };
+    return {
+      context: 'action',
+      action: name,
+      impliedClass: IMPLIED_CLASS[name.toLowerCase()],
+      reply: replyAfter ? { value: Number(replyAfter[1]), offset: length + 1 } : undefined,
+    };
   }
 
-  if (FIELD_BEFORE.test(before)) return { ...base, context: 'field', confident: true };
-
-  if (allowBare && !base.malformation && BARE_LEADER.test(before) && BARE_FOLLOWER.test(after)) {
-    return { ...base, context: 'bare', confident: false };
-  }
+  if (FIELD_BEFORE.test(before)) return { context: 'field' };
+  if (allowBare && BARE_LEADER.test(before) && BARE_FOLLOWER.test(after)) return { context: 'bare' };
   return undefined;
 }

@@ -1,0 +1,174 @@
+import * as assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { Hover, MarkupContent } from 'vscode-languageserver-types';
+import { createLanguageService } from '../../server/src/languageService';
+import { DEFAULT_SETTINGS, resolveSettings } from '../../server/src/settings';
+import { documentOf, withCursor } from '../support/documents';
+import { fixture } from '../support/paths';
+
+const service = createLanguageService();
+const hoverText = (hover: Hover | null) => (hover ? (hover.contents as MarkupContent).value : '');
+const hoverAt = (text: string, uri?: string, languageId?: string) => {
+  const { document, position } = withCursor(text, uri, languageId);
+  return hoverText(service.doHover(document, position));
+};
+const problems = (text: string, uri?: string, languageId?: string) =>
+  (service.doValidation(documentOf(text, uri, languageId)) ?? []).map((d) => `${d.range.start.line}:${d.range.start.character} ${d.code}`);
+
+describe('hover', () => {
+  test('explains a code in a reply, with sample text, class, subject and reply codes', () => {
+    const text = hoverAt('"550 5.1.|1 User unknown"', 'file:///src/server.js', 'javascript');
+    assert.match(text, /\*\*5\.1\.1\*\* Bad destination mailbox address/);
+    assert.match(text, /5: Permanent Failure · X\.1: Addressing Status/);
+    assert.match(text, /Reply codes: 451, 550/);
+    assert.match(text, /\[RFC 3463\]\(https:\/\/www\.rfc-editor\.org\/rfc\/rfc3463\)/);
+  });
+
+  test('explains the basic reply code beside a code', () => {
+    const text = hoverAt('"55|0 5.1.1 User unknown"');
+    assert.match(text, /\*\*550\*\* Requested action not taken: mailbox unavailable/);
+    assert.match(text, /5\.1\.1 Bad destination mailbox address/);
+  });
+
+  test('says what an unregistered code still means', () => {
+    const text = hoverAt('REJECT 5.7.|99 no');
+    assert.match(text, /5\.7\.99\*\* is not in the IANA registry/);
+    assert.match(text, /X\.7: Security or Policy Status/);
+  });
+
+  test('X.6.10 says it is deprecated in favour of X.6.8', () => {
+    assert.match(hoverAt('550 5.6.1|0 x'), /Deprecated: a duplicate of X\.6\.8 \(UTF-8 string reply is required/);
+  });
+
+  test('works on the forms of a Postfix log', () => {
+    const log = fixture('logs/mail.log');
+    const document = documentOf(log, 'file:///var/log/mail.log', 'log');
+    const lines = log.split('\n');
+    const at = (line: number, needle: string, delta = 1) => hoverText(service.doHover(document, { line, character: lines[line].indexOf(needle) + delta }));
+    assert.match(at(3, 'dsn=5.1.1', 5), /Bad destination mailbox address/);
+    assert.match(at(4, '550-5.7.26', 6), /Multiple authentication checks failed/);
+    assert.match(at(6, ']: 5.7.1', 4), /Delivery not authorized, message refused/);
+    assert.match(at(11, '452 4.5.3', 5), /Too many recipients/);
+    assert.equal(at(3, '0.08/0/0.58'), '');
+    assert.equal(at(8, '3.7.11'), '');
+  });
+
+  test('finds nothing in versions, addresses and OIDs', () => {
+    const json = fixture('negative/package.json');
+    const document = documentOf(json, 'file:///app/package.json', 'json');
+    json.split('\n').forEach((line, number) => {
+      for (let character = 0; character < line.length; character++) {
+        assert.equal(service.doHover(document, { line: number, character }), null, `${number}:${character} ${line}`);
+      }
+    });
+    for (const text of ['host 10.5.1|.1 ok', 'v5.1|.1', 'node@5.1|.1', 'RFC 3463 section 3.3|.1', 'ver 1.5.1|.1', '5.1.1|.2']) {
+      assert.equal(hoverAt(text), '', text);
+    }
+  });
+});
+
+describe('diagnostics', () => {
+  test('flags each kind of mistake in a reply string', () => {
+    assert.deepEqual(problems('"550 4.1.1 User unknown"'), ['0:5 class-mismatch']);
+    assert.deepEqual(problems('"550 5.9.9 Whatever"'), ['0:5 unregistered-code']);
+    assert.deepEqual(problems('"550 5.1.1 User unknown"'), []);
+    assert.deepEqual(problems('"550 5.01.1 bad"'), ['0:5 malformed-code']);
+    assert.deepEqual(problems('"550 5.6.10 old"'), ['0:5 deprecated-code']);
+    assert.deepEqual(problems('"554 5.1.1 User unknown"'), ['0:5 unexpected-reply-code']);
+    assert.deepEqual(problems('"450 4.1.2 No such domain"'), ['0:5 usage-mismatch']);
+    assert.deepEqual(problems('"452 4.2.2 Mailbox full"'), [], 'X.2.2 lists 552; its transient twin 452 fits');
+  });
+
+  test('checks the class an MTA action implies', () => {
+    assert.deepEqual(problems(fixture('config/sender_access'), 'file:///etc/postfix/sender_access'), [
+      '4:35 class-mismatch', '5:35 unregistered-code', '6:32 deprecated-code', '7:32 malformed-code',
+    ]);
+  });
+
+  test('every diagnostic carries a stable code, a link and the source', () => {
+    const [diagnostic] = service.doValidation(documentOf('"550 4.1.1 x"'))!;
+    assert.equal(diagnostic.source, 'smtp-status-codes');
+    assert.equal(diagnostic.codeDescription?.href, 'https://www.rfc-editor.org/rfc/rfc2034#section-4');
+    assert.equal(diagnostic.severity, 1);
+  });
+
+  test('is softer in logs, where codes come from remote servers', () => {
+    const [diagnostic] = service.doValidation(documentOf('Nov 28 mx postfix/smtp[1]: said: 550 4.1.1 nope', 'file:///var/log/mail.log', 'log'))!;
+    assert.equal(diagnostic.code, 'class-mismatch');
+    assert.equal(diagnostic.severity, 3);
+  });
+
+  test('follows the severity settings, and honours limits', () => {
+    const { settings } = resolveSettings({ severity: { 'class-mismatch': 'off', 'unregistered-code': 'error' }, maxNumberOfProblems: 1 });
+    const diagnostics = service.doValidation(documentOf('"550 4.1.1 x"\n"550 5.9.9 y"\n"550 5.9.8 z"'), settings)!;
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.severity]), [['unregistered-code', 1]]);
+    const tiny = resolveSettings({ maxFileSize: 5 }).settings;
+    assert.deepEqual(service.doValidation(documentOf('"550 4.1.1 x"'), tiny), []);
+  });
+
+  test('finds nothing in a source file except its wrong reply', () => {
+    assert.deepEqual(problems(fixture('source/smtp-server.js'), 'file:///src/server.js', 'javascript'), ['15:37 class-mismatch']);
+  });
+
+  test('a bounce message has no problems and its codes hover', () => {
+    const eml = fixture('bounces/dsn.eml');
+    const document = documentOf(eml, 'file:///mail/bounce.eml');
+    assert.deepEqual(service.doValidation(document), []);
+    const lines = eml.split('\n');
+    const status = lines.findIndex((line) => line.startsWith('Status:'));
+    const diagnostic = lines.findIndex((line) => line.startsWith('Diagnostic-Code:'));
+    assert.match(hoverText(service.doHover(document, { line: status, character: 9 })), /Bad destination mailbox address/);
+    assert.match(hoverText(service.doHover(document, { line: diagnostic, character: 23 })), /Bad destination mailbox address/);
+  });
+});
+
+describe('completion', () => {
+  const labels = (text: string, uri?: string, languageId?: string) => {
+    const { document, position } = withCursor(text, uri, languageId);
+    return service.doComplete(document, position)?.items ?? [];
+  };
+
+  test('after "550 5." offers 5.x.y codes, those associated with 550 first', () => {
+    const items = labels('reply("550 5.|', 'file:///src/a.js', 'javascript');
+    assert.ok(items.length > 40);
+    assert.ok(items.every((item) => item.label.startsWith('5.')));
+    const sorted = [...items].sort((a, b) => a.sortText!.localeCompare(b.sortText!));
+    assert.equal(sorted[0].label, '5.1.1');
+    assert.equal(sorted[0].detail, 'Bad destination mailbox address');
+    assert.deepEqual((sorted[0].textEdit as { range: unknown }).range, { start: { line: 0, character: 11 }, end: { line: 0, character: 13 } });
+    assert.ok(!items.some((item) => item.label === '5.4.1'), 'no transient-only code in a permanent reply');
+  });
+
+  test('a 4xx reply gets 4.x.y codes and a Postfix DEFER too', () => {
+    assert.ok(labels('"451 |', 'file:///src/a.py', 'python').every((item) => item.label.startsWith('4.')));
+    const defer = labels('example.com  DEFER |', 'file:///etc/postfix/access');
+    assert.ok(defer.length > 0 && defer.every((item) => item.label.startsWith('4.')));
+  });
+
+  test('stays quiet where no code belongs', () => {
+    assert.deepEqual(labels('{ "version": "5.|', 'file:///app/package.json', 'json'), []);
+    assert.deepEqual(labels('const timeout = 250 |', 'file:///src/a.ts', 'typescript'), []);
+    assert.deepEqual(labels('"354 |', 'file:///src/a.ts', 'typescript'), []);
+  });
+});
+
+describe('bad input', () => {
+  test('empty, binary and huge documents never throw', () => {
+    assert.deepEqual(service.doValidation(documentOf('')), []);
+    assert.equal(service.doHover(documentOf(''), { line: 0, character: 0 }), null);
+    const binary = Array.from({ length: 200_000 }, (_, i) => String.fromCharCode((i * 7919) % 256)).join('');
+    assert.ok(Array.isArray(service.doValidation(documentOf(binary, 'file:///bin/data.bin'))));
+    const longLine = '550 5.1.1 '.repeat(1_000_000);
+    const diagnostics = service.doValidation(documentOf(longLine))!;
+    assert.deepEqual(diagnostics, []);
+    assert.equal(service.doHover(documentOf(longLine), { line: 0, character: 5_000_005 })?.range?.start.character, 5_000_004);
+  });
+
+  test('settings of the wrong shape fall back to defaults with a clear message', () => {
+    assert.deepEqual(resolveSettings(42), { settings: DEFAULT_SETTINGS, problems: ['smtpStatusCodes: expected an object of settings, got 42; using the defaults.'] });
+    const { settings, problems: messages } = resolveSettings({ severity: 'loud', hover: { enabled: 'yes' }, maxFileSize: -1, severityInLogs: { 'class-mismatch': 'fatal', nope: 'hint' } });
+    assert.deepEqual(settings, DEFAULT_SETTINGS);
+    assert.equal(messages.length, 5);
+    assert.match(messages.join('\n'), /smtpStatusCodes\.severityInLogs\.class-mismatch: expected one of error, warning, information, hint, off, got "fatal"/);
+  });
+});
