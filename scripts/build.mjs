@@ -1,5 +1,6 @@
 // Bundles the client and the server with esbuild: dist/ for Node, dist/browser/ for the web worker and web client.
 import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
 
 const production = process.argv.includes('--production');
 const common = { bundle: true, minify: production, sourcemap: !production, logLevel: 'warning', legalComments: 'none' };
@@ -10,3 +11,8 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/browser.ts'], outfile: 'dist/browser/extension.js', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/browser.ts'], outfile: 'dist/browser/server.js', platform: 'browser', format: 'iife', target: 'es2022' }),
 ]);
+
+// The standalone server package ships the same bundle.
+fs.mkdirSync('server/dist', { recursive: true });
+fs.copyFileSync('dist/server.js', 'server/dist/server.js');
+fs.chmodSync('server/dist/server.js', 0o755);

@@ -1,0 +1,123 @@
+import * as assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { MarkupContent } from 'vscode-languageserver-protocol';
+import { ENUMERATED_CODES } from '../../server/src/registry/registry';
+import { LspSession } from '../support/lspSession';
+
+const hoverValue = async (session: LspSession, uri: string, line: number, character: number) =>
+  ((await session.hover(uri, { line, character }))?.contents as MarkupContent | undefined)?.value ?? '';
+
+const noExceptions = (session: LspSession) => {
+  assert.ok(session.alive, 'the server is still running');
+  assert.doesNotMatch(session.stderr, /Error|exception|at .*\.js:\d+/i, 'nothing on stderr');
+  assert.ok(!session.messages.some((message) => /Error:|\n\s+at /.test(message)), `no exception logged:\n${session.messages.join('\n')}`);
+};
+
+for (const pullDiagnostics of [false, true]) {
+  describe(`language server over stdio (${pullDiagnostics ? 'pull' : 'push'} diagnostics)`, { timeout: 60_000 }, () => {
+    let session: LspSession;
+    before(async () => (session = await LspSession.start({ pullDiagnostics, settings: {} })));
+    after(() => session.stop());
+
+    test('hover on every one of the 81 registered codes shows its IANA sample text', async () => {
+      const uri = 'file:///work/all-codes.txt';
+      const lines = ENUMERATED_CODES.map((entry) => {
+        const statusClass = entry.usage === 'transient' ? 4 : 5;
+        return `"${statusClass}50 ${statusClass}.${entry.subject}.${entry.detail} text"`;
+      });
+      await session.open(uri, lines.join('\n'));
+      for (const [line, entry] of ENUMERATED_CODES.entries()) {
+        const value = await hoverValue(session, uri, line, 6);
+        if (entry.deprecatedBy) assert.match(value, /Deprecated: a duplicate of X\.6\.8/, entry.code);
+        else assert.ok(value.includes(entry.sample), `${entry.code}: ${value}`);
+      }
+      await session.close(uri);
+    });
+
+    test('diagnostics: class mismatch, unregistered, and nothing on a good reply', async () => {
+      const uri = 'file:///src/replies.ts';
+      await session.open(uri, ['const a = "550 4.1.1 User unknown";', 'const b = "550 5.9.9 Something";', 'const c = "550 5.1.1 User unknown";'].join('\n'), 'typescript');
+      const diagnostics = await session.diagnostics(uri);
+      assert.deepEqual(diagnostics.map((d) => [d.range.start.line, d.range.start.character, d.code, d.source]), [
+        [0, 15, 'class-mismatch', 'smtp-status-codes'],
+        [1, 15, 'unregistered-code', 'smtp-status-codes'],
+      ]);
+      assert.ok(diagnostics.every((d) => d.codeDescription?.href.startsWith('https://')));
+    });
+
+    test('versions and addresses get neither hover nor diagnostic', async () => {
+      const uri = 'file:///app/package.json';
+      const text = '{\n  "version": "5.1.1",\n  "listen": "10.5.1.1"\n}';
+      await session.open(uri, text, 'json');
+      assert.deepEqual(await session.diagnostics(uri), []);
+      assert.equal(await session.hover(uri, { line: 1, character: 16 }), null);
+      assert.equal(await session.hover(uri, { line: 2, character: 17 }), null);
+      const txt = 'file:///notes/hosts.txt';
+      await session.open(txt, 'gateway 10.5.1.1 answered', 'plaintext');
+      assert.deepEqual(await session.diagnostics(txt), []);
+      assert.equal(await session.hover(txt, { line: 0, character: 12 }), null);
+    });
+
+    test('completion after "550 5." offers 5.x.y codes and no 4.x.y', async () => {
+      const uri = 'file:///src/reply.py';
+      await session.open(uri, 'raise SMTPError("550 5.', 'python');
+      const list = await session.completion(uri, { line: 0, character: 23 });
+      assert.ok(list.items.length > 40);
+      assert.ok(list.items.every((item) => item.label.startsWith('5.')), 'only 5.x.y');
+      assert.ok(list.items.some((item) => item.label === '5.1.1'));
+    });
+
+    test('edits are applied incrementally and a burst ends with diagnostics for the final text', async () => {
+      const uri = 'file:///src/burst.js';
+      await session.open(uri, 'reply("250 2.0.0 ok");\n', 'javascript');
+      assert.deepEqual(await session.diagnostics(uri), []);
+      for (let i = 0; i < 50; i++) {
+        await session.change(uri, { range: { start: { line: 0, character: 7 }, end: { line: 0, character: 10 } }, text: i % 2 ? '250' : '550' });
+      }
+      await session.change(uri, { range: { start: { line: 0, character: 7 }, end: { line: 0, character: 10 } }, text: '550' });
+      assert.deepEqual((await session.diagnostics(uri)).map((d) => d.code), ['class-mismatch']);
+    });
+
+    test('settings change severities, and a broken setting gives one clear message', async () => {
+      const uri = 'file:///src/severity.js';
+      await session.open(uri, 'reply("550 4.1.1 nope");', 'javascript');
+      assert.equal((await session.diagnostics(uri))[0]?.severity, 1);
+      await session.changeSettings({ severity: { 'class-mismatch': 'hint' }, maxFileSize: 'huge' });
+      if (!pullDiagnostics) await session.change(uri, { text: 'reply("550 4.1.1 nope"); ' });
+      assert.equal((await session.diagnostics(uri))[0]?.severity, 4);
+      assert.ok(session.messages.some((message) => /smtpStatusCodes\.maxFileSize: expected a whole number/.test(message)));
+      await session.changeSettings({});
+    });
+
+    test('bad input: empty, binary, a 10 MB line, unknown documents, wrong-shaped settings', async () => {
+      await session.open('file:///empty.txt', '');
+      assert.deepEqual(await session.diagnostics('file:///empty.txt'), []);
+      const binary = Array.from({ length: 100_000 }, (_, i) => String.fromCharCode((i * 7919) % 65_536)).join('');
+      await session.open('file:///blob.bin', binary);
+      assert.ok(Array.isArray(await session.diagnostics('file:///blob.bin')));
+      await session.open('file:///long.txt', 'x'.repeat(10_000_000) + ' "550 4.1.1 end"');
+      assert.deepEqual((await session.diagnostics('file:///long.txt')).map((d) => d.code), ['class-mismatch']);
+      await session.close('file:///never-opened.txt');
+      assert.equal(await session.hover('file:///never-opened.txt', { line: 0, character: 0 }), null);
+      await session.changeSettings(['not', 'an', 'object']);
+      await session.open('file:///after.txt', '"550 5.1.1 ok"');
+      assert.deepEqual(await session.diagnostics('file:///after.txt'), []);
+      assert.ok(session.messages.some((message) => /expected an object of settings, got a list; using the defaults/.test(message)));
+      noExceptions(session);
+      await session.changeSettings({});
+    });
+  });
+}
+
+describe('language server without workspace/configuration (a minimal client such as Neovim 0.7)', { timeout: 30_000 }, () => {
+  test('uses the defaults and pushes diagnostics', async () => {
+    const session = await LspSession.start({});
+    try {
+      await session.open('file:///etc/postfix/sender_access', 'spammer@example.net  REJECT 4.7.1 go away\n');
+      assert.deepEqual((await session.diagnostics('file:///etc/postfix/sender_access')).map((d) => d.code), ['class-mismatch']);
+      noExceptions(session);
+    } finally {
+      await session.stop();
+    }
+  });
+});

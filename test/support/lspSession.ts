@@ -1,0 +1,129 @@
+/** A real LSP client for tests: starts dist/server.js over stdio and talks JSON-RPC to it. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import {
+  CompletionRequest, ConfigurationRequest, createProtocolConnection, DidChangeConfigurationNotification,
+  DidChangeTextDocumentNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, DocumentDiagnosticRequest,
+  ExitNotification, HoverRequest, InitializedNotification, InitializeRequest, LogMessageNotification, PublishDiagnosticsNotification,
+  ShowMessageNotification, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
+  type ClientCapabilities, type CompletionList, type Diagnostic, type Hover, type Position, type ProtocolConnection,
+  type PublishDiagnosticsParams, type TextDocumentContentChangeEvent,
+} from 'vscode-languageserver-protocol/node';
+import { SERVER } from './paths';
+
+export interface SessionOptions {
+  /** The client asks for diagnostics (LSP 3.17 pull) instead of waiting for them to be pushed. */
+  pullDiagnostics?: boolean;
+  /** The `smtpStatusCodes` section returned to workspace/configuration; undefined: the client cannot answer it. */
+  settings?: unknown;
+}
+
+export class LspSession {
+  readonly messages: string[] = [];
+  stderr = '';
+  settings: unknown;
+  private readonly versions = new Map<string, number>();
+  private readonly published = new Map<string, PublishDiagnosticsParams>();
+  private readonly waiters: (() => void)[] = [];
+  private exited = false;
+
+  private constructor(readonly connection: ProtocolConnection, readonly process: ChildProcess, readonly options: SessionOptions) {
+    this.settings = options.settings;
+  }
+
+  static async start(options: SessionOptions = {}): Promise<LspSession> {
+    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const session = new LspSession(connection, child, options);
+    child.stderr!.on('data', (chunk) => (session.stderr += chunk));
+    child.on('exit', () => (session.exited = true));
+    connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+      session.published.set(params.uri, params);
+      session.waiters.splice(0).forEach((wake) => wake());
+    });
+    connection.onNotification(LogMessageNotification.type, (params) => void session.messages.push(params.message));
+    connection.onNotification(ShowMessageNotification.type, (params) => void session.messages.push(params.message));
+    connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => session.settings));
+    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('window/showMessageRequest', () => null);
+    connection.onRequest('workspace/diagnostic/refresh', () => null);
+    connection.listen();
+
+    const capabilities: ClientCapabilities = {
+      workspace: { configuration: options.settings !== undefined, didChangeConfiguration: { dynamicRegistration: true }, diagnostics: { refreshSupport: true } },
+      textDocument: {
+        hover: { contentFormat: ['markdown', 'plaintext'] },
+        completion: { completionItem: { snippetSupport: true, labelDetailsSupport: true } },
+        publishDiagnostics: { versionSupport: true },
+        ...(options.pullDiagnostics ? { diagnostic: { dynamicRegistration: false } } : {}),
+      },
+    };
+    await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities, workspaceFolders: null });
+    await connection.sendNotification(InitializedNotification.type, {});
+    return session;
+  }
+
+  get alive(): boolean {
+    return !this.exited;
+  }
+
+  async open(uri: string, text: string, languageId = 'plaintext'): Promise<void> {
+    this.versions.set(uri, 1);
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+  }
+
+  async change(uri: string, ...contentChanges: TextDocumentContentChangeEvent[]): Promise<void> {
+    const version = (this.versions.get(uri) ?? 0) + 1;
+    this.versions.set(uri, version);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges });
+  }
+
+  async close(uri: string): Promise<void> {
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  async changeSettings(settings: unknown): Promise<void> {
+    this.settings = settings;
+    await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+  }
+
+  hover(uri: string, position: Position): Promise<Hover | null> {
+    return this.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
+  }
+
+  async completion(uri: string, position: Position): Promise<CompletionList> {
+    const result = await this.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position });
+    return Array.isArray(result) ? { isIncomplete: false, items: result } : result ?? { isIncomplete: false, items: [] };
+  }
+
+  /** The diagnostics for the document's latest version: pulled, or awaited until the server pushes them. */
+  async diagnostics(uri: string): Promise<Diagnostic[]> {
+    if (this.options.pullDiagnostics) {
+      const report = await this.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
+      return report.kind === 'full' ? report.items : [];
+    }
+    const version = this.versions.get(uri);
+    for (;;) {
+      const latest = this.published.get(uri);
+      if (latest && latest.version === version) return latest.diagnostics;
+      await new Promise<void>((wake) => this.waiters.push(wake));
+    }
+  }
+
+  /** Resolves with the next diagnostics pushed for `uri`, whatever their version. */
+  async nextPush(uri: string): Promise<PublishDiagnosticsParams> {
+    for (;;) {
+      await new Promise<void>((wake) => this.waiters.push(wake));
+      const latest = this.published.get(uri);
+      if (latest) return latest;
+    }
+  }
+
+  async stop(): Promise<void> {
+    if (this.exited) return;
+    const exit = new Promise((resolve) => this.process.once('exit', resolve));
+    await this.connection.sendRequest(ShutdownRequest.type);
+    await this.connection.sendNotification(ExitNotification.type);
+    await exit;
+    this.connection.dispose();
+  }
+}
