@@ -2,6 +2,7 @@
 # Installs code-server (VS Code in the browser, from npm) and Debian's Chromium for the end-to-end tests.
 # Idempotent: does nothing when both are already there. Everything lands in .e2e/ (ignored by git).
 set -euo pipefail
+export npm_config_yes=true   # node-pty's rebuild runs node-gyp through npx
 cd "$(dirname "$0")/../.."
 DIR=.e2e/code-server
 VERSION=4.100.3   # the newest release that runs on Node 20

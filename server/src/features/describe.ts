@@ -36,7 +36,7 @@ export function describeStatusCode(statusClass: number, subject: number, detail:
     classEntry ? `${classEntry.statusClass}: ${classEntry.summary}` : `class ${statusClass}: not a valid class (2, 4 or 5)`,
     subjectEntry ? `X.${subject}: ${subjectEntry.summary}` : `X.${subject}: no registered subject`,
   ];
-  lines.push(`*${parts.join(' · ')}*`);
+  lines.push('', `*${parts.join(' · ')}*`);
 
   if (entry) {
     lines.push('', entry.description);
@@ -63,7 +63,7 @@ export function describeReplyCode(code: number): string {
   const entry = findReplyCode(code);
   const lines = [entry ? `**${code}** ${entry.meaning}` : `**${code}** is not a reply code defined by RFC 5321 or its extensions`];
   const kind = ({ 2: 'Positive completion', 3: 'Positive intermediate', 4: 'Transient negative completion', 5: 'Permanent negative completion' } as Record<number, string>)[Math.floor(code / 100)];
-  if (kind) lines.push(`*${kind} reply${isStatusClass(Math.floor(code / 100)) ? ` · goes with ${Math.floor(code / 100)}.X.X enhanced codes` : ''}*`);
+  if (kind) lines.push('', `*${kind} reply${isStatusClass(Math.floor(code / 100)) ? ` · goes with ${Math.floor(code / 100)}.X.X enhanced codes` : ''}*`);
   const associated = entriesAssociatedWith(code);
   if (associated.length > 0) {
     lines.push('', `Registered enhanced codes for ${code}: ${associated.map((e) => `${isStatusClass(Math.floor(code / 100)) ? withClass(e, Math.floor(code / 100) as StatusClass) : e.code} ${entrySummary(e)}`).join(' · ')}`);

@@ -1,0 +1,63 @@
+/**
+ * The packaged extension in a real VS Code (code-server) driven in headless Chromium: what a user sees.
+ * Screenshots land in test-results/screenshots/.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { FIXTURES } from '../support/paths';
+import { CodeServer, missingPrerequisite } from './codeServer';
+import { Workbench } from './workbench';
+
+const missing = missingPrerequisite();
+
+describe('the extension in a real VS Code', { skip: missing ?? false, timeout: 300_000 }, () => {
+  let server: CodeServer;
+  let workbench: Workbench;
+
+  before(async () => {
+    const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'smtp-workspace-'));
+    for (const fixture of ['logs/mail.log', 'config/sender_access', 'source/smtp-server.js']) {
+      fs.copyFileSync(path.join(FIXTURES, fixture), path.join(workspace, path.basename(fixture)));
+    }
+    server = await CodeServer.start(workspace);
+    workbench = await Workbench.open(server.url);
+  });
+
+  after(async () => {
+    await workbench?.close();
+    await server?.stop();
+  });
+
+  test('hover over 5.1.1 in a mail log shows what it means', async () => {
+    await workbench.openFile('mail.log');
+    const text = await workbench.hoverAt(4, 156, /Bad destination mailbox address/);
+    assert.match(text, /5\.1\.1/);
+    assert.match(text, /Permanent Failure/);
+    await workbench.screenshot('hover-mail-log');
+    await workbench.closeWidgets();
+  });
+
+  test('the Problems view lists the class mismatch in a Postfix access map', async () => {
+    await workbench.openFile('sender_access');
+    await workbench.command('Problems: Focus on Problems View');
+    const row = workbench.page.locator('.markers-panel .monaco-list-row', { hasText: 'REJECT (a permanent failure) needs class 5' }).first();
+    await row.waitFor({ timeout: 30_000 });
+    assert.match(await row.innerText(), /4\.7\.1 is a transient failure code/);
+    await workbench.screenshot('problems-sender-access');
+  });
+
+  test('completion offers codes in a reply string', async () => {
+    await workbench.openFile('smtp-server.js');
+    await workbench.goTo(17, 1);
+    await workbench.page.keyboard.type("      return callback(new Error('550 5.");
+    const suggestion = workbench.page.locator('.suggest-widget .monaco-list-row', { hasText: '5.1.1' }).first();
+    await suggestion.waitFor({ timeout: 30_000 });
+    const labels = await workbench.page.locator('.suggest-widget .monaco-list-row').allInnerTexts();
+    assert.ok(labels.every((label) => /^5\./.test(label.trim())), labels.join(' | '));
+    await workbench.screenshot('completion-reply-string');
+    await workbench.page.keyboard.press('Escape');
+  });
+});
