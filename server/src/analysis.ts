@@ -17,7 +17,7 @@ export class DocumentAnalysis {
   readonly textLength: number;
 
   constructor(readonly uri: string, readonly version: number, languageId: string, text: string, isCancelled?: () => boolean) {
-    this.kind = documentKind(uri, languageId);
+    this.kind = documentKind(uri, languageId, text);
     this.textLength = text.length;
     this.occurrences = scan(text, { kind: this.kind, isCancelled });
   }

@@ -19,7 +19,7 @@ describe('the extension in a real VS Code', { skip: missing ?? false, timeout: 3
 
   before(async () => {
     const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'smtp-workspace-'));
-    for (const fixture of ['logs/mail.log', 'config/sender_access', 'source/smtp-server.js']) {
+    for (const fixture of ['logs/mail.log', 'config/postfix/sender_access', 'source/smtp-server.js']) {
       fs.copyFileSync(path.join(FIXTURES, fixture), path.join(workspace, path.basename(fixture)));
     }
     server = await CodeServer.start(workspace);

@@ -80,7 +80,7 @@ describe('diagnostics', () => {
   });
 
   test('checks the class an MTA action implies', () => {
-    assert.deepEqual(problems(fixture('config/sender_access'), 'file:///etc/postfix/sender_access'), [
+    assert.deepEqual(problems(fixture('config/postfix/sender_access'), 'file:///etc/postfix/sender_access'), [
       '4:35 class-mismatch', '5:35 unregistered-code', '6:32 deprecated-code', '7:32 malformed-code',
     ]);
   });

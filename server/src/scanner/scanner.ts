@@ -2,10 +2,13 @@
  * Finds enhanced status codes in text in one pass. A dotted triple is a code only where its context says so:
  * a reply code before it, a status field, an MTA action; a bare triple is at most plausible (hover only).
  */
-import type { DocumentKind } from '../documentKind';
+import { isConfigKind, isReadOnlyKind, type DocumentKind } from '../documentKind';
 import { isStatusClass, type StatusClass } from '../registry/registry';
 
-export type OccurrenceContext = 'reply' | 'field' | 'action' | 'bare';
+export type OccurrenceContext = 'reply' | 'field' | 'action' | 'string' | 'bare';
+
+/** What classify may also answer: a code-only literal, kept only if the document proves to hold confident codes. */
+type CandidateContext = OccurrenceContext | 'literal';
 
 export interface NumberSpan {
   value: number;
@@ -38,25 +41,45 @@ export interface Occurrence {
 /**
  * A digit, a dot, 1-4 digits, a dot, 1-4 digits (4 so that over-long sub-codes are caught as malformed),
  * not inside a longer dotted number, a word or a version (`v5.1.1`, `node@5.1.1`, `^5.1.1`, `10.5.1.1`, `5.1.1.2`).
+ * Underscores may touch it: qmail writes spaces as `_` in its logs (`said:_550_5.1.1_<user>`).
  */
-const CANDIDATE = /(?<![\w.@^~/\\+$%*])(\d)\.(\d{1,4})\.(\d{1,4})(?![\w]|\.\w|-\w)/g;
+const CANDIDATE = /(?<![A-Za-z0-9.@^~/\\+$%*])(\d)\.(\d{1,4})\.(\d{1,4})(?![A-Za-z0-9]|\.\w|-\w)/g;
 
 /** How far back on the line each context is read: enough for its longest form, and a bound on the work per candidate. */
 const REPLY_WINDOW = 12;
 const CONTEXT_WINDOW = 40;
+const AFTER_WINDOW = 16;
 
-const REPLY_BEFORE = /(?<![\w.])([2-5]\d\d)(?:[ -] ?|["']?\s*,\s*["'])$/;
-const FIELD_BEFORE = /(?:\b(?:dsn|status|x-?status|enhanced[_-]?(?:status[_-]?)?code|esc|xcode|status[_-]?code)["']?\s*[=:]\s*["']?|\(#)$/i;
-const ACTION_BEFORE = /\b(REJECT|DEFER_IF_PERMIT|DEFER_IF_REJECT|DEFER|error:|retry:|\$#error\s+\$@)\s*$/i;
-const REPLY_AFTER = /^:([2-5]\d\d)\b/;
-const BARE_LEADER = /(?:^|[:;(\[])\s*$/;
-const BARE_FOLLOWER = /^(?:$|[\s),;:'"\]]|\.(?:\s|$))/;
+/**
+ * `550 `, `550-` (continuation), `#550 `, `"550", "` (milter-style split arguments), `550, '` (setReply(550, "5.7.1")),
+ * Exim's flattened `\n550-`, qmail's `_550_`.
+ */
+const REPLY_BEFORE = /(?:(?<![A-Za-z0-9.])|(?<=\\n))([2-5]\d\d)(?:[ _-] ?|["']?\s*,\s*["'])$/;
+/** Status fields and named keys: `dsn=`, `Status: `, `"enhancedCode": "`, `XCODE_REJECT "`, qmail's `(#`. */
+const FIELD_BEFORE = /(?:\b(?:dsn|status|x-?status|enhanced[_-]?(?:status[_-]?)?code|enhancedstatus|esc|status[_-]?code|dsn[_-]?(?:code|status))["']?\s*[=:]\s*["']?|\bxcode\w*["']?\s*(?:[=:]\s*|\s)["']|\(#)$/i;
+/** MTA actions: Postfix access results, error/retry transports, Sendmail access and rules. */
+const ACTION_BEFORE = /(\b(?:REJECT|DEFER_IF_PERMIT|DEFER_IF_REJECT|DEFER|error:|retry:)|\$#error\s+\$@)\s*$/i;
+/** The reply code written after the code: Sendmail's `ERROR:5.7.1:550` and `$@ 5.7.1 $: "550 …"`. */
+const REPLY_AFTER = /^(?::|\s*\$:\s*"?)([2-5]\d\d)\b/;
+/** Postfix cleanup drops the reply code of a milter's reply: `milter-reject: END-OF-MESSAGE from host[addr]: 5.7.1 text`. */
+const MILTER_LINE = /\bmilter-(?:reject|tempfail|discard|hold)\b/;
+/** A string literal that begins with a code and a capitalised word: Haraka's `'5.7.8 Authentication failed'`. */
+const STRING_START = /["'`]$/;
+const STRING_TEXT = /^ [A-Z]/;
+/**
+ * A literal that is only a code (`'5.1.1' => :no_such_user`, `%w[5.1.1 5.1.2]`) in source or data that holds confident
+ * codes elsewhere: plausible, unless the words before it speak of a version.
+ */
+const LITERAL_BEFORE = /(?:["'`]|%[wW][[(](?:[\d.\s]*\s)?)$/;
+const LITERAL_AFTER = /^["'`\s\])]/;
+const VERSION_CUE = /version|\bver\b|release|\bv$/i;
+/** In logs and bounces a bare code may follow `: `, `; `, `(` or start a line; in other text only `: ` or `; `. */
+const BARE_LEADER_IN_MAIL = /(?:^|[:;(])\s*$/;
+const BARE_LEADER_IN_TEXT = /[:;]\s*$/;
+const MAP_VALUE_LEADER = /^\S+\s+$/;
+const BARE_FOLLOWER = /^(?:$|[),;:'"\]]|\s(?!\d)|\.(?:\s|$))/;
 
 const IMPLIED_CLASS: Record<string, StatusClass> = { reject: 5, defer: 4, defer_if_permit: 4, defer_if_reject: 4 };
-
-export function mayHoldPlausibleCodes(kind: DocumentKind): boolean {
-  return kind === 'mail-log' || kind === 'bounce' || kind === 'text';
-}
 
 function malformation(statusClass: string, subject: string, detail: string): string | undefined {
   if (!isStatusClass(Number(statusClass))) return `class ${statusClass} is not 2, 4 or 5`;
@@ -83,7 +106,8 @@ function endOfLine(text: string, from: number): number {
 /** All occurrences in `text`, in order. */
 export function scan(text: string, options: ScanOptions): Occurrence[] {
   const occurrences: Occurrence[] = [];
-  const allowBare = mayHoldPlausibleCodes(options.kind);
+  const literals: Occurrence[] = [];
+  const kind = options.kind;
   let line = options.firstLine ?? 0;
   let lineStart = 0;
   let lineEnd = endOfLine(text, 0);
@@ -98,16 +122,21 @@ export function scan(text: string, options: ScanOptions): Occurrence[] {
     }
     if ((++candidates & 4095) === 0 && options.isCancelled?.()) break;
 
-    const visibleEnd = text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
-    const before = text.slice(Math.max(lineStart, index - CONTEXT_WINDOW), index);
     const end = index + match[0].length;
-    const after = text.slice(end, Math.min(visibleEnd, end + 8));
+    const visibleEnd = text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
     const problem = malformation(match[1], match[2], match[3]);
-    const found = classify(before, after, match[0].length, allowBare && !problem);
+    const found = classify({
+      before: text.slice(Math.max(lineStart, index - CONTEXT_WINDOW), index),
+      after: text.slice(end, Math.min(visibleEnd, end + AFTER_WINDOW)),
+      linePrefix: () => text.slice(lineStart, index),
+      length: match[0].length,
+      kind,
+      wellFormed: !problem,
+    });
     if (!found) continue;
     const column = index - lineStart;
     const reply = found.reply;
-    occurrences.push({
+    (found.context === 'literal' ? literals : occurrences).push({
       line,
       start: column,
       end: column + match[0].length,
@@ -116,26 +145,49 @@ export function scan(text: string, options: ScanOptions): Occurrence[] {
       subject: Number(match[2]),
       detail: Number(match[3]),
       malformation: problem,
-      context: found.context,
-      confident: found.context !== 'bare',
+      context: found.context === 'literal' ? 'bare' : found.context,
+      confident: found.context !== 'bare' && found.context !== 'literal',
       replyCode: reply && { value: reply.value, line, start: column + reply.offset, end: column + reply.offset + 3 },
       impliedClass: found.impliedClass,
       action: found.action,
     });
   }
-  return occurrences;
+  return literals.length > 0 && occurrences.some((o) => o.confident) ? mergeInOrder(occurrences, literals) : occurrences;
+}
+
+function mergeInOrder(a: Occurrence[], b: Occurrence[]): Occurrence[] {
+  const merged: Occurrence[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const takeA = j >= b.length || (i < a.length && (a[i].line < b[j].line || (a[i].line === b[j].line && a[i].start < b[j].start)));
+    merged.push(takeA ? a[i++] : b[j++]);
+  }
+  return merged;
+}
+
+interface Candidate {
+  /** Up to CONTEXT_WINDOW characters before the candidate on its line. */
+  before: string;
+  /** Up to AFTER_WINDOW characters after it on its line. */
+  after: string;
+  /** The whole line up to the candidate, read only where a context needs it. */
+  linePrefix: () => string;
+  length: number;
+  kind: DocumentKind;
+  wellFormed: boolean;
 }
 
 interface Context {
-  context: OccurrenceContext;
+  context: CandidateContext;
   /** The reply code and its offset from the candidate's start. */
   reply?: { value: number; offset: number };
   impliedClass?: StatusClass;
   action?: string;
 }
 
-/** The context of one candidate, read from the text before and after it on its line, or nothing. */
-function classify(before: string, after: string, length: number, allowBare: boolean): Context | undefined {
+/** The context of one candidate, read from the text around it on its line, or nothing. */
+function classify({ before, after, linePrefix, length, kind, wellFormed }: Candidate): Context | undefined {
   const nearBefore = before.slice(-REPLY_WINDOW);
   const reply = REPLY_BEFORE.exec(nearBefore);
   if (reply) return { context: 'reply', reply: { value: Number(reply[1]), offset: reply.index - nearBefore.length } };
@@ -148,11 +200,19 @@ function classify(before: string, after: string, length: number, allowBare: bool
       context: 'action',
       action: name,
       impliedClass: IMPLIED_CLASS[name.toLowerCase()],
-      reply: replyAfter ? { value: Number(replyAfter[1]), offset: length + 1 } : undefined,
+      reply: replyAfter ? { value: Number(replyAfter[1]), offset: length + replyAfter[0].length - 3 } : undefined,
     };
   }
 
   if (FIELD_BEFORE.test(before)) return { context: 'field' };
-  if (allowBare && BARE_LEADER.test(before) && BARE_FOLLOWER.test(after)) return { context: 'bare' };
+  if (!wellFormed) return undefined;
+  if (before.endsWith(']: ') && MILTER_LINE.test(linePrefix())) return { context: 'field' };
+  if (STRING_START.test(before) && STRING_TEXT.test(after) && (kind === 'source' || isConfigKind(kind))) return { context: 'string' };
+  if ((kind === 'source' || kind === 'data') && LITERAL_BEFORE.test(before) && LITERAL_AFTER.test(after) && !VERSION_CUE.test(before)) {
+    return { context: 'literal' };
+  }
+  if (!BARE_FOLLOWER.test(after)) return undefined;
+  if (isReadOnlyKind(kind) ? BARE_LEADER_IN_MAIL.test(before) : kind === 'text' && BARE_LEADER_IN_TEXT.test(before)) return { context: 'bare' };
+  if (isConfigKind(kind) && MAP_VALUE_LEADER.test(linePrefix())) return { context: 'bare' };
   return undefined;
 }
