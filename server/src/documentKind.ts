@@ -36,7 +36,8 @@ const CONTENT_RULES: [RegExp, DocumentKind][] = [
   [/^\s*(?:listen on|action\s+"?\w+"?\s+(?:relay|mbox|maildir|lmtp)|match\s+(?:from|for)\b|filter\s+"?\w+"?\s+phase\b)/m, 'opensmtpd'],
 ];
 
-const SNIFF_LENGTH = 4096;
+/** How much of the text is read to recognise a document without a telling name. */
+export const SNIFF_LENGTH = 4096;
 
 export function basename(uri: string): string {
   const path = uri.replace(/[?#].*$/, '');

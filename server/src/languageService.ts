@@ -2,12 +2,16 @@
  * The language service: pure functions of (document, position, settings) that return LSP types.
  * No editor, no I/O: the LSP server, the browser worker and tests all wrap this.
  */
-import type { CompletionList, Diagnostic, Hover, Position } from 'vscode-languageserver-types';
-import { DocumentAnalysis, type TextDocumentLike } from './analysis';
+import type { CompletionList, Hover, Position } from 'vscode-languageserver-types';
+import { DocumentAnalysis, type TextChange, type TextDocumentLike } from './analysis';
+import { basename } from './documentKind';
 import { completion } from './features/completion';
-import { diagnostics } from './features/diagnostics';
+import { diagnostics, type Validation } from './features/diagnostics';
 import { hover } from './features/hover';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
+
+export type { Validation } from './features/diagnostics';
+export type { TextChange, TextDocumentLike } from './analysis';
 
 export interface CancellationTokenLike {
   readonly isCancellationRequested: boolean;
@@ -16,8 +20,10 @@ export interface CancellationTokenLike {
 export interface LanguageService {
   doHover(document: TextDocumentLike, position: Position, settings?: Settings): Hover | null;
   doComplete(document: TextDocumentLike, position: Position, settings?: Settings): CompletionList | null;
-  /** Returns undefined when cancelled before it finished. */
-  doValidation(document: TextDocumentLike, settings?: Settings, token?: CancellationTokenLike): Diagnostic[] | undefined;
+  /** Diagnostics, and what a limit cut short; undefined when cancelled before it finished. */
+  doValidation(document: TextDocumentLike, settings?: Settings, token?: CancellationTokenLike): Validation | undefined;
+  /** Tells the service that `change` has just been applied to `document`, so that only the lines it touched are scanned again. */
+  didChange(document: TextDocumentLike, change: TextChange): void;
   /** Drops what is cached for a closed document. */
   forget(uri: string): void;
 }
@@ -28,7 +34,7 @@ export function createLanguageService(): LanguageService {
   function analyze(document: TextDocumentLike, token?: CancellationTokenLike): DocumentAnalysis | undefined {
     const cached = analyses.get(document.uri);
     if (cached && cached.version === document.version) return cached;
-    const analysis = new DocumentAnalysis(document.uri, document.version, document.languageId, document.getText(), () => token?.isCancellationRequested ?? false);
+    const analysis = new DocumentAnalysis(document, () => token?.isCancellationRequested ?? false);
     if (token?.isCancellationRequested) return undefined;
     analyses.set(document.uri, analysis);
     return analysis;
@@ -47,7 +53,10 @@ export function createLanguageService(): LanguageService {
     },
     doValidation(document, settings = DEFAULT_SETTINGS, token) {
       const analysis = analyze(document, token);
-      return analysis && diagnostics(analysis, settings);
+      return analysis && diagnostics(analysis, settings, basename(document.uri));
+    },
+    didChange(document, change) {
+      analyses.get(document.uri)?.applyChange(document, change);
     },
     forget(uri) {
       analyses.delete(uri);

@@ -1,21 +1,21 @@
-/** The LSP server around the language service: capabilities, settings, document sync, debounced validation. */
+/** The LSP server around the language service: capabilities, settings, document sync, scheduling of validation. */
 import {
-  DiagnosticRefreshRequest, DidChangeConfigurationNotification, TextDocuments, TextDocumentSyncKind,
+  DiagnosticRefreshRequest, DidChangeConfigurationNotification, TextDocumentSyncKind,
   type CancellationToken, type Connection, type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService } from './languageService';
 import { resolveSettings, type Settings } from './settings';
 
-const VALIDATION_DELAY_MS = 200;
+/** Push diagnostics at once after a quiet spell, then at most this often while edits keep coming. */
+const PUSH_INTERVAL_MS = 100;
 
 export function startServer(connection: Connection): void {
   const service = createLanguageService();
-  const documents = new TextDocuments(TextDocument);
+  const documents = new Map<string, TextDocument>();
   const settingsByUri = new Map<string, Promise<Settings>>();
-  const reportedProblems = new Set<string>();
-  const pendingValidations = new Map<string, ReturnType<typeof setTimeout>>();
-  const toldTooLarge = new Set<string>();
+  const toldOnce = new Set<string>();
+  const pushes = new Map<string, { timer?: ReturnType<typeof setTimeout>; last: number }>();
   let canPullSettings = false;
   let clientPullsDiagnostics = false;
   let canRefreshDiagnostics = false;
@@ -40,58 +40,6 @@ export function startServer(connection: Connection): void {
     if (canPullSettings) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'smtpStatusCodes' });
   });
 
-  function settingsFor(uri: string): Promise<Settings> {
-    let settings = settingsByUri.get(uri);
-    if (!settings) {
-      const raw = canPullSettings
-        ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'smtpStatusCodes' }).catch(() => undefined)
-        : Promise.resolve(undefined);
-      settings = raw.then((value) => {
-        const { settings: resolved, problems } = resolveSettings(value);
-        for (const problem of problems) reportOnce(problem);
-        return resolved;
-      });
-      settingsByUri.set(uri, settings);
-    }
-    return settings;
-  }
-
-  function reportOnce(message: string): void {
-    if (reportedProblems.has(message)) return;
-    reportedProblems.add(message);
-    connection.console.warn(message);
-    void connection.window.showWarningMessage(message);
-  }
-
-  function tellIfTooLarge(document: TextDocument, settings: Settings): void {
-    if (document.getText().length <= settings.maxFileSize || toldTooLarge.has(document.uri)) return;
-    toldTooLarge.add(document.uri);
-    void connection.window.showInformationMessage(
-      `SMTP status codes: ${document.uri.slice(document.uri.lastIndexOf('/') + 1)} is larger than smtpStatusCodes.maxFileSize (${settings.maxFileSize} characters), so it is not checked; hover still works. Raise the setting to check it.`,
-    );
-  }
-
-  async function validate(document: TextDocument, token?: CancellationToken) {
-    const settings = await settingsFor(document.uri);
-    tellIfTooLarge(document, settings);
-    return service.doValidation(document, settings, token);
-  }
-
-  function schedulePush(document: TextDocument): void {
-    clearTimeout(pendingValidations.get(document.uri));
-    pendingValidations.set(document.uri, setTimeout(() => {
-      pendingValidations.delete(document.uri);
-      void guard(async () => {
-        const latest = documents.get(document.uri);
-        if (!latest) return;
-        const diagnostics = await validate(latest);
-        if (diagnostics && documents.get(latest.uri)?.version === latest.version) {
-          await connection.sendDiagnostics({ uri: latest.uri, version: latest.version, diagnostics });
-        }
-      }, undefined);
-    }, VALIDATION_DELAY_MS));
-  }
-
   /** A failure in one request is logged and answered with `fallback`; it never takes the server down. */
   async function guard<T>(work: () => T | Promise<T>, fallback: T): Promise<T> {
     try {
@@ -102,26 +50,90 @@ export function startServer(connection: Connection): void {
     }
   }
 
-  documents.onDidChangeContent((event) => {
-    if (!clientPullsDiagnostics) schedulePush(event.document);
+  function tellOnce(key: string, message: string, kind: 'warning' | 'information'): void {
+    if (toldOnce.has(key)) return;
+    toldOnce.add(key);
+    connection.console.info(message);
+    void (kind === 'warning' ? connection.window.showWarningMessage(message) : connection.window.showInformationMessage(message));
+  }
+
+  function settingsFor(uri: string): Promise<Settings> {
+    let settings = settingsByUri.get(uri);
+    if (!settings) {
+      const raw = canPullSettings
+        ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'smtpStatusCodes' }).catch(() => undefined)
+        : Promise.resolve(undefined);
+      settings = raw.then((value) => {
+        const { settings: resolved, problems } = resolveSettings(value);
+        for (const problem of problems) tellOnce(problem, problem, 'warning');
+        return resolved;
+      });
+      settingsByUri.set(uri, settings);
+    }
+    return settings;
+  }
+
+  async function validate(document: TextDocument, token?: CancellationToken) {
+    const validation = service.doValidation(document, await settingsFor(document.uri), token);
+    if (validation?.limited) tellOnce(`${document.uri}\n${validation.limited.replace(/\d+/g, '#')}`, validation.limited, 'information');
+    return validation?.diagnostics;
+  }
+
+  async function push(uri: string): Promise<void> {
+    const document = documents.get(uri);
+    if (!document) return;
+    const diagnostics = await validate(document);
+    if (diagnostics && documents.get(uri)?.version === document.version) {
+      await connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+    }
+  }
+
+  /** Leading and trailing throttle: the first edit after a pause is checked at once, a burst once per interval and at its end. */
+  function schedulePush(uri: string): void {
+    const state = pushes.get(uri) ?? { last: 0 };
+    pushes.set(uri, state);
+    if (state.timer) return;
+    const wait = Math.max(0, state.last + PUSH_INTERVAL_MS - Date.now());
+    state.timer = setTimeout(() => {
+      state.timer = undefined;
+      state.last = Date.now();
+      void guard(() => push(uri), undefined);
+    }, wait);
+  }
+
+  connection.onDidOpenTextDocument(({ textDocument: { uri, languageId, version, text } }) => {
+    documents.set(uri, TextDocument.create(uri, languageId, version, text));
+    if (!clientPullsDiagnostics) schedulePush(uri);
   });
 
-  documents.onDidClose((event) => {
-    clearTimeout(pendingValidations.get(event.document.uri));
-    pendingValidations.delete(event.document.uri);
-    settingsByUri.delete(event.document.uri);
-    toldTooLarge.delete(event.document.uri);
-    service.forget(event.document.uri);
-    if (!clientPullsDiagnostics) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  connection.onDidChangeTextDocument(({ textDocument: { uri, version }, contentChanges }) => {
+    const document = documents.get(uri);
+    if (!document) return;
+    void guard(() => {
+      for (const change of contentChanges) {
+        TextDocument.update(document, [change], version);
+        service.didChange(document, change);
+      }
+    }, undefined);
+    if (!clientPullsDiagnostics) schedulePush(uri);
+  });
+
+  connection.onDidCloseTextDocument(({ textDocument: { uri } }) => {
+    clearTimeout(pushes.get(uri)?.timer);
+    pushes.delete(uri);
+    documents.delete(uri);
+    settingsByUri.delete(uri);
+    service.forget(uri);
+    if (!clientPullsDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
 
   connection.onDidChangeConfiguration(() => {
     settingsByUri.clear();
-    reportedProblems.clear();
+    toldOnce.clear();
     if (clientPullsDiagnostics) {
       if (canRefreshDiagnostics) void connection.sendRequest(DiagnosticRefreshRequest.type);
     } else {
-      documents.all().forEach(schedulePush);
+      for (const uri of documents.keys()) schedulePush(uri);
     }
   });
 
@@ -141,6 +153,7 @@ export function startServer(connection: Connection): void {
     return document ? service.doComplete(document, params.position, await settingsFor(document.uri)) : null;
   }, null));
 
-  documents.listen(connection);
+  connection.onRequest('smtpStatusCodes/serverStatus', () => ({ documents: documents.size, memory: process.memoryUsage() }));
+
   connection.listen();
 }

@@ -7,6 +7,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentAnalysis } from '../../server/src/analysis';
 import { FIXTURES } from '../support/paths';
 
@@ -59,7 +60,7 @@ export function loadCorpus(): LabelledFixture[] {
 
 /** What the service finds, in sidecar form. */
 export function occurrenceLines(fixture: Pick<LabelledFixture, 'uri' | 'languageId' | 'text'>): { kind: string; lines: string[] } {
-  const analysis = new DocumentAnalysis(fixture.uri, 1, fixture.languageId, fixture.text);
+  const analysis = new DocumentAnalysis(TextDocument.create(fixture.uri, fixture.languageId, 1, fixture.text));
   return {
     kind: analysis.kind,
     lines: analysis.occurrences.map((o) => `${o.line + 1}:${o.start + 1} ${o.text} ${o.context}`),

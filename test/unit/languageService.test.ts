@@ -13,7 +13,7 @@ const hoverAt = (text: string, uri?: string, languageId?: string) => {
   return hoverText(service.doHover(document, position));
 };
 const problems = (text: string, uri?: string, languageId?: string) =>
-  (service.doValidation(documentOf(text, uri, languageId)) ?? []).map((d) => `${d.range.start.line}:${d.range.start.character} ${d.code}`);
+  (service.doValidation(documentOf(text, uri, languageId))?.diagnostics ?? []).map((d) => `${d.range.start.line}:${d.range.start.character} ${d.code}`);
 
 describe('hover', () => {
   test('explains a code in a reply, with sample text, class, subject and reply codes', () => {
@@ -86,24 +86,27 @@ describe('diagnostics', () => {
   });
 
   test('every diagnostic carries a stable code, a link and the source', () => {
-    const [diagnostic] = service.doValidation(documentOf('"550 4.1.1 x"'))!;
+    const [diagnostic] = service.doValidation(documentOf('"550 4.1.1 x"'))!.diagnostics;
     assert.equal(diagnostic.source, 'smtp-status-codes');
     assert.equal(diagnostic.codeDescription?.href, 'https://www.rfc-editor.org/rfc/rfc2034#section-4');
     assert.equal(diagnostic.severity, 1);
   });
 
   test('is softer in logs, where codes come from remote servers', () => {
-    const [diagnostic] = service.doValidation(documentOf('Nov 28 mx postfix/smtp[1]: said: 550 4.1.1 nope', 'file:///var/log/mail.log', 'log'))!;
+    const [diagnostic] = service.doValidation(documentOf('Nov 28 mx postfix/smtp[1]: said: 550 4.1.1 nope', 'file:///var/log/mail.log', 'log'))!.diagnostics;
     assert.equal(diagnostic.code, 'class-mismatch');
     assert.equal(diagnostic.severity, 3);
   });
 
   test('follows the severity settings, and honours limits', () => {
     const { settings } = resolveSettings({ severity: { 'class-mismatch': 'off', 'unregistered-code': 'error' }, maxNumberOfProblems: 1 });
-    const diagnostics = service.doValidation(documentOf('"550 4.1.1 x"\n"550 5.9.9 y"\n"550 5.9.8 z"'), settings)!;
-    assert.deepEqual(diagnostics.map((d) => [d.code, d.severity]), [['unregistered-code', 1]]);
+    const limited = service.doValidation(documentOf('"550 4.1.1 x"\n"550 5.9.9 y"\n"550 5.9.8 z"', 'file:///src/replies.txt'), settings)!;
+    assert.deepEqual(limited.diagnostics.map((d) => [d.code, d.severity]), [['unregistered-code', 1]]);
+    assert.match(limited.limited!, /^replies\.txt has more than 1 status code problems; only the first 1 are shown\. Raise smtpStatusCodes\.maxNumberOfProblems/);
     const tiny = resolveSettings({ maxFileSize: 5 }).settings;
-    assert.deepEqual(service.doValidation(documentOf('"550 4.1.1 x"'), tiny), []);
+    const tooLarge = service.doValidation(documentOf('"550 4.1.1 x"', 'file:///src/big.txt'), tiny)!;
+    assert.deepEqual(tooLarge.diagnostics, []);
+    assert.match(tooLarge.limited!, /^big\.txt has 13 characters, more than smtpStatusCodes\.maxFileSize \(5\)/);
   });
 
   test('finds nothing in a source file except its wrong reply', () => {
@@ -113,7 +116,7 @@ describe('diagnostics', () => {
   test('a bounce message has no problems and its codes hover', () => {
     const eml = fixture('bounces/dsn.eml');
     const document = documentOf(eml, 'file:///mail/bounce.eml');
-    assert.deepEqual(service.doValidation(document), []);
+    assert.deepEqual(service.doValidation(document)?.diagnostics, []);
     const lines = eml.split('\n');
     const status = lines.findIndex((line) => line.startsWith('Status:'));
     const diagnostic = lines.findIndex((line) => line.startsWith('Diagnostic-Code:'));
@@ -154,13 +157,12 @@ describe('completion', () => {
 
 describe('bad input', () => {
   test('empty, binary and huge documents never throw', () => {
-    assert.deepEqual(service.doValidation(documentOf('')), []);
+    assert.deepEqual(service.doValidation(documentOf(''))?.diagnostics, []);
     assert.equal(service.doHover(documentOf(''), { line: 0, character: 0 }), null);
     const binary = Array.from({ length: 200_000 }, (_, i) => String.fromCharCode((i * 7919) % 256)).join('');
-    assert.ok(Array.isArray(service.doValidation(documentOf(binary, 'file:///bin/data.bin'))));
+    assert.ok(Array.isArray(service.doValidation(documentOf(binary, 'file:///bin/data.bin'))?.diagnostics));
     const longLine = '550 5.1.1 '.repeat(1_000_000);
-    const diagnostics = service.doValidation(documentOf(longLine))!;
-    assert.deepEqual(diagnostics, []);
+    assert.deepEqual(service.doValidation(documentOf(longLine))!.diagnostics, []);
     assert.equal(service.doHover(documentOf(longLine), { line: 0, character: 5_000_005 })?.range?.start.character, 5_000_004);
   });
 

@@ -76,8 +76,20 @@ export function findingsFor(occurrence: Occurrence): Finding[] {
   return findings;
 }
 
-export function diagnostics(analysis: DocumentAnalysis, settings: Settings): Diagnostic[] {
-  if (!settings.validate.enabled || analysis.textLength > settings.maxFileSize) return [];
+export interface Validation {
+  diagnostics: Diagnostic[];
+  /** Set when a limit cut the checks short: what was limited, and the setting that changes it. */
+  limited?: string;
+}
+
+export function diagnostics(analysis: DocumentAnalysis, settings: Settings, name = 'This file'): Validation {
+  if (!settings.validate.enabled) return { diagnostics: [] };
+  if (analysis.textLength > settings.maxFileSize) {
+    return {
+      diagnostics: [],
+      limited: `${name} has ${analysis.textLength} characters, more than smtpStatusCodes.maxFileSize (${settings.maxFileSize}), so its status codes are not checked; hover still works. Raise the setting to check it.`,
+    };
+  }
   const levels = isReadOnlyKind(analysis.kind) ? settings.severityInLogs : settings.severity;
   const result: Diagnostic[] = [];
   for (const occurrence of analysis.occurrences) {
@@ -85,7 +97,12 @@ export function diagnostics(analysis: DocumentAnalysis, settings: Settings): Dia
     for (const finding of findingsFor(occurrence)) {
       const level = levels[finding.code];
       if (level === 'off') continue;
-      if (result.length >= settings.maxNumberOfProblems) return result;
+      if (result.length >= settings.maxNumberOfProblems) {
+        return {
+          diagnostics: result,
+          limited: `${name} has more than ${settings.maxNumberOfProblems} status code problems; only the first ${settings.maxNumberOfProblems} are shown. Raise smtpStatusCodes.maxNumberOfProblems to see more.`,
+        };
+      }
       result.push({
         range: { start: { line: occurrence.line, character: occurrence.start }, end: { line: occurrence.line, character: occurrence.end } },
         severity: SEVERITY[level],
@@ -96,5 +113,5 @@ export function diagnostics(analysis: DocumentAnalysis, settings: Settings): Dia
       });
     }
   }
-  return result;
+  return { diagnostics: result };
 }

@@ -7,7 +7,7 @@ import { isStatusClass, type StatusClass } from '../registry/registry';
 
 export type OccurrenceContext = 'reply' | 'field' | 'action' | 'string' | 'bare';
 
-/** What classify may also answer: a code-only literal, kept only if the document proves to hold confident codes. */
+/** What classify may also answer: a code-only literal, shown only where the document holds confident codes too. */
 type CandidateContext = OccurrenceContext | 'literal';
 
 export interface NumberSpan {
@@ -36,6 +36,8 @@ export interface Occurrence {
   /** The class an MTA action implies (Postfix REJECT is 5, DEFER 4), where no reply code is written. */
   impliedClass?: StatusClass;
   action?: string;
+  /** A code-only literal: plausible only while the document also holds confident codes (see DocumentAnalysis). */
+  literal?: boolean;
 }
 
 /**
@@ -103,10 +105,9 @@ function endOfLine(text: string, from: number): number {
   return newline === -1 ? text.length : newline;
 }
 
-/** All occurrences in `text`, in order. */
+/** All occurrences in `text`, in order, code-only literals included (flagged). */
 export function scan(text: string, options: ScanOptions): Occurrence[] {
   const occurrences: Occurrence[] = [];
-  const literals: Occurrence[] = [];
   const kind = options.kind;
   let line = options.firstLine ?? 0;
   let lineStart = 0;
@@ -136,7 +137,7 @@ export function scan(text: string, options: ScanOptions): Occurrence[] {
     if (!found) continue;
     const column = index - lineStart;
     const reply = found.reply;
-    (found.context === 'literal' ? literals : occurrences).push({
+    occurrences.push({
       line,
       start: column,
       end: column + match[0].length,
@@ -150,20 +151,10 @@ export function scan(text: string, options: ScanOptions): Occurrence[] {
       replyCode: reply && { value: reply.value, line, start: column + reply.offset, end: column + reply.offset + 3 },
       impliedClass: found.impliedClass,
       action: found.action,
+      literal: found.context === 'literal' || undefined,
     });
   }
-  return literals.length > 0 && occurrences.some((o) => o.confident) ? mergeInOrder(occurrences, literals) : occurrences;
-}
-
-function mergeInOrder(a: Occurrence[], b: Occurrence[]): Occurrence[] {
-  const merged: Occurrence[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    const takeA = j >= b.length || (i < a.length && (a[i].line < b[j].line || (a[i].line === b[j].line && a[i].start < b[j].start)));
-    merged.push(takeA ? a[i++] : b[j++]);
-  }
-  return merged;
+  return occurrences;
 }
 
 interface Candidate {
