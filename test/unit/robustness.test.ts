@@ -1,0 +1,109 @@
+import * as assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import fc from 'fast-check';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Range } from 'vscode-languageserver-types';
+import { DocumentAnalysis } from '../../server/src/analysis';
+import { createLanguageService } from '../../server/src/languageService';
+import { resolveSettings } from '../../server/src/settings';
+import { scan } from '../../server/src/scanner/scanner';
+import { fixture } from '../support/paths';
+
+/** Text made of the pieces codes and their look-alikes are made of, so that random text often holds contexts. */
+const mailishText = fc.array(fc.constantFrom(
+  '550', '4.7.1', '5.1.1', '2.0.0', '5.01.1', '10.5.1.1', ' ', ' ', '-', '\n', '\r\n', 'dsn=', 'Status: ', 'REJECT ', 'DEFER ',
+  'said: ', '"', "'", '(#', ')', ':', 'v', '😀', '中文', 'ERROR:', ':550', '$#error $@ ', '\t', '\\n', '_', 'milter-reject: x]: ',
+), { maxLength: 80 }).map((parts) => parts.join(''));
+
+const anyText = fc.oneof(mailishText, fc.string({ unit: 'binary', maxLength: 200 }), fc.string({ maxLength: 200 }));
+
+const kinds = fc.constantFrom(
+  ['file:///var/log/mail.log', 'log'], ['file:///etc/postfix/access', 'plaintext'], ['file:///src/a.py', 'python'],
+  ['file:///notes.txt', 'plaintext'], ['file:///m/bounce.eml', 'plaintext'], ['file:///app/package.json', 'json'],
+);
+
+function randomRange(document: TextDocument, a: number, b: number): Range {
+  const length = document.getText().length;
+  const [from, to] = [Math.floor(a * (length + 1)), Math.floor(b * (length + 1))].sort((x, y) => x - y);
+  return { start: document.positionAt(from), end: document.positionAt(to) };
+}
+
+const service = createLanguageService();
+
+describe('robustness', () => {
+  test('random text, binary and settings never throw, and every diagnostic range holds a code', () => {
+    fc.assert(fc.property(anyText, kinds, fc.anything(), (text, [uri, languageId], rawSettings) => {
+      const document = TextDocument.create(uri, languageId, 1, text);
+      const { settings } = resolveSettings(rawSettings);
+      const validation = service.doValidation(document, settings);
+      for (const diagnostic of validation?.diagnostics ?? []) {
+        assert.match(document.getText(diagnostic.range), /^\d\.\d{1,4}\.\d{1,4}$/);
+      }
+      for (let offset = 0; offset <= text.length; offset += 7) {
+        service.doHover(document, document.positionAt(offset), settings);
+        service.doComplete(document, document.positionAt(offset), settings);
+      }
+      service.forget(uri);
+    }), { numRuns: 300 });
+  });
+
+  test('incremental analysis after random edits equals a fresh analysis of the final text', () => {
+    const edit = fc.record({ a: fc.double({ min: 0, max: 1, noNaN: true }), b: fc.double({ min: 0, max: 1, noNaN: true }), text: mailishText });
+    fc.assert(fc.property(mailishText, kinds, fc.array(edit, { maxLength: 12 }), (initial, [uri, languageId], edits) => {
+      const document = TextDocument.create(uri, languageId, 1, initial);
+      const analysis = new DocumentAnalysis(document);
+      for (const { a, b, text } of edits) {
+        const change = { range: randomRange(document, a, b), text };
+        TextDocument.update(document, [change], document.version + 1);
+        analysis.applyChange(document, change);
+      }
+      const fresh = new DocumentAnalysis(TextDocument.create(uri, languageId, document.version, document.getText()));
+      assert.deepEqual(analysis.occurrences, fresh.occurrences);
+      assert.equal(analysis.kind, fresh.kind);
+    }), { numRuns: 400 });
+  });
+
+  test('incremental edits in the middle of a real log keep every occurrence where a fresh scan puts it', () => {
+    const log = fixture('logs/mail.log');
+    const document = TextDocument.create('file:///var/log/mail.log', 'log', 1, log);
+    const analysis = new DocumentAnalysis(document);
+    const edits = [
+      { range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, text: 'Nov 28 x postfix/smtp[1]: said: 550 4.1.1 inserted\n' },
+      { range: { start: { line: 10, character: 3 }, end: { line: 14, character: 7 } }, text: '' },
+      { range: { start: { line: 2, character: 95 }, end: { line: 2, character: 96 } }, text: '4' },
+    ];
+    for (const change of edits) {
+      TextDocument.update(document, [change], document.version + 1);
+      analysis.applyChange(document, change);
+    }
+    assert.deepEqual(analysis.occurrences, new DocumentAnalysis(TextDocument.create(document.uri, 'log', 9, document.getText())).occurrences);
+  });
+
+  test('positions are exact UTF-16 offsets after emoji, CJK and CRLF line ends', () => {
+    const text = '😀😀 中文 "550 4.1.1 x"\r\n🎉 said: 550 5.9.9 y\r\n';
+    const document = TextDocument.create('file:///notes.txt', 'plaintext', 1, text);
+    const diagnostics = service.doValidation(document)!.diagnostics;
+    assert.deepEqual(diagnostics.map((d) => [d.range.start.line, d.range.start.character, document.getText(d.range)]), [
+      [0, 13, '4.1.1'],
+      [1, 13, '5.9.9'],
+    ]);
+    service.forget(document.uri);
+  });
+
+  test('pathological lines finish in linear time: four times the text takes about four times as long', () => {
+    const timeOf = (text: string) => {
+      let best = Infinity;
+      for (let run = 0; run < 3; run++) {
+        const start = process.hrtime.bigint();
+        scan(text, { kind: 'mail-log' });
+        best = Math.min(best, Number(process.hrtime.bigint() - start));
+      }
+      return best;
+    };
+    for (const unit of ['5.5.', '550 5', '5', '1.', '550-', 'dsn=5.5.5.5 ', '"\'(#']) {
+      const small = unit.repeat(Math.ceil(250_000 / unit.length));
+      const ratio = timeOf(small + small + small + small) / timeOf(small);
+      assert.ok(ratio < 10, `${JSON.stringify(unit)}: 4x the text took ${ratio.toFixed(1)}x the time`);
+    }
+  });
+});
