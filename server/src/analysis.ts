@@ -77,7 +77,7 @@ export class DocumentAnalysis {
       document.getText({ start: { line: start.line, character: 0 }, end: { line: lastNewLine + 1, character: 0 } }),
       { kind: this.kind, firstLine: start.line },
     );
-    for (let i = to; i < this.all.length; i++) shiftLines(this.all[i], lineDelta);
+    if (lineDelta !== 0) for (let i = to; i < this.all.length; i++) this.all[i].line += lineDelta;
     this.count(this.all.slice(from, to), -1);
     this.count(rescanned, 1);
     this.all = this.all.slice(0, from).concat(rescanned, this.all.slice(to));
@@ -103,11 +103,6 @@ function firstOnOrAfter(list: readonly Occurrence[], line: number): number {
   return low;
 }
 
-function shiftLines(occurrence: Occurrence, delta: number): void {
-  if (delta === 0) return;
-  occurrence.line += delta;
-  if (occurrence.replyCode) occurrence.replyCode.line += delta;
-}
 
 function countNewlines(text: string): number {
   let count = 0;

@@ -15,6 +15,8 @@ export interface SessionOptions {
   pullDiagnostics?: boolean;
   /** The `smtpStatusCodes` section returned to workspace/configuration; undefined: the client cannot answer it. */
   settings?: unknown;
+  /** Extra options for the server's Node process (the benchmark passes --expose-gc). */
+  nodeOptions?: string[];
 }
 
 export class LspSession {
@@ -31,7 +33,7 @@ export class LspSession {
   }
 
   static async start(options: SessionOptions = {}): Promise<LspSession> {
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(options.nodeOptions ?? []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const session = new LspSession(connection, child, options);
     child.stderr!.on('data', (chunk) => (session.stderr += chunk));

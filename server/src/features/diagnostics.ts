@@ -37,13 +37,13 @@ export function findingsFor(occurrence: Occurrence): Finding[] {
     return [{ code: 'malformed-code', message: `${text} is not a well-formed enhanced status code: ${occurrence.malformation}.` }];
   }
   const findings: Finding[] = [];
-  const expectedClass = replyCode ? Math.floor(replyCode.value / 100) : impliedClass;
+  const expectedClass = replyCode !== undefined ? Math.floor(replyCode / 100) : impliedClass;
   const classMismatch = expectedClass !== undefined && expectedClass !== 3 && expectedClass !== statusClass;
   if (classMismatch) {
-    const cause = replyCode ? `reply code ${replyCode.value}` : `${action} (a ${CLASS_WORD[expectedClass]})`;
+    const cause = replyCode !== undefined ? `reply code ${replyCode}` : `${action} (a ${CLASS_WORD[expectedClass]})`;
     findings.push({
       code: 'class-mismatch',
-      message: `${text} is a ${CLASS_WORD[statusClass]} code but ${cause} needs class ${expectedClass}: write ${expectedClass}.${subject}.${detail}, or change the ${replyCode ? 'reply code' : 'action'}.`,
+      message: `${text} is a ${CLASS_WORD[statusClass]} code but ${cause} needs class ${expectedClass}: write ${expectedClass}.${subject}.${detail}, or change the ${replyCode !== undefined ? 'reply code' : 'action'}.`,
     });
   }
 
@@ -60,10 +60,10 @@ export function findingsFor(occurrence: Occurrence): Finding[] {
       message: `${text} is deprecated: the registry marks ${entry.code} as a duplicate of ${entry.deprecatedBy}; use ${statusClass}.${entry.deprecatedBy.slice(2)}.`,
     });
   }
-  if (replyCode && !classMismatch && !allowsReplyCode(entry, replyCode.value)) {
+  if (replyCode !== undefined && !classMismatch && !allowsReplyCode(entry, replyCode)) {
     findings.push({
       code: 'unexpected-reply-code',
-      message: `The registry associates ${entry.code} (${entry.sample}) with reply codes ${entry.replyCodes.raw}, not ${replyCode.value}.`,
+      message: `The registry associates ${entry.code} (${entry.sample}) with reply codes ${entry.replyCodes.raw}, not ${replyCode}.`,
     });
   }
   if (!classMismatch && (statusClass === 4 || statusClass === 5) && !usageAllows(entry, statusClass)) {

@@ -5,7 +5,7 @@ import { describeReplyCode, describeStatusCode } from './describe';
 /** Hover on an enhanced status code, or on the basic reply code that goes with one. */
 export function hover(analysis: DocumentAnalysis, position: Position): Hover | null {
   for (const occurrence of analysis.occurrencesOnLine(position.line)) {
-    const { line, start, end, replyCode } = occurrence;
+    const { line, start, end, replyCode, replyStart } = occurrence;
     if (position.character >= start && position.character <= end) {
       if (occurrence.malformation) {
         return {
@@ -14,14 +14,14 @@ export function hover(analysis: DocumentAnalysis, position: Position): Hover | n
         };
       }
       return {
-        contents: { kind: 'markdown', value: describeStatusCode(occurrence.statusClass, occurrence.subject, occurrence.detail, replyCode?.value) },
+        contents: { kind: 'markdown', value: describeStatusCode(occurrence.statusClass, occurrence.subject, occurrence.detail, replyCode) },
         range: { start: { line, character: start }, end: { line, character: end } },
       };
     }
-    if (replyCode && position.character >= replyCode.start && position.character <= replyCode.end) {
+    if (replyCode !== undefined && replyStart !== undefined && position.character >= replyStart && position.character <= replyStart + 3) {
       return {
-        contents: { kind: 'markdown', value: describeReplyCode(replyCode.value) },
-        range: { start: { line, character: replyCode.start }, end: { line, character: replyCode.end } },
+        contents: { kind: 'markdown', value: describeReplyCode(replyCode) },
+        range: { start: { line, character: replyStart }, end: { line, character: replyStart + 3 } },
       };
     }
   }

@@ -3,19 +3,12 @@
  * a reply code before it, a status field, an MTA action; a bare triple is at most plausible (hover only).
  */
 import { isConfigKind, isReadOnlyKind, type DocumentKind } from '../documentKind';
-import { isStatusClass, type StatusClass } from '../registry/registry';
+import type { StatusClass } from '../registry/registry';
 
 export type OccurrenceContext = 'reply' | 'field' | 'action' | 'string' | 'bare';
 
 /** What classify may also answer: a code-only literal, shown only where the document holds confident codes too. */
 type CandidateContext = OccurrenceContext | 'literal';
-
-export interface NumberSpan {
-  value: number;
-  line: number;
-  start: number;
-  end: number;
-}
 
 export interface Occurrence {
   line: number;
@@ -31,8 +24,9 @@ export interface Occurrence {
   context: OccurrenceContext;
   /** Confident occurrences get diagnostics; plausible ones only hover. */
   confident: boolean;
-  /** The basic reply code that goes with the code, on the same line. */
-  replyCode?: NumberSpan;
+  /** The basic reply code that goes with the code, on the same line, and where it starts (it is three digits long). */
+  replyCode?: number;
+  replyStart?: number;
   /** The class an MTA action implies (Postfix REJECT is 5, DEFER 4), where no reply code is written. */
   impliedClass?: StatusClass;
   action?: string;
@@ -45,7 +39,7 @@ export interface Occurrence {
  * not inside a longer dotted number, a word or a version (`v5.1.1`, `node@5.1.1`, `^5.1.1`, `10.5.1.1`, `5.1.1.2`).
  * Underscores may touch it: qmail writes spaces as `_` in its logs (`said:_550_5.1.1_<user>`).
  */
-const CANDIDATE = /(?<![A-Za-z0-9.@^~/\\+$%*])(\d)\.(\d{1,4})\.(\d{1,4})(?![A-Za-z0-9]|\.\w|-\w)/g;
+const CANDIDATE = /(?<![A-Za-z0-9.@^~/\\+$%*])\d\.\d{1,4}\.\d{1,4}(?![A-Za-z0-9]|\.\w|-\w)/g;
 
 /** How far back on the line each context is read: enough for its longest form, and a bound on the work per candidate. */
 const REPLY_WINDOW = 12;
@@ -84,11 +78,13 @@ const BARE_FOLLOWER = /^(?:$|[),;:'"\]]|\s(?!\d)|\.(?:\s|$))/;
 const IMPLIED_CLASS: Record<string, StatusClass> = { reject: 5, defer: 4, defer_if_permit: 4, defer_if_reject: 4 };
 
 function malformation(statusClass: string, subject: string, detail: string): string | undefined {
-  if (!isStatusClass(Number(statusClass))) return `class ${statusClass} is not 2, 4 or 5`;
-  for (const [name, part] of [['subject', subject], ['detail', detail]] as const) {
-    if (part.length > 3) return `the ${name} sub-code ${part} has more than three digits`;
-    if (part.length > 1 && part[0] === '0') return `the ${name} sub-code ${part} has a leading zero`;
-  }
+  if (statusClass !== '2' && statusClass !== '4' && statusClass !== '5') return `class ${statusClass} is not 2, 4 or 5`;
+  return subCodeProblem('subject', subject) ?? subCodeProblem('detail', detail);
+}
+
+function subCodeProblem(name: string, part: string): string | undefined {
+  if (part.length > 3) return `the ${name} sub-code ${part} has more than three digits`;
+  if (part.length > 1 && part.charCodeAt(0) === 48) return `the ${name} sub-code ${part} has a leading zero`;
   return undefined;
 }
 
@@ -123,50 +119,34 @@ export function scan(text: string, options: ScanOptions): Occurrence[] {
     }
     if ((++candidates & 4095) === 0 && options.isCancelled?.()) break;
 
-    const end = index + match[0].length;
-    const visibleEnd = text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
-    const problem = malformation(match[1], match[2], match[3]);
-    const found = classify({
-      before: text.slice(Math.max(lineStart, index - CONTEXT_WINDOW), index),
-      after: text.slice(end, Math.min(visibleEnd, end + AFTER_WINDOW)),
-      linePrefix: () => text.slice(lineStart, index),
-      length: match[0].length,
-      kind,
-      wellFormed: !problem,
-    });
+    const code = match[0];
+    const secondDot = code.indexOf('.', 2);
+    const subject = code.slice(2, secondDot);
+    const detail = code.slice(secondDot + 1);
+    const problem = malformation(code[0], subject, detail);
+    const found = classify(text, lineStart, index, index + code.length, lineEnd, kind, !problem);
     if (!found) continue;
     const column = index - lineStart;
     const reply = found.reply;
     occurrences.push({
       line,
       start: column,
-      end: column + match[0].length,
-      text: match[0],
-      statusClass: Number(match[1]),
-      subject: Number(match[2]),
-      detail: Number(match[3]),
+      end: column + code.length,
+      text: code,
+      statusClass: code.charCodeAt(0) - 48,
+      subject: Number(subject),
+      detail: Number(detail),
       malformation: problem,
       context: found.context === 'literal' ? 'bare' : found.context,
       confident: found.context !== 'bare' && found.context !== 'literal',
-      replyCode: reply && { value: reply.value, line, start: column + reply.offset, end: column + reply.offset + 3 },
+      replyCode: reply?.value,
+      replyStart: reply && column + reply.offset,
       impliedClass: found.impliedClass,
       action: found.action,
       literal: found.context === 'literal' || undefined,
     });
   }
   return occurrences;
-}
-
-interface Candidate {
-  /** Up to CONTEXT_WINDOW characters before the candidate on its line. */
-  before: string;
-  /** Up to AFTER_WINDOW characters after it on its line. */
-  after: string;
-  /** The whole line up to the candidate, read only where a context needs it. */
-  linePrefix: () => string;
-  length: number;
-  kind: DocumentKind;
-  wellFormed: boolean;
 }
 
 interface Context {
@@ -177,8 +157,43 @@ interface Context {
   action?: string;
 }
 
-/** The context of one candidate, read from the text around it on its line, or nothing. */
-function classify({ before, after, linePrefix, length, kind, wellFormed }: Candidate): Context | undefined {
+const FIELD: Context = { context: 'field' };
+const STRING: Context = { context: 'string' };
+const LITERAL: Context = { context: 'literal' };
+const BARE: Context = { context: 'bare' };
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isAlphanumericOrDot = (c: number) => isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 46;
+const isReplySeparator = (c: number) => c === 32 || c === 45 || c === 95; // ' ', '-', '_'
+
+/**
+ * The offset of a reply code written right before the code (`550 `, `550-`, `550  `, qmail's `_550_`, Exim's `\n550-`),
+ * or -1. Character tests instead of a regular expression: this is the commonest context and the scanner's hot path.
+ */
+function replyCodeBefore(text: string, lineStart: number, index: number): number {
+  let p = index - 1;
+  if (p - 1 >= lineStart && text.charCodeAt(p) === 32 && isReplySeparator(text.charCodeAt(p - 1))) p--;
+  if (p < lineStart + 3 || !isReplySeparator(text.charCodeAt(p))) return -1;
+  const first = text.charCodeAt(p - 3);
+  if (first < 50 || first > 53 || !isDigit(text.charCodeAt(p - 2)) || !isDigit(text.charCodeAt(p - 1))) return -1;
+  const start = p - 3;
+  if (start === lineStart) return start;
+  const leader = text.charCodeAt(start - 1);
+  if (!isAlphanumericOrDot(leader)) return start;
+  return leader === 110 && start - 2 >= lineStart && text.charCodeAt(start - 2) === 92 ? start : -1; // `\n`
+}
+
+/** The context of the candidate at [index, end), read from the text around it on its line, or nothing. */
+function classify(text: string, lineStart: number, index: number, end: number, lineEnd: number, kind: DocumentKind, wellFormed: boolean): Context | undefined {
+  const replyStart = replyCodeBefore(text, lineStart, index);
+  if (replyStart !== -1) {
+    const value = (text.charCodeAt(replyStart) - 48) * 100 + (text.charCodeAt(replyStart + 1) - 48) * 10 + text.charCodeAt(replyStart + 2) - 48;
+    return { context: 'reply', reply: { value, offset: replyStart - index } };
+  }
+
+  const before = text.slice(Math.max(lineStart, index - CONTEXT_WINDOW), index);
+  const visibleEnd = text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
+  const after = text.slice(end, Math.min(visibleEnd, end + AFTER_WINDOW));
   const nearBefore = before.slice(-REPLY_WINDOW);
   const reply = REPLY_BEFORE.exec(nearBefore);
   if (reply) return { context: 'reply', reply: { value: Number(reply[1]), offset: reply.index - nearBefore.length } };
@@ -191,19 +206,18 @@ function classify({ before, after, linePrefix, length, kind, wellFormed }: Candi
       context: 'action',
       action: name,
       impliedClass: IMPLIED_CLASS[name.toLowerCase()],
-      reply: replyAfter ? { value: Number(replyAfter[1]), offset: length + replyAfter[0].length - 3 } : undefined,
+      reply: replyAfter ? { value: Number(replyAfter[1]), offset: end - index + replyAfter[0].length - 3 } : undefined,
     };
   }
 
-  if (FIELD_BEFORE.test(before)) return { context: 'field' };
+  if (FIELD_BEFORE.test(before)) return FIELD;
   if (!wellFormed) return undefined;
-  if (before.endsWith(']: ') && MILTER_LINE.test(linePrefix())) return { context: 'field' };
-  if (STRING_START.test(before) && STRING_TEXT.test(after) && (kind === 'source' || isConfigKind(kind))) return { context: 'string' };
-  if ((kind === 'source' || kind === 'data') && LITERAL_BEFORE.test(before) && LITERAL_AFTER.test(after) && !VERSION_CUE.test(before)) {
-    return { context: 'literal' };
-  }
+  const linePrefix = () => text.slice(lineStart, index);
+  if (before.endsWith(']: ') && MILTER_LINE.test(linePrefix())) return FIELD;
+  if (STRING_START.test(before) && STRING_TEXT.test(after) && (kind === 'source' || isConfigKind(kind))) return STRING;
+  if ((kind === 'source' || kind === 'data') && LITERAL_BEFORE.test(before) && LITERAL_AFTER.test(after) && !VERSION_CUE.test(before)) return LITERAL;
   if (!BARE_FOLLOWER.test(after)) return undefined;
-  if (isReadOnlyKind(kind) ? BARE_LEADER_IN_MAIL.test(before) : kind === 'text' && BARE_LEADER_IN_TEXT.test(before)) return { context: 'bare' };
-  if (isConfigKind(kind) && MAP_VALUE_LEADER.test(linePrefix())) return { context: 'bare' };
+  if (isReadOnlyKind(kind) ? BARE_LEADER_IN_MAIL.test(before) : kind === 'text' && BARE_LEADER_IN_TEXT.test(before)) return BARE;
+  if (isConfigKind(kind) && MAP_VALUE_LEADER.test(linePrefix())) return BARE;
   return undefined;
 }
