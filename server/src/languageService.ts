@@ -2,9 +2,9 @@
  * The language service: pure functions of (document, position, settings) that return LSP types.
  * No editor, no I/O: the LSP server, the browser worker and tests all wrap this.
  */
-import type { CompletionList, Hover, Position } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionList, Diagnostic, Hover, Position } from 'vscode-languageserver-types';
 import { DocumentAnalysis, type TextChange, type TextDocumentLike } from './analysis';
-import { basename } from './documentKind';
+import { codeActions } from './features/codeActions';
 import { completion } from './features/completion';
 import { diagnostics, type Validation } from './features/diagnostics';
 import { hover } from './features/hover';
@@ -24,6 +24,8 @@ export interface LanguageService {
   doValidation(document: TextDocumentLike, settings?: Settings, token?: CancellationTokenLike): Validation | undefined;
   /** Tells the service that `change` has just been applied to `document`, so that only the lines it touched are scanned again. */
   didChange(document: TextDocumentLike, change: TextChange): void;
+  /** Quick fixes for the given diagnostics (those of this service; others are ignored). */
+  doCodeActions(document: TextDocumentLike, diagnostics: readonly Diagnostic[]): CodeAction[];
   /** Drops what is cached for a closed document. */
   forget(uri: string): void;
 }
@@ -43,20 +45,23 @@ export function createLanguageService(): LanguageService {
   return {
     doHover(document, position, settings = DEFAULT_SETTINGS) {
       if (!settings.hover.enabled) return null;
-      return hover(analyze(document)!, position);
+      return hover(analyze(document)!, position, settings.knownCodes);
     },
     doComplete(document, position, settings = DEFAULT_SETTINGS) {
       if (!settings.completion.enabled) return null;
       const kind = analyze(document)!.kind;
       const linePrefix = document.getText({ start: { line: position.line, character: 0 }, end: position });
-      return completion(linePrefix, position, kind);
+      return completion(linePrefix, position, kind, settings.knownCodes);
     },
     doValidation(document, settings = DEFAULT_SETTINGS, token) {
       const analysis = analyze(document, token);
-      return analysis && diagnostics(analysis, settings, basename(document.uri));
+      return analysis && diagnostics(analysis, settings, document);
     },
     didChange(document, change) {
       analyses.get(document.uri)?.applyChange(document, change);
+    },
+    doCodeActions(document, diagnostics) {
+      return codeActions(document, analyze(document)!, diagnostics);
     },
     forget(uri) {
       analyses.delete(uri);

@@ -1,6 +1,6 @@
 /** The LSP server around the language service: capabilities, settings, document sync, scheduling of validation. */
 import {
-  DiagnosticRefreshRequest, DidChangeConfigurationNotification, TextDocumentSyncKind,
+  CodeActionKind, DiagnosticRefreshRequest, DidChangeConfigurationNotification, TextDocumentSyncKind,
   type CancellationToken, type Connection, type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -30,6 +30,7 @@ export function startServer(connection: Connection): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['.', ' ', '-'], resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         ...(clientPullsDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       },
       serverInfo: { name: 'smtp-status-codes-language-server' },
@@ -154,6 +155,11 @@ export function startServer(connection: Connection): void {
   }, null));
 
   /** For benchmarks and bug reports: open documents and memory, settled by a collection where the process allows one. */
+  connection.onCodeAction((params) => guard(() => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? service.doCodeActions(document, params.context.diagnostics) : [];
+  }, []));
+
   connection.onRequest('smtpStatusCodes/serverStatus', () => {
     (globalThis as { gc?: () => void }).gc?.();
     return { documents: documents.size, memory: process.memoryUsage() };

@@ -2,6 +2,7 @@
 
 export const DIAGNOSTIC_CODES = [
   'unregistered-code', 'malformed-code', 'class-mismatch', 'unexpected-reply-code', 'usage-mismatch', 'deprecated-code',
+  'missing-code', 'invalid-reply-code',
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 
@@ -19,6 +20,8 @@ export interface Settings {
   /** Documents larger than this (in characters) are not validated; hover and completion still work. */
   maxFileSize: number;
   maxNumberOfProblems: number;
+  /** Codes the registry lacks that the user knows (a provider's own `5.7.606`, or a pattern such as `5.7.5xx`), with descriptions. */
+  knownCodes: Record<string, string>;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -32,6 +35,8 @@ export const DEFAULT_SETTINGS: Settings = {
     'unexpected-reply-code': 'information',
     'usage-mismatch': 'warning',
     'deprecated-code': 'warning',
+    'missing-code': 'information',
+    'invalid-reply-code': 'error',
   },
   severityInLogs: {
     'unregistered-code': 'hint',
@@ -40,10 +45,16 @@ export const DEFAULT_SETTINGS: Settings = {
     'unexpected-reply-code': 'off',
     'usage-mismatch': 'hint',
     'deprecated-code': 'hint',
+    'missing-code': 'off',
+    'invalid-reply-code': 'off',
   },
   maxFileSize: 50_000_000,
   maxNumberOfProblems: 1000,
+  knownCodes: {},
 };
+
+/** A known code or pattern: class 2, 4, 5 or X; sub-codes of 1-3 digits, where x stands for any one digit (`5.7.5xx`). */
+export const KNOWN_CODE_PATTERN = /^[245xX]\.[\dxX]{1,3}\.[\dxX]{1,3}$/;
 
 export interface ResolvedSettings {
   settings: Settings;
@@ -98,6 +109,22 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
     if (value === undefined) continue;
     if (typeof value === 'number' && Number.isInteger(value) && value >= 0) settings[limit] = value;
     else problems.push(`smtpStatusCodes.${limit}: expected a whole number of 0 or more, got ${describe(value)}; using ${DEFAULT_SETTINGS[limit]}.`);
+  }
+  const known = raw.knownCodes;
+  if (known !== undefined) {
+    if (!isObject(known)) {
+      problems.push(`smtpStatusCodes.knownCodes: expected an object mapping codes to descriptions, got ${describe(known)}; ignored.`);
+    } else {
+      for (const [code, description] of Object.entries(known)) {
+        if (!KNOWN_CODE_PATTERN.test(code)) {
+          problems.push(`smtpStatusCodes.knownCodes: "${code}" is not a code or pattern such as 5.7.606 or 5.7.5xx; skipped.`);
+        } else if (typeof description !== 'string') {
+          problems.push(`smtpStatusCodes.knownCodes.${code}: expected a description, got ${describe(description)}; skipped.`);
+        } else {
+          settings.knownCodes[code] = description;
+        }
+      }
+    }
   }
   return { settings, problems };
 }

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
-import { FILE_PATTERNS, LANGUAGES } from '../../client/src/client';
+import { FILE_PATTERNS, LANGUAGES } from '../../client/src/documents';
 import { DEFAULT_SETTINGS, DIAGNOSTIC_CODES, SEVERITY_LEVELS } from '../../server/src/settings';
 import { ROOT } from '../support/paths';
 
@@ -10,10 +10,10 @@ const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'ut
 const properties: Record<string, { default: unknown; enum?: string[]; properties?: Record<string, { enum: string[]; default: string }> }> =
   manifest.contributes.configuration.properties;
 
-/** `{ hover: { enabled: true }, severity: {...} }` -> `{ 'hover.enabled': true, severity: {...} }`: severities stay whole objects. */
+/** `{ hover: { enabled: true }, severity: {...} }` -> `{ 'hover.enabled': true, severity: {...} }`: only feature switches are flattened. */
 function flatten(value: Record<string, unknown>, prefix = ''): Record<string, unknown> {
   return Object.fromEntries(Object.entries(value).flatMap(([key, inner]) =>
-    typeof inner === 'object' && inner !== null && !key.startsWith('severity')
+    typeof inner === 'object' && inner !== null && 'enabled' in inner
       ? Object.entries(flatten(inner as Record<string, unknown>, `${prefix}${key}.`))
       : [[`${prefix}${key}`, inner]]));
 }

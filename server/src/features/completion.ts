@@ -1,6 +1,7 @@
 import { CompletionItemKind, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver-types';
 import type { DocumentKind } from '../documentKind';
 import { ENUMERATED_CODES, usageAllows, withClass, type EnumeratedEntry, type StatusClass } from '../registry/registry';
+import { exactKnownCodes } from '../knownCodes';
 import { describeStatusCode, entrySummary } from './describe';
 
 /** A partly typed code at the cursor: "", "5", "5.", "5.7", "5.7.", "5.7.2". */
@@ -55,7 +56,7 @@ function suits(entry: EnumeratedEntry, cls: StatusClass): boolean {
 
 const pad = (n: number) => String(n).padStart(3, '0');
 
-export function completion(linePrefix: string, position: Position, kind: DocumentKind): CompletionList | null {
+export function completion(linePrefix: string, position: Position, kind: DocumentKind, knownCodes: Record<string, string> = {}): CompletionList | null {
   const context = completionContext(linePrefix, kind);
   if (!context) return null;
   const range = { start: { line: position.line, character: position.character - context.partial.length }, end: position };
@@ -74,6 +75,17 @@ export function completion(linePrefix: string, position: Position, kind: Documen
         filterText: code,
         sortText: `${associated ? 0 : 1}${cls}${pad(entry.subject)}${pad(entry.detail)}`,
         textEdit: { range, newText: code },
+      });
+    }
+    for (const known of exactKnownCodes(knownCodes, cls)) {
+      items.push({
+        label: known.pattern,
+        labelDetails: { description: known.description },
+        kind: CompletionItemKind.Value,
+        detail: `${known.description} (smtpStatusCodes.knownCodes)`,
+        filterText: known.pattern,
+        sortText: `2${known.pattern}`,
+        textEdit: { range, newText: known.pattern },
       });
     }
   }

@@ -1,4 +1,5 @@
 /** Markdown that explains a code; shared by hover and completion. */
+import type { KnownCode } from '../knownCodes';
 import {
   allowsReplyCode, entriesAssociatedWith, findClass, findEntry, findReplyCode, findSubject, isStatusClass, REGISTRY_URL,
   withClass, type EnumeratedEntry, type Reference, type StatusClass, type Usage,
@@ -24,14 +25,16 @@ export function entrySummary(entry: EnumeratedEntry): string {
 }
 
 /** The hover text of an enhanced status code such as "5.1.1"; `replyCode` is the basic code beside it, if any. */
-export function describeStatusCode(statusClass: number, subject: number, detail: number, replyCode?: number): string {
+export function describeStatusCode(statusClass: number, subject: number, detail: number, replyCode?: number, known?: KnownCode): string {
   const code = `${statusClass}.${subject}.${detail}`;
   const entry = findEntry(subject, detail);
   const classEntry = findClass(statusClass);
   const subjectEntry = findSubject(subject);
   const lines: string[] = [];
 
-  lines.push(entry ? `**${code}** ${entrySummary(entry)}` : `**${code}** is not in the IANA registry`);
+  if (entry) lines.push(`**${code}** ${entrySummary(entry)}`);
+  else if (known) lines.push(`**${code}** ${known.description}`, '', `*Not in the IANA registry; known from smtpStatusCodes.knownCodes (${known.pattern}).*`);
+  else lines.push(`**${code}** is not in the IANA registry`);
   const parts = [
     classEntry ? `${classEntry.statusClass}: ${classEntry.summary}` : `class ${statusClass}: not a valid class (2, 4 or 5)`,
     subjectEntry ? `X.${subject}: ${subjectEntry.summary}` : `X.${subject}: no registered subject`,

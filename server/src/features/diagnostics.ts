@@ -1,9 +1,12 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import type { DocumentAnalysis } from '../analysis';
-import { isReadOnlyKind } from '../documentKind';
+import type { DocumentAnalysis, TextDocumentLike } from '../analysis';
+import { findSuppressions, isSuppressed } from '../comments';
+import { basename, isReadOnlyKind } from '../documentKind';
+import { findKnownCode } from '../knownCodes';
 import { allowsReplyCode, findEntry, usageAllows, findSubject, REGISTRY_URL } from '../registry/registry';
 import type { Occurrence } from '../scanner/scanner';
 import type { DiagnosticCode, SeverityLevel, Settings } from '../settings';
+import { mtaFindings } from './mtaChecks';
 
 export const DIAGNOSTIC_SOURCE = 'smtp-status-codes';
 
@@ -14,6 +17,8 @@ const DOCUMENTATION: Record<DiagnosticCode, string> = {
   'unexpected-reply-code': REGISTRY_URL,
   'usage-mismatch': 'https://www.rfc-editor.org/rfc/rfc3463#section-3',
   'deprecated-code': REGISTRY_URL,
+  'missing-code': 'https://www.rfc-editor.org/rfc/rfc2034#section-4',
+  'invalid-reply-code': 'https://www.rfc-editor.org/rfc/rfc5321#section-4.2',
 };
 
 const SEVERITY: Record<Exclude<SeverityLevel, 'off'>, DiagnosticSeverity> = {
@@ -31,7 +36,7 @@ interface Finding {
 }
 
 /** What is wrong with one confident occurrence, most important first. */
-export function findingsFor(occurrence: Occurrence): Finding[] {
+export function findingsFor(occurrence: Occurrence, knownCodes: Record<string, string> = {}): Finding[] {
   const { text, statusClass, subject, detail, replyCode, impliedClass, action } = occurrence;
   if (occurrence.malformation) {
     return [{ code: 'malformed-code', message: `${text} is not a well-formed enhanced status code: ${occurrence.malformation}.` }];
@@ -48,6 +53,7 @@ export function findingsFor(occurrence: Occurrence): Finding[] {
   }
 
   const entry = findEntry(subject, detail);
+  if (!entry && findKnownCode(knownCodes, text)) return findings;
   if (!entry) {
     const subjectEntry = findSubject(subject);
     const known = subjectEntry ? `subject X.${subject} (${subjectEntry.summary}) has no detail ${detail}` : `there is no subject X.${subject}`;
@@ -82,7 +88,8 @@ export interface Validation {
   limited?: string;
 }
 
-export function diagnostics(analysis: DocumentAnalysis, settings: Settings, name = 'This file'): Validation {
+export function diagnostics(analysis: DocumentAnalysis, settings: Settings, document: TextDocumentLike): Validation {
+  const name = basename(document.uri);
   if (!settings.validate.enabled) return { diagnostics: [] };
   if (analysis.textLength > settings.maxFileSize) {
     return {
@@ -91,27 +98,33 @@ export function diagnostics(analysis: DocumentAnalysis, settings: Settings, name
     };
   }
   const levels = isReadOnlyKind(analysis.kind) ? settings.severityInLogs : settings.severity;
+  // Logs and bounces have no comments and no configuration syntax: their text is not read again.
+  const text = isReadOnlyKind(analysis.kind) ? '' : document.getText();
+  const suppressions = findSuppressions(text);
+  const max = settings.maxNumberOfProblems;
   const result: Diagnostic[] = [];
-  for (const occurrence of analysis.occurrences) {
-    if (!occurrence.confident) continue;
-    for (const finding of findingsFor(occurrence)) {
-      const level = levels[finding.code];
-      if (level === 'off') continue;
-      if (result.length >= settings.maxNumberOfProblems) {
-        return {
-          diagnostics: result,
-          limited: `${name} has more than ${settings.maxNumberOfProblems} status code problems; only the first ${settings.maxNumberOfProblems} are shown. Raise smtpStatusCodes.maxNumberOfProblems to see more.`,
-        };
-      }
-      result.push({
-        range: { start: { line: occurrence.line, character: occurrence.start }, end: { line: occurrence.line, character: occurrence.end } },
-        severity: SEVERITY[level],
-        code: finding.code,
-        codeDescription: { href: DOCUMENTATION[finding.code] },
-        source: DIAGNOSTIC_SOURCE,
-        message: finding.message,
-      });
+  let limited = false;
+  const add = (code: DiagnosticCode, message: string, range: Diagnostic['range']) => {
+    const level = levels[code];
+    if (level === 'off' || isSuppressed(suppressions, range.start.line, code)) return;
+    if (result.length >= max) {
+      limited = true;
+      return;
     }
+    result.push({ range, severity: SEVERITY[level], code, codeDescription: { href: DOCUMENTATION[code] }, source: DIAGNOSTIC_SOURCE, message });
+  };
+
+  for (const occurrence of analysis.occurrences) {
+    if (limited) break;
+    if (!occurrence.confident) continue;
+    const range = { start: { line: occurrence.line, character: occurrence.start }, end: { line: occurrence.line, character: occurrence.end } };
+    for (const finding of findingsFor(occurrence, settings.knownCodes)) add(finding.code, finding.message, range);
   }
-  return { diagnostics: result };
+  const lineFindings = mtaFindings(text, analysis.kind);
+  for (const finding of lineFindings) add(finding.code, finding.message, finding.range);
+  if (lineFindings.length > 0) result.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+
+  return limited
+    ? { diagnostics: result, limited: `${name} has more than ${max} status code problems; only the first ${max} are shown. Raise smtpStatusCodes.maxNumberOfProblems to see more.` }
+    : { diagnostics: result };
 }

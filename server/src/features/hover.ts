@@ -1,9 +1,10 @@
 import type { Hover, Position } from 'vscode-languageserver-types';
 import type { DocumentAnalysis } from '../analysis';
+import { findKnownCode } from '../knownCodes';
 import { describeReplyCode, describeStatusCode } from './describe';
 
 /** Hover on an enhanced status code, or on the basic reply code that goes with one. */
-export function hover(analysis: DocumentAnalysis, position: Position): Hover | null {
+export function hover(analysis: DocumentAnalysis, position: Position, knownCodes: Record<string, string> = {}): Hover | null {
   for (const occurrence of analysis.occurrencesOnLine(position.line)) {
     const { line, start, end, replyCode, replyStart } = occurrence;
     if (position.character >= start && position.character <= end) {
@@ -14,7 +15,7 @@ export function hover(analysis: DocumentAnalysis, position: Position): Hover | n
         };
       }
       return {
-        contents: { kind: 'markdown', value: describeStatusCode(occurrence.statusClass, occurrence.subject, occurrence.detail, replyCode) },
+        contents: { kind: 'markdown', value: describeStatusCode(occurrence.statusClass, occurrence.subject, occurrence.detail, replyCode, findKnownCode(knownCodes, occurrence.text)) },
         range: { start: { line, character: start }, end: { line, character: end } },
       };
     }

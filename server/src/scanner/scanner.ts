@@ -55,6 +55,8 @@ const REPLY_BEFORE = /(?:(?<![A-Za-z0-9.])|(?<=\\n))([2-5]\d\d)(?:[ _-] ?|["']?\
 const FIELD_BEFORE = /(?:\b(?:dsn|status|x-?status|enhanced[_-]?(?:status[_-]?)?code|enhancedstatus|esc|status[_-]?code|dsn[_-]?(?:code|status))["']?\s*[=:]\s*["']?|\bxcode\w*["']?\s*(?:[=:]\s*|\s)["']|\(#)$/i;
 /** MTA actions: Postfix access results, error/retry transports, Sendmail access and rules. */
 const ACTION_BEFORE = /(\b(?:REJECT|DEFER_IF_PERMIT|DEFER_IF_REJECT|DEFER|error:|retry:)|\$#error\s+\$@)\s*$/i;
+/** Haraka's verdicts passed with a reply text: `next(DENY, '5.7.1 text')`, `next(DENYSOFT, "4.2.2 text")`. */
+const HARAKA_BEFORE = /\b(DENY|DENYDISCONNECT|DENYSOFT|DENYSOFTDISCONNECT)\s*,\s*["'`]$/;
 /** The reply code written after the code: Sendmail's `ERROR:5.7.1:550` and `$@ 5.7.1 $: "550 …"`. */
 const REPLY_AFTER = /^(?::|\s*\$:\s*"?)([2-5]\d\d)\b/;
 /** Postfix cleanup drops the reply code of a milter's reply: `milter-reject: END-OF-MESSAGE from host[addr]: 5.7.1 text`. */
@@ -75,7 +77,9 @@ const BARE_LEADER_IN_TEXT = /[:;]\s*$/;
 const MAP_VALUE_LEADER = /^\S+\s+$/;
 const BARE_FOLLOWER = /^(?:$|[),;:'"\]]|\s(?!\d)|\.(?:\s|$))/;
 
-const IMPLIED_CLASS: Record<string, StatusClass> = { reject: 5, defer: 4, defer_if_permit: 4, defer_if_reject: 4 };
+const IMPLIED_CLASS: Record<string, StatusClass> = {
+  reject: 5, defer: 4, defer_if_permit: 4, defer_if_reject: 4, deny: 5, denydisconnect: 5, denysoft: 4, denysoftdisconnect: 4,
+};
 
 function malformation(statusClass: string, subject: string, detail: string): string | undefined {
   if (statusClass !== '2' && statusClass !== '4' && statusClass !== '5') return `class ${statusClass} is not 2, 4 or 5`;
@@ -209,6 +213,9 @@ function classify(text: string, lineStart: number, index: number, end: number, l
       reply: replyAfter ? { value: Number(replyAfter[1]), offset: end - index + replyAfter[0].length - 3 } : undefined,
     };
   }
+
+  const verdict = HARAKA_BEFORE.exec(before);
+  if (verdict) return { context: 'action', action: verdict[1], impliedClass: IMPLIED_CLASS[verdict[1].toLowerCase()] };
 
   if (FIELD_BEFORE.test(before)) return FIELD;
   if (!wellFormed) return undefined;

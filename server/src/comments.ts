@@ -1,0 +1,59 @@
+/** Comment syntax per document, and the comments that switch checks off: `# smtp-status-codes-disable-next-line class-mismatch`. */
+import { basename, isConfigKind, type DocumentKind } from './documentKind';
+
+export const DISABLE = 'smtp-status-codes-disable';
+export const DISABLE_NEXT_LINE = 'smtp-status-codes-disable-next-line';
+
+const LINE_COMMENT: Record<string, string> = {
+  javascript: '//', javascriptreact: '//', typescript: '//', typescriptreact: '//', java: '//', csharp: '//', c: '//', cpp: '//',
+  go: '//', rust: '//', php: '//', swift: '//', kotlin: '//', scala: '//', dart: '//', groovy: '//', fsharp: '//', jsonc: '//',
+  python: '#', ruby: '#', perl: '#', shellscript: '#', powershell: '#', r: '#', elixir: '#', yaml: '#', toml: '#', properties: '#', ini: '#',
+  lua: '--', sql: '--', haskell: '--', erlang: '%', vb: "'", clojure: ';',
+};
+
+/** How a line comment starts in this document, or undefined where comments do not exist (logs, bounces, JSON). */
+export function lineCommentPrefix(kind: DocumentKind, languageId: string, uri: string): string | undefined {
+  if (kind === 'sendmail' && /\.mc$/i.test(basename(uri))) return 'dnl';
+  if (isConfigKind(kind)) return '#';
+  if (kind === 'source' || kind === 'data' || kind === 'text') return LINE_COMMENT[languageId];
+  return undefined;
+}
+
+/** Whether a comment line may be indented: in Postfix tables a line that starts with white space continues the one before. */
+export function commentsMayBeIndented(kind: DocumentKind): boolean {
+  return kind !== 'postfix' && kind !== 'sendmail';
+}
+
+/** The checks switched off by comments: for the whole file, and per line. `true` means every check. */
+export interface Suppressions {
+  file: Set<string> | true | undefined;
+  lines: Map<number, Set<string> | true>;
+}
+
+const DIRECTIVE = /smtp-status-codes-disable(-next-line)?\b([ \t]+[a-z][a-z -]*)?/g;
+
+export function findSuppressions(text: string): Suppressions {
+  const suppressions: Suppressions = { file: undefined, lines: new Map() };
+  if (!text.includes(DISABLE)) return suppressions;
+  let line = 0;
+  let counted = 0;
+  for (const match of text.matchAll(DIRECTIVE)) {
+    for (let newline = text.indexOf('\n', counted); newline !== -1 && newline < match.index!; newline = text.indexOf('\n', newline + 1)) line++;
+    counted = match.index!;
+    const checks = match[2]?.trim().split(/\s+/).filter(Boolean);
+    const value: Set<string> | true = checks && checks.length > 0 ? new Set(checks) : true;
+    if (match[1]) suppressions.lines.set(line + 1, merge(suppressions.lines.get(line + 1), value));
+    else suppressions.file = merge(suppressions.file, value);
+  }
+  return suppressions;
+}
+
+function merge(a: Set<string> | true | undefined, b: Set<string> | true): Set<string> | true {
+  if (a === true || b === true) return true;
+  return a ? new Set([...a, ...b]) : b;
+}
+
+export function isSuppressed(suppressions: Suppressions, line: number, check: string): boolean {
+  const covers = (value: Set<string> | true | undefined) => value === true || (value !== undefined && value.has(check));
+  return covers(suppressions.file) || covers(suppressions.lines.get(line));
+}

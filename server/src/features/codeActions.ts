@@ -1,0 +1,137 @@
+/** Quick fixes for the diagnostics: edits that mend the code, the reply code or the action, and comments that silence a check. */
+import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
+import type { DocumentAnalysis, TextDocumentLike } from '../analysis';
+import { ADD_KNOWN_CODE_COMMAND } from '../commands';
+import { commentsMayBeIndented, DISABLE, DISABLE_NEXT_LINE, lineCommentPrefix } from '../comments';
+import { findEntry, isStatusClass, type StatusClass } from '../registry/registry';
+import type { Occurrence } from '../scanner/scanner';
+import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import { entrySummary } from './describe';
+import { mtaFindings, type Fix } from './mtaChecks';
+import { suggestCodes } from './suggest';
+
+const OPPOSITE_ACTION: Record<string, string> = {
+  REJECT: 'DEFER', DEFER: 'REJECT', DEFER_IF_PERMIT: 'REJECT', DEFER_IF_REJECT: 'REJECT', DENY: 'DENYSOFT', DENYSOFT: 'DENY',
+  DENYDISCONNECT: 'DENYSOFTDISCONNECT', DENYSOFTDISCONNECT: 'DENYDISCONNECT',
+};
+
+function span(line: number, start: number, end: number): Range {
+  return { start: { line, character: start }, end: { line, character: end } };
+}
+
+function describeCode(code: string): string {
+  const [, subject, detail] = code.split('.').map(Number);
+  const entry = findEntry(subject, detail);
+  return entry ? `${code} (${entrySummary(entry)})` : code;
+}
+
+function replaceCode(occurrence: Occurrence, code: string, preferred = false): Fix {
+  return { title: `Replace ${occurrence.text} with ${describeCode(code)}`, edits: [{ range: span(occurrence.line, occurrence.start, occurrence.end), newText: code }], preferred };
+}
+
+const withReplyClass = (reply: number, statusClass: number) => statusClass * 100 + (reply % 100);
+
+/** The fixes for one finding on one occurrence. */
+function occurrenceFixes(code: string, occurrence: Occurrence, lineText: string): Fix[] {
+  const { line, statusClass, subject, detail, replyCode, replyStart, impliedClass, action } = occurrence;
+  const textAfter = lineText.slice(occurrence.end, occurrence.end + 120);
+  const targetClass = (replyCode !== undefined && isStatusClass(Math.floor(replyCode / 100)) ? Math.floor(replyCode / 100) : impliedClass ?? (isStatusClass(statusClass) ? statusClass : 5)) as StatusClass;
+  switch (code) {
+    case 'unregistered-code':
+      return suggestCodes(targetClass, textAfter, subject).map((suggestion, index) => replaceCode(occurrence, suggestion, index === 0));
+    case 'malformed-code': {
+      const normalised = `${targetClass}.${Number(occurrence.text.split('.')[1])}.${Number(occurrence.text.split('.')[2])}`;
+      const [, s, d] = normalised.split('.').map(Number);
+      const suggestions = findEntry(s, d) ? [normalised] : [];
+      for (const suggestion of suggestCodes(targetClass, textAfter, s)) if (!suggestions.includes(suggestion)) suggestions.push(suggestion);
+      return suggestions.slice(0, 3).map((suggestion, index) => replaceCode(occurrence, suggestion, index === 0));
+    }
+    case 'class-mismatch': {
+      const fixes = [replaceCode(occurrence, `${targetClass}.${subject}.${detail}`, true)];
+      if (replyCode !== undefined && replyStart !== undefined && isStatusClass(statusClass)) {
+        const reply = String(withReplyClass(replyCode, statusClass));
+        fixes.push({ title: `Change the reply code ${replyCode} to ${reply}`, edits: [{ range: span(line, replyStart, replyStart + 3), newText: reply }] });
+      } else if (action && OPPOSITE_ACTION[action.toUpperCase()]) {
+        const at = lineText.lastIndexOf(action, occurrence.start);
+        const opposite = OPPOSITE_ACTION[action.toUpperCase()];
+        if (at !== -1) fixes.push({ title: `Change ${action} to ${opposite}`, edits: [{ range: span(line, at, at + action.length), newText: opposite }] });
+      }
+      return fixes;
+    }
+    case 'deprecated-code': {
+      const replacement = findEntry(subject, detail)?.deprecatedBy;
+      return replacement ? [replaceCode(occurrence, `${statusClass}.${replacement.slice(2)}`, true)] : [];
+    }
+    case 'unexpected-reply-code': {
+      const entry = findEntry(subject, detail);
+      if (!entry || replyStart === undefined) return [];
+      return entry.replyCodes.codes.filter((reply) => Math.floor(reply / 100) === statusClass).map((reply, index) => ({
+        title: `Change the reply code ${replyCode} to ${reply}`,
+        edits: [{ range: span(line, replyStart, replyStart + 3), newText: String(reply) }],
+        preferred: index === 0,
+      }));
+    }
+    case 'usage-mismatch': {
+      const other = statusClass === 4 ? 5 : 4;
+      const edits: TextEdit[] = [{ range: span(line, occurrence.start, occurrence.end), newText: `${other}.${subject}.${detail}` }];
+      if (replyCode !== undefined && replyStart !== undefined) edits.push({ range: span(line, replyStart, replyStart + 3), newText: String(withReplyClass(replyCode, other)) });
+      const reply = replyCode !== undefined ? `${withReplyClass(replyCode, other)} ` : '';
+      return [{ title: `Make it a ${other === 5 ? 'permanent' : 'transient'} failure: ${reply}${other}.${subject}.${detail}`, edits, preferred: true }];
+    }
+    default:
+      return [];
+  }
+}
+
+/** Comments that switch the check off for the line, or for the whole file. */
+function suppressionFixes(document: TextDocumentLike, analysis: DocumentAnalysis, diagnostic: Diagnostic, lineText: string): Fix[] {
+  const prefix = lineCommentPrefix(analysis.kind, document.languageId, document.uri);
+  if (!prefix) return [];
+  const line = diagnostic.range.start.line;
+  const indent = commentsMayBeIndented(analysis.kind) ? /^\s*/.exec(lineText)![0] : '';
+  const firstLine = document.getText(span(0, 0, 2)).startsWith('#!') ? 1 : 0;
+  return [
+    { title: `Disable ${diagnostic.code} for this line`, edits: [{ range: span(line, 0, 0), newText: `${indent}${prefix} ${DISABLE_NEXT_LINE} ${diagnostic.code}\n` }] },
+    { title: `Disable ${diagnostic.code} for this file`, edits: [{ range: span(firstLine, 0, 0), newText: `${prefix} ${DISABLE} ${diagnostic.code}\n` }] },
+  ];
+}
+
+export function codeActions(document: TextDocumentLike, analysis: DocumentAnalysis, diagnostics: readonly Diagnostic[]): CodeAction[] {
+  const actions: CodeAction[] = [];
+  let lineFindings: ReturnType<typeof mtaFindings> | undefined;
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string') continue;
+    const { line, character } = diagnostic.range.start;
+    const lineText = document.getText(span(line, 0, Number.MAX_SAFE_INTEGER)).replace(/\r?\n$/, '');
+    const occurrence = analysis.occurrencesOnLine(line).find((o) => o.start === character && o.confident);
+    let fixes: Fix[] = [];
+    if (occurrence && diagnostic.range.end.character === occurrence.end) {
+      fixes = occurrenceFixes(diagnostic.code, occurrence, lineText);
+      if (diagnostic.code === 'unregistered-code') {
+        for (const target of ['workspace', 'user'] as const) {
+          actions.push({
+            title: `Add ${occurrence.text} to the known codes (${target} settings)`,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            command: { title: 'Add to known codes', command: ADD_KNOWN_CODE_COMMAND, arguments: [occurrence.text, target] },
+          });
+        }
+      }
+    } else {
+      lineFindings ??= mtaFindings(document.getText(), analysis.kind);
+      const finding = lineFindings.find((f) => f.code === diagnostic.code && f.range.start.line === line && f.range.start.character === character);
+      fixes = finding?.fixes ?? [];
+    }
+    fixes.push(...suppressionFixes(document, analysis, diagnostic, lineText));
+    for (const fix of fixes) {
+      actions.push({
+        title: fix.title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        isPreferred: fix.preferred || undefined,
+        edit: { changes: { [document.uri]: fix.edits } },
+      });
+    }
+  }
+  return actions;
+}

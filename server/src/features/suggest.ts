@@ -1,0 +1,63 @@
+/** Which registered codes fit a reply: by the words of its text, for quick fixes that insert or replace a code. */
+import { ENUMERATED_CODES, usageAllows, withClass, type EnumeratedEntry, type StatusClass } from '../registry/registry';
+
+/** Words that name a condition the sample texts put otherwise. */
+const KEYWORDS: [RegExp, string][] = [
+  [/\b(?:no such (?:user|mailbox)|user unknown|unknown (?:user|recipient)|recipient not found|does not exist)\b/i, 'X.1.1'],
+  [/\b(?:mailbox|quota|over quota|disk quota)\b.*\b(?:full|exceeded)\b|\bover quota\b|\bmailbox full\b/i, 'X.2.2'],
+  [/\b(?:disabled|inactive|suspended)\b/i, 'X.2.1'],
+  [/\b(?:too (?:big|large)|size (?:limit|exceeds))\b/i, 'X.3.4'],
+  [/\btoo many recipients\b/i, 'X.5.3'],
+  [/\b(?:r(?:everse )?dns|ptr record|hostname)\b/i, 'X.7.25'],
+  [/\bspf\b/i, 'X.7.23'],
+  [/\bdkim\b/i, 'X.7.20'],
+  [/\b(?:auth(?:entication)? (?:required|needed))\b/i, 'X.7.0'],
+  [/\b(?:auth(?:entication)? (?:failed|credentials|invalid))\b/i, 'X.7.8'],
+  [/\b(?:relay(?:ing)?|spam|blocked|blacklist|blocklist|denied|refused|policy|not allowed|not welcome)\b/i, 'X.7.1'],
+  [/\b(?:try again|later|greylist\w*|temporar\w*|busy|rate)\b/i, 'X.7.1'],
+  [/\b(?:moved|no longer)\b/i, 'X.1.6'],
+];
+
+const STOP_WORDS = new Set(['the', 'a', 'an', 'of', 'or', 'to', 'for', 'not', 'and', 'is', 'be', 'by', 'on', 'in', 'your', 'our', 'this', 'that', 'please']);
+
+function words(text: string): Set<string> {
+  return new Set(text.toLowerCase().split(/[^a-z0-9]+/).filter((word) => word.length > 1 && !STOP_WORDS.has(word)));
+}
+
+function similarity(a: Set<string>, b: Set<string>): number {
+  let shared = 0;
+  for (const word of a) if (b.has(word)) shared++;
+  return shared === 0 ? 0 : shared / (a.size + b.size - shared);
+}
+
+const entryByCode = new Map(ENUMERATED_CODES.map((entry) => [entry.code, entry]));
+
+function fits(entry: EnumeratedEntry, statusClass: StatusClass): boolean {
+  return !entry.deprecatedBy && usageAllows(entry, statusClass) && (statusClass !== 2 || entry.replyCodes.codes.some((code) => code < 300) || entry.replyCodes.kind === 'any');
+}
+
+/**
+ * Registered codes of `statusClass` ranked for a reply whose text is `text`: the keyword match first, then codes of
+ * `subject` (when given), then by how many words the text shares with the sample text.
+ */
+export function suggestCodes(statusClass: StatusClass, text: string, subject?: number, limit = 3): string[] {
+  const textWords = words(text);
+  const keyword = KEYWORDS.find(([pattern]) => pattern.test(text))?.[1];
+  const scored = ENUMERATED_CODES.filter((entry) => fits(entry, statusClass)).map((entry) => ({
+    entry,
+    score: (entry.code === keyword ? 4 : 0) + (entry.subject === subject ? 2 : 0) + similarity(textWords, words(entry.sample)),
+  }));
+  scored.sort((a, b) => b.score - a.score || a.entry.subject - b.entry.subject || a.entry.detail - b.entry.detail);
+  return scored.slice(0, limit).map(({ entry }) => withClass(entry, statusClass));
+}
+
+/** The single best code for a reply that has none; X.7.1, the policy code MTAs use by default, where nothing fits better. */
+export function bestCodeFor(statusClass: StatusClass, text: string): string {
+  const keyword = KEYWORDS.find(([pattern]) => pattern.test(text))?.[1];
+  const entry = keyword ? entryByCode.get(keyword) : undefined;
+  if (entry && fits(entry, statusClass)) return withClass(entry, statusClass);
+  const [best] = suggestCodes(statusClass, text, undefined, 1);
+  const textWords = words(text);
+  const bestEntry = best && entryByCode.get(`X.${best.split('.').slice(1).join('.')}`);
+  return bestEntry && similarity(textWords, words(bestEntry.sample)) >= 0.2 ? best : `${statusClass}.7.1`;
+}
