@@ -8,6 +8,7 @@ import { codeActions } from './features/codeActions';
 import { completion } from './features/completion';
 import { diagnostics, type Validation } from './features/diagnostics';
 import { hover } from './features/hover';
+import { dsnHover } from './features/harakaDsn';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 
 export type { Validation } from './features/diagnostics';
@@ -45,7 +46,10 @@ export function createLanguageService(): LanguageService {
   return {
     doHover(document, position, settings = DEFAULT_SETTINGS) {
       if (!settings.hover.enabled) return null;
-      return hover(analyze(document)!, position, settings.knownCodes);
+      const analysis = analyze(document)!;
+      const found = hover(analysis, position, settings.knownCodes);
+      if (found || analysis.kind !== 'source') return found;
+      return dsnHover(document.getText({ start: { line: position.line, character: 0 }, end: { line: position.line + 1, character: 0 } }), position);
     },
     doComplete(document, position, settings = DEFAULT_SETTINGS) {
       if (!settings.completion.enabled) return null;

@@ -1,5 +1,5 @@
-import { CompletionItemKind, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver-types';
-import type { DocumentKind } from '../documentKind';
+import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type Position, type Range } from 'vscode-languageserver-types';
+import { isConfigKind, type DocumentKind } from '../documentKind';
 import { ENUMERATED_CODES, usageAllows, withClass, type EnumeratedEntry, type StatusClass } from '../registry/registry';
 import { exactKnownCodes } from '../knownCodes';
 import { describeStatusCode, entrySummary } from './describe';
@@ -37,6 +37,9 @@ export function completionContext(linePrefix: string, kind: DocumentKind): Compl
 
   const action = /\b(REJECT|DEFER_IF_PERMIT|DEFER_IF_REJECT|DEFER)\s+$/i.exec(before);
   if (action && loose) return { classes: [/^reject$/i.test(action[1]) ? 5 : 4], partial: typed };
+  const verdict = /\b(DENY|DENYDISCONNECT|DENYSOFT|DENYSOFTDISCONNECT)\s*,\s*["'`]$/.exec(before);
+  if (verdict) return { classes: [verdict[1].startsWith('DENYSOFT') ? 4 : 5], partial: typed };
+  if (/\$#error\s+\$@\s*$/.test(before)) return { classes: typed ? [statusClass(typed[0])] : [5, 4], partial: typed };
 
   if (/(?:\b(?:dsn|status|enhanced[_-]?(?:status[_-]?)?code)["']?\s*[=:]\s*["']?|\bERROR:"?|\(#)$/i.test(before)) {
     return { classes: typed ? [statusClass(typed[0])] : [5, 4, 2], partial: typed };
@@ -56,11 +59,77 @@ function suits(entry: EnumeratedEntry, cls: StatusClass): boolean {
 
 const pad = (n: number) => String(n).padStart(3, '0');
 
+/** Whole replies offered inside a string once two digits of its reply code are typed: `"55` -> `550 5.1.1 User unknown`. */
+const REPLY_SNIPPETS: [string, string][] = [
+  ['550 5.1.1', 'User unknown'],
+  ['550 5.7.1', 'Relaying denied'],
+  ['554 5.7.1', 'Message rejected for policy reasons'],
+  ['550 5.7.26', 'Message failed authentication checks'],
+  ['552 5.3.4', 'Message too big'],
+  ['535 5.7.8', 'Authentication credentials invalid'],
+  ['530 5.7.0', 'Authentication required'],
+  ['452 4.2.2', 'Mailbox full, try again later'],
+  ['451 4.7.1', 'Greylisted, try again later'],
+  ['421 4.7.0', 'Too many connections, try again later'],
+  ['250 2.0.0', 'OK'],
+];
+
+/** Each MTA's way of rejecting, offered where an action or a reply begins. */
+const MTA_SNIPPETS: Record<string, { before: RegExp; items: [string, string][] }[]> = {
+  postfix: [{
+    before: /^(?:\S+|\/.*\/\w*)\s+([A-Z_0-9]*)$/,
+    items: [['REJECT 5.7.1', 'Access denied'], ['DEFER 4.7.1', 'Try again later'], ['DEFER_IF_PERMIT 4.7.1', 'Try again later'], ['550 5.7.1', 'Access denied'], ['450 4.7.1', 'Try again later']],
+  }],
+  sendmail: [{
+    before: /^(?:Connect|From|To|Spam)?:?\S+\s+([A-Z:]*)$/,
+    items: [['ERROR:5.7.1:550', 'Access denied'], ['ERROR:4.7.1:451', 'Try again later'], ['ERROR:5.1.1:550', 'User unknown']],
+  }],
+  exim: [{
+    before: /\bmessage\s*=\s*([0-9]*)$/,
+    items: [['550 5.7.1', 'Access denied'], ['451 4.7.1', 'Try again later'], ['550 5.1.1', 'User unknown']],
+  }],
+  opensmtpd: [{
+    before: /\b(?:reject|disconnect)\s+("?[0-9]*)$/,
+    items: [['"550 5.7.1', 'Access denied"'], ['"451 4.7.1', 'Try again later"'], ['"421 4.7.0', 'Too many connections"']],
+  }],
+};
+
+function snippet(label: string, placeholder: string, range: Range, sortText: string): CompletionItem {
+  const closing = placeholder.endsWith('"') ? '"' : '';
+  const text = closing ? placeholder.slice(0, -1) : placeholder;
+  return {
+    label: `${label} ${text}${closing}`,
+    kind: CompletionItemKind.Snippet,
+    detail: 'Reply with an enhanced status code',
+    insertTextFormat: InsertTextFormat.Snippet,
+    textEdit: { range, newText: `${label} \${1:${text}}${closing}` },
+    filterText: `${label} ${text}`,
+    sortText,
+  };
+}
+
+function snippets(linePrefix: string, position: Position, kind: DocumentKind): CompletionItem[] {
+  const items: CompletionItem[] = [];
+  const typedReply = /["'`]([245]\d{1,2})$/.exec(linePrefix);
+  if (typedReply && (kind === 'source' || kind === 'text' || isConfigKind(kind))) {
+    const range = { start: { line: position.line, character: position.character - typedReply[1].length }, end: position };
+    REPLY_SNIPPETS.filter(([reply]) => reply.startsWith(typedReply[1])).forEach(([reply, text], index) => items.push(snippet(reply, text, range, `3${index}`)));
+  }
+  for (const { before, items: templates } of MTA_SNIPPETS[kind] ?? []) {
+    const match = before.exec(linePrefix);
+    if (!match) continue;
+    const range = { start: { line: position.line, character: position.character - match[1].length }, end: position };
+    templates.forEach(([label, text], index) => items.push(snippet(label, text, range, `4${index}`)));
+  }
+  return items;
+}
+
 export function completion(linePrefix: string, position: Position, kind: DocumentKind, knownCodes: Record<string, string> = {}): CompletionList | null {
   const context = completionContext(linePrefix, kind);
-  if (!context) return null;
+  const extra = snippets(linePrefix, position, kind);
+  if (!context) return extra.length > 0 ? { isIncomplete: false, items: extra } : null;
   const range = { start: { line: position.line, character: position.character - context.partial.length }, end: position };
-  const items: CompletionItem[] = [];
+  const items: CompletionItem[] = [...extra];
   for (const cls of context.classes) {
     for (const entry of ENUMERATED_CODES) {
       if (!suits(entry, cls)) continue;
