@@ -49,6 +49,20 @@ describe('the extension in a real VS Code', { skip: missing ?? false, timeout: 3
     await workbench.screenshot('problems-sender-access');
   });
 
+  test('a quick fix mends a class mismatch in the Postfix access map', async () => {
+    await workbench.openFile('sender_access');
+    await workbench.goTo(5, 37);
+    await workbench.command('Quick Fix...');
+    // The preferred fix comes first and focused; Enter applies it, as a person would.
+    const fix = workbench.page.locator('.action-widget .monaco-list-row.focused', { hasText: 'Replace 4.7.1 with 5.7.1' }).first();
+    await fix.waitFor({ timeout: 30_000 });
+    await workbench.screenshot('quick-fix-sender-access');
+    await workbench.page.keyboard.press('Enter');
+    await workbench.page.locator('.view-line', { hasText: 'REJECT 5.7.1 Sender blocked' }).first().waitFor({ timeout: 30_000 });
+    const row = workbench.page.locator('.markers-panel .monaco-list-row', { hasText: 'REJECT (a permanent failure) needs class 5' });
+    await row.waitFor({ state: 'detached', timeout: 30_000 });
+  });
+
   test('completion offers codes in a reply string', async () => {
     await workbench.openFile('smtp-server.js');
     await workbench.goTo(17, 1);
