@@ -3,7 +3,7 @@ import type { DocumentSelector } from 'vscode-languageclient';
 
 /** Languages whose documents may hold enhanced status codes. */
 export const LANGUAGES = [
-  'plaintext', 'log', 'email', 'properties', 'ini', 'markdown', 'json', 'jsonc', 'yaml', 'toml',
+  'plaintext', 'log', 'maillog', 'email', 'properties', 'ini', 'markdown', 'json', 'jsonc', 'yaml', 'toml',
   'javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'python', 'go', 'java', 'csharp', 'c', 'cpp',
   'php', 'ruby', 'perl', 'rust', 'shellscript', 'lua',
 ];

@@ -12,7 +12,7 @@ const SOURCE_LANGUAGES = new Set([
   'powershell', 'vb', 'fsharp', 'dart', 'groovy', 'clojure', 'r', 'nim', 'zig', 'tcl',
 ]);
 const DATA_LANGUAGES = new Set(['json', 'jsonc', 'jsonl', 'yaml', 'toml', 'xml', 'csv', 'tsv', 'html', 'markdown', 'restructuredtext', 'sql']);
-const LANGUAGE_KINDS: Record<string, DocumentKind> = { log: 'mail-log', email: 'bounce', eml: 'bounce', postfix: 'postfix', exim: 'exim', sendmail: 'sendmail', m4: 'sendmail' };
+const LANGUAGE_KINDS: Record<string, DocumentKind> = { log: 'mail-log', maillog: 'mail-log', email: 'bounce', eml: 'bounce', postfix: 'postfix', exim: 'exim', sendmail: 'sendmail', m4: 'sendmail' };
 
 /** Rules on the path, most specific first. */
 const PATH_RULES: [RegExp, DocumentKind][] = [
