@@ -1,10 +1,15 @@
-/** Commands the server's code actions call: they change settings, which only the editor can do. */
+/** The extension's commands: look up a code, show the registry, add a known code. They ask the server for the data. */
 import * as vscode from 'vscode';
-import { ADD_KNOWN_CODE_COMMAND } from '../../server/src/commands';
+import type { BaseLanguageClient } from 'vscode-languageclient';
+import { ADD_KNOWN_CODE_COMMAND, REGISTRY_MARKDOWN_REQUEST, REGISTRY_REQUEST } from '../../server/src/commands';
+import type { RegistryItem } from '../../server/src/languageService';
 
+export const LOOK_UP_COMMAND = 'smtpStatusCodes.lookUpCode';
+export const SHOW_REGISTRY_COMMAND = 'smtpStatusCodes.showRegistry';
+const SCHEME = 'smtp-status-codes';
 
 /** Adds `code` to smtpStatusCodes.knownCodes in the workspace or user settings, with a description the user gives. */
-export async function addKnownCode(code: string, target: 'workspace' | 'user'): Promise<void> {
+async function addKnownCode(code: string, target: 'workspace' | 'user'): Promise<void> {
   const description = await vscode.window.showInputBox({
     title: `Add ${code} to the known status codes`,
     prompt: 'What does this code mean? (shown on hover)',
@@ -12,11 +17,54 @@ export async function addKnownCode(code: string, target: 'workspace' | 'user'): 
   });
   if (description === undefined) return;
   const configuration = vscode.workspace.getConfiguration('smtpStatusCodes');
-  const scope = target === 'workspace' && vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
-  const current = (scope === vscode.ConfigurationTarget.Workspace ? configuration.inspect<Record<string, string>>('knownCodes')?.workspaceValue : configuration.inspect<Record<string, string>>('knownCodes')?.globalValue) ?? {};
-  await configuration.update('knownCodes', { ...current, [code]: description }, scope);
+  const inWorkspace = target === 'workspace' && (vscode.workspace.workspaceFolders?.length ?? 0) > 0;
+  const inspected = configuration.inspect<Record<string, string>>('knownCodes');
+  const current = (inWorkspace ? inspected?.workspaceValue : inspected?.globalValue) ?? {};
+  await configuration.update('knownCodes', { ...current, [code]: description }, inWorkspace ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global);
 }
 
-export function registerCommands(context: vscode.ExtensionContext): void {
-  context.subscriptions.push(vscode.commands.registerCommand(ADD_KNOWN_CODE_COMMAND, addKnownCode));
+/** Read-only Markdown documents (`smtp-status-codes:/registry.md`, `smtp-status-codes:/5.1.1.md`) shown as previews. */
+class ReadOnlyPages implements vscode.TextDocumentContentProvider {
+  readonly pages = new Map<string, string>();
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.pages.get(uri.path) ?? '';
+  }
+  async show(name: string, markdown: string): Promise<void> {
+    this.pages.set(`/${name}.md`, markdown);
+    await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.from({ scheme: SCHEME, path: `/${name}.md` }));
+  }
+}
+
+export function registerCommands(context: vscode.ExtensionContext, client: BaseLanguageClient): void {
+  const pages = new ReadOnlyPages();
+  const insert = { iconPath: new vscode.ThemeIcon('insert'), tooltip: 'Insert at the cursor' };
+
+  async function lookUp(): Promise<void> {
+    const items = await client.sendRequest<RegistryItem[]>(REGISTRY_REQUEST);
+    const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { entry: RegistryItem }>();
+    pick.title = 'Look up an enhanced status code';
+    pick.placeholder = 'Type a code (5.1.1, 7.26) or words (mailbox full)';
+    pick.matchOnDescription = true;
+    pick.matchOnDetail = true;
+    pick.items = items.map((entry) => ({ label: entry.usual, description: entry.sample, detail: entry.description, entry, buttons: [insert] }));
+    pick.onDidTriggerItemButton(async ({ item }) => {
+      pick.hide();
+      const editor = vscode.window.activeTextEditor;
+      if (editor) await editor.edit((edit) => edit.replace(editor.selection, item.entry.usual));
+    });
+    pick.onDidAccept(async () => {
+      const [item] = pick.selectedItems;
+      pick.hide();
+      if (item) await pages.show(item.entry.usual, item.entry.documentation);
+    });
+    pick.onDidHide(() => pick.dispose());
+    pick.show();
+  }
+
+  context.subscriptions.push(
+    vscode.workspace.registerTextDocumentContentProvider(SCHEME, pages),
+    vscode.commands.registerCommand(ADD_KNOWN_CODE_COMMAND, addKnownCode),
+    vscode.commands.registerCommand(LOOK_UP_COMMAND, lookUp),
+    vscode.commands.registerCommand(SHOW_REGISTRY_COMMAND, async () => pages.show('registry', await client.sendRequest<string>(REGISTRY_MARKDOWN_REQUEST))),
+  );
 }

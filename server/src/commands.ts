@@ -1,2 +1,6 @@
-/** Commands the server's code actions ask the editor to run (the VS Code client implements them). */
+/** Commands and requests shared by the server and the VS Code client. */
 export const ADD_KNOWN_CODE_COMMAND = 'smtpStatusCodes.addKnownCode';
+
+export const SUMMARY_REQUEST = 'smtpStatusCodes/summary';
+export const REGISTRY_REQUEST = 'smtpStatusCodes/registry';
+export const REGISTRY_MARKDOWN_REQUEST = 'smtpStatusCodes/registryMarkdown';

@@ -2,16 +2,22 @@
  * The language service: pure functions of (document, position, settings) that return LSP types.
  * No editor, no I/O: the LSP server, the browser worker and tests all wrap this.
  */
-import type { CodeAction, CompletionList, Diagnostic, Hover, Position } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionList, Diagnostic, DocumentLink, Hover, InlayHint, Position, Range } from 'vscode-languageserver-types';
 import { DocumentAnalysis, type TextChange, type TextDocumentLike } from './analysis';
 import { codeActions } from './features/codeActions';
 import { completion } from './features/completion';
 import { diagnostics, type Validation } from './features/diagnostics';
 import { hover } from './features/hover';
+import { inlayHints } from './features/inlayHints';
+import { documentLinks } from './features/links';
+import { registryItems, registryMarkdown, type RegistryItem } from './features/registryView';
+import { summarize, type DocumentSummary } from './features/summary';
 import { dsnHover } from './features/harakaDsn';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 
 export type { Validation } from './features/diagnostics';
+export type { DocumentSummary } from './features/summary';
+export type { RegistryItem } from './features/registryView';
 export type { TextChange, TextDocumentLike } from './analysis';
 
 export interface CancellationTokenLike {
@@ -27,6 +33,12 @@ export interface LanguageService {
   didChange(document: TextDocumentLike, change: TextChange): void;
   /** Quick fixes for the given diagnostics (those of this service; others are ignored). */
   doCodeActions(document: TextDocumentLike, diagnostics: readonly Diagnostic[]): CodeAction[];
+  doInlayHints(document: TextDocumentLike, range: Range, settings?: Settings): InlayHint[];
+  doDocumentLinks(document: TextDocumentLike, settings?: Settings): DocumentLink[];
+  /** The codes of a document by class and count, for the log summary view. */
+  summarize(document: TextDocumentLike, settings?: Settings): DocumentSummary;
+  registryItems(): RegistryItem[];
+  registryMarkdown(): string;
   /** Drops what is cached for a closed document. */
   forget(uri: string): void;
 }
@@ -67,6 +79,19 @@ export function createLanguageService(): LanguageService {
     doCodeActions(document, diagnostics) {
       return codeActions(document, analyze(document)!, diagnostics);
     },
+    doInlayHints(document, range, settings = DEFAULT_SETTINGS) {
+      const lineText = (line: number) => document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
+      return inlayHints(analyze(document)!, range, settings, lineText);
+    },
+    doDocumentLinks(document, settings = DEFAULT_SETTINGS) {
+      const analysis = analyze(document)!;
+      return analysis.textLength > settings.maxFileSize ? [] : documentLinks(analysis, document.getText());
+    },
+    summarize(document, settings = DEFAULT_SETTINGS) {
+      return summarize(analyze(document)!, settings.knownCodes);
+    },
+    registryItems,
+    registryMarkdown,
     forget(uri) {
       analyses.delete(uri);
     },

@@ -4,6 +4,7 @@ import {
   type CancellationToken, type Connection, type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { REGISTRY_MARKDOWN_REQUEST, REGISTRY_REQUEST, SUMMARY_REQUEST } from './commands';
 import { createLanguageService } from './languageService';
 import { resolveSettings, type Settings } from './settings';
 
@@ -19,18 +20,22 @@ export function startServer(connection: Connection): void {
   let canPullSettings = false;
   let clientPullsDiagnostics = false;
   let canRefreshDiagnostics = false;
+  let canRefreshInlayHints = false;
 
   connection.onInitialize((params): InitializeResult => {
     const capabilities = params.capabilities;
     canPullSettings = capabilities.workspace?.configuration === true;
     clientPullsDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
     canRefreshDiagnostics = capabilities.workspace?.diagnostics?.refreshSupport === true;
+    canRefreshInlayHints = capabilities.workspace?.inlayHint?.refreshSupport === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['.', ' ', '-'], resolveProvider: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        inlayHintProvider: true,
+        documentLinkProvider: { resolveProvider: false },
         ...(clientPullsDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       },
       serverInfo: { name: 'smtp-status-codes-language-server' },
@@ -131,6 +136,7 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeConfiguration(() => {
     settingsByUri.clear();
     toldOnce.clear();
+    if (canRefreshInlayHints) void connection.languages.inlayHint.refresh();
     if (clientPullsDiagnostics) {
       if (canRefreshDiagnostics) void connection.sendRequest(DiagnosticRefreshRequest.type);
     } else {
@@ -159,6 +165,23 @@ export function startServer(connection: Connection): void {
     const document = documents.get(params.textDocument.uri);
     return document ? service.doCodeActions(document, params.context.diagnostics) : [];
   }, []));
+
+  connection.languages.inlayHint.on((params) => guard(async () => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? service.doInlayHints(document, params.range, await settingsFor(document.uri)) : [];
+  }, []));
+
+  connection.onDocumentLinks((params) => guard(async () => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? service.doDocumentLinks(document, await settingsFor(document.uri)) : [];
+  }, []));
+
+  connection.onRequest(SUMMARY_REQUEST, (params: { uri: string }) => guard(async () => {
+    const document = documents.get(params.uri);
+    return document ? service.summarize(document, await settingsFor(document.uri)) : null;
+  }, null));
+  connection.onRequest(REGISTRY_REQUEST, () => service.registryItems());
+  connection.onRequest(REGISTRY_MARKDOWN_REQUEST, () => service.registryMarkdown());
 
   connection.onRequest('smtpStatusCodes/serverStatus', () => {
     (globalThis as { gc?: () => void }).gc?.();

@@ -13,6 +13,8 @@ export interface Settings {
   hover: { enabled: boolean };
   completion: { enabled: boolean };
   validate: { enabled: boolean };
+  /** Inlay hints after each code with its sample text: in logs and bounces, and in other files. */
+  inlayHints: { inLogs: boolean; elsewhere: boolean };
   /** Severity of each check in configuration and source code. */
   severity: Record<DiagnosticCode, SeverityLevel>;
   /** Severity of each check in mail logs and bounces, where codes were written by remote servers. */
@@ -28,6 +30,7 @@ export const DEFAULT_SETTINGS: Settings = {
   hover: { enabled: true },
   completion: { enabled: true },
   validate: { enabled: true },
+  inlayHints: { inLogs: true, elsewhere: false },
   severity: {
     'unregistered-code': 'warning',
     'malformed-code': 'error',
@@ -83,6 +86,19 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
       if (typeof value.enabled === 'boolean') settings[feature].enabled = value.enabled;
     } else {
       problems.push(`smtpStatusCodes.${feature}.enabled: expected true or false, got ${describe(isObject(value) ? value.enabled : value)}; using ${DEFAULT_SETTINGS[feature].enabled}.`);
+    }
+  }
+
+  const hints = raw.inlayHints;
+  if (hints !== undefined) {
+    if (!isObject(hints)) {
+      problems.push(`smtpStatusCodes.inlayHints: expected an object, got ${describe(hints)}; using the defaults.`);
+    } else {
+      for (const key of ['inLogs', 'elsewhere'] as const) {
+        if (hints[key] === undefined) continue;
+        if (typeof hints[key] === 'boolean') settings.inlayHints[key] = hints[key];
+        else problems.push(`smtpStatusCodes.inlayHints.${key}: expected true or false, got ${describe(hints[key])}; using ${DEFAULT_SETTINGS.inlayHints[key]}.`);
+      }
     }
   }
 

@@ -10,10 +10,10 @@ const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'ut
 const properties: Record<string, { default: unknown; enum?: string[]; properties?: Record<string, { enum: string[]; default: string }> }> =
   manifest.contributes.configuration.properties;
 
-/** `{ hover: { enabled: true }, severity: {...} }` -> `{ 'hover.enabled': true, severity: {...} }`: only feature switches are flattened. */
+/** `{ hover: { enabled: true }, severity: {...} }` -> `{ 'hover.enabled': true, severity: {...} }`: only switches (booleans) are flattened. */
 function flatten(value: Record<string, unknown>, prefix = ''): Record<string, unknown> {
   return Object.fromEntries(Object.entries(value).flatMap(([key, inner]) =>
-    typeof inner === 'object' && inner !== null && 'enabled' in inner
+    typeof inner === 'object' && inner !== null && Object.values(inner).length > 0 && Object.values(inner).every((v) => typeof v === 'boolean')
       ? Object.entries(flatten(inner as Record<string, unknown>, `${prefix}${key}.`))
       : [[`${prefix}${key}`, inner]]));
 }

@@ -1,0 +1,37 @@
+/** Document links: `RFC nnnn` mentions to the RFC Editor, and codes to the IANA registry. */
+import type { DocumentLink } from 'vscode-languageserver-types';
+import type { DocumentAnalysis } from '../analysis';
+import { isReadOnlyKind } from '../documentKind';
+import { REGISTRY_URL } from '../registry/registry';
+
+/** Links are sent whole on every change: keep their number bounded on large logs. */
+const MAX_LINKS = 2000;
+const RFC = /\bRFC[ -]?(\d{3,4})\b/g;
+
+export function documentLinks(analysis: DocumentAnalysis, text: string): DocumentLink[] {
+  const links: DocumentLink[] = [];
+  let line = 0;
+  let counted = 0;
+  for (const match of text.matchAll(RFC)) {
+    if (links.length >= MAX_LINKS) return links;
+    for (let newline = text.indexOf('\n', counted); newline !== -1 && newline < match.index!; newline = text.indexOf('\n', newline + 1)) line++;
+    counted = match.index!;
+    const character = match.index! - (text.lastIndexOf('\n', match.index! - 1) + 1);
+    links.push({
+      range: { start: { line, character }, end: { line, character: character + match[0].length } },
+      target: `https://www.rfc-editor.org/rfc/rfc${Number(match[1])}`,
+      tooltip: `RFC ${Number(match[1])} at the RFC Editor`,
+    });
+  }
+  if (isReadOnlyKind(analysis.kind) && analysis.occurrences.length > MAX_LINKS) return links;
+  for (const occurrence of analysis.occurrences) {
+    if (links.length >= MAX_LINKS) break;
+    if (occurrence.malformation) continue;
+    links.push({
+      range: { start: { line: occurrence.line, character: occurrence.start }, end: { line: occurrence.line, character: occurrence.end } },
+      target: REGISTRY_URL,
+      tooltip: `${occurrence.text} in the IANA registry of enhanced status codes`,
+    });
+  }
+  return links;
+}
