@@ -40,6 +40,20 @@ describe('the extension in a real VS Code', { skip: missing ?? false, timeout: 3
     await workbench.closeWidgets();
   });
 
+  test('a mail log shows inlay hints and the Status Codes view counts its codes by class', async () => {
+    await workbench.openFile('mail.log');
+    await workbench.goTo(4, 1);
+    await workbench.page.locator('.view-lines', { hasText: 'Bad destination mailbox address' }).first().waitFor({ timeout: 30_000 });
+    const header = workbench.page.locator('.pane-header', { hasText: 'Status Codes' }).first();
+    await header.waitFor({ timeout: 30_000 });
+    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+    const permanent = workbench.page.locator('.monaco-list-row', { hasText: 'Permanent failure (5.X.X)' }).first();
+    await permanent.waitFor({ timeout: 30_000 });
+    const code = workbench.page.locator('.monaco-list-row', { hasText: 'Multiple authentication checks failed' }).first();
+    await code.waitFor({ timeout: 30_000 });
+    await workbench.screenshot('log-summary-and-inlay-hints');
+  });
+
   test('the Problems view lists the class mismatch in a Postfix access map', async () => {
     await workbench.openFile('sender_access');
     await workbench.command('Problems: Focus on Problems View');
