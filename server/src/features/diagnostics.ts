@@ -10,7 +10,7 @@ import { mtaFindings } from './mtaChecks';
 
 export const DIAGNOSTIC_SOURCE = 'smtp-status-codes';
 
-const DOCUMENTATION: Record<DiagnosticCode, string> = {
+export const DOCUMENTATION: Record<DiagnosticCode, string> = {
   'unregistered-code': REGISTRY_URL,
   'malformed-code': 'https://www.rfc-editor.org/rfc/rfc3463#section-2',
   'class-mismatch': 'https://www.rfc-editor.org/rfc/rfc2034#section-4',

@@ -1,0 +1,115 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { describe, test } from 'node:test';
+import Ajv from 'ajv-draft-04';
+import { FIXTURES, ROOT } from '../support/paths';
+
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+const TREE = path.join(FIXTURES, 'cli', 'mail-config');
+
+function run(args: string[], cwd = TREE) {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function copyOfTree(): string {
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'smtp-cli-'));
+  fs.cpSync(TREE, copy, { recursive: true });
+  return copy;
+}
+
+describe('smtp-status-codes command line', () => {
+  test('check prints each finding and a summary, honours .gitignore and the workspace settings, and exits 1 on errors', () => {
+    const { code, stdout } = run(['check']);
+    assert.equal(code, 1);
+    assert.deepEqual(stdout.trim().split('\n'), [
+      'postfix/main.cf:2:39 error invalid-reply-code unknown_local_recipient_reject_code takes a three-digit reply code such as 550, not an enhanced status code; Postfix adds the enhanced code itself.',
+      'postfix/sender_access:3:36 error class-mismatch 4.7.1 is a transient failure code but REJECT (a permanent failure) needs class 5: write 5.7.1, or change the action.',
+      'postfix/sender_access:4:29 warning missing-code REJECT Relaying denied has no enhanced status code, so the MTA sends a generic one; write one such as 5.7.1.',
+      '3 problems (2 errors, 1 warnings, 0 infos, 0 hints) in 2 of 5 files.',
+    ]);
+  });
+
+  test('paths and globs choose the files, and --fail-on sets the exit code', () => {
+    assert.equal(run(['check', 'postfix/*_access', '--fail-on', 'none']).code, 0);
+    assert.match(run(['check', 'postfix/*_access']).stdout, /^postfix\/sender_access:3:36 error class-mismatch/);
+    assert.equal(run(['check', 'logs', '--fail-on', 'hint']).code, 0, 'the log has nothing to report');
+    assert.equal(run(['check', 'postfix/main.cf', '--fail-on', 'warning']).code, 1);
+  });
+
+  test('--format json lists findings with positions', () => {
+    const { code, stdout } = run(['check', '--format', 'json']);
+    assert.equal(code, 1);
+    const findings = JSON.parse(stdout);
+    assert.deepEqual(findings[1], {
+      path: 'postfix/sender_access', line: 3, column: 36, endLine: 3, endColumn: 41, severity: 'error', code: 'class-mismatch',
+      message: '4.7.1 is a transient failure code but REJECT (a permanent failure) needs class 5: write 5.7.1, or change the action.',
+    });
+  });
+
+  test('--format sarif is valid SARIF 2.1.0', () => {
+    const { stdout } = run(['check', '--format', 'sarif']);
+    const sarif = JSON.parse(stdout);
+    const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', '@microsoft', 'jest-sarif', 'lib', 'schemas', 'sarif-2.1.0-rtm.5.json'), 'utf8'));
+    const validate = new Ajv({ strict: false, unicodeRegExp: false, validateFormats: false, logger: false }).compile(schema);
+    assert.ok(validate(JSON.parse(stdout)), JSON.stringify(validate.errors, null, 2));
+    const results = sarif.runs[0].results;
+    assert.equal(results.length, 3);
+    assert.deepEqual(results[1].locations[0].physicalLocation, { artifactLocation: { uri: 'postfix/sender_access' }, region: { startLine: 3, startColumn: 36, endLine: 3, endColumn: 41 } });
+    assert.equal(results[1].level, 'error');
+    assert.equal(sarif.runs[0].tool.driver.rules[results[1].ruleIndex].id, 'class-mismatch');
+  });
+
+  test('--fix applies the unambiguous fixes in place', () => {
+    const copy = copyOfTree();
+    const { code } = run(['check', '--fix'], copy);
+    assert.equal(code, 0);
+    assert.equal(fs.readFileSync(path.join(copy, 'postfix', 'sender_access'), 'utf8'), [
+      '# Sender restrictions, deployed with postmap hash:/etc/postfix/sender_access',
+      'spammer@example.net         REJECT 5.7.1 We do not accept mail from you',
+      'badguy.example              REJECT 5.7.1 Sender blocked',
+      'relay.example               REJECT 5.7.1 Relaying denied',
+      '',
+    ].join('\n'));
+    assert.match(fs.readFileSync(path.join(copy, 'postfix', 'main.cf'), 'utf8'), /^unknown_local_recipient_reject_code = 550$/m);
+    assert.equal(fs.readFileSync(path.join(copy, 'build', 'generated_access'), 'utf8'), fs.readFileSync(path.join(TREE, 'build', 'generated_access'), 'utf8'), 'ignored files are left alone');
+    assert.equal(run(['check'], copy).code, 0);
+  });
+
+  test('explain shows a registry entry', () => {
+    const { code, stdout } = run(['explain', '5.7.26']);
+    assert.equal(code, 0);
+    assert.match(stdout, /^5\.7\.26 Multiple authentication checks failed/);
+    assert.match(stdout, /RFC 7372 <https:\/\/www\.rfc-editor\.org\/rfc\/rfc7372>/);
+    assert.match(run(['explain', '5.9.9']).stdout, /5\.9\.9 is not in the IANA registry/);
+  });
+
+  test('bad usage and unreadable input exit 2 with a clear message', () => {
+    const unknownOption = run(['check', '--colour']);
+    assert.equal(unknownOption.code, 2);
+    assert.match(unknownOption.stderr, /^smtp-status-codes: unknown option --colour\n\nusage:/);
+    assert.equal(run(['check', '--format', 'xml']).code, 2);
+    assert.equal(run(['explain', 'banana']).code, 2);
+    assert.equal(run([]).code, 2);
+    const missing = run(['check', 'no-such-file']);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /cannot read no-such-file: no such file or directory/);
+    const copy = copyOfTree();
+    fs.writeFileSync(path.join(copy, '.vscode', 'settings.json'), '{ "smtpStatusCodes.severity": ');
+    const broken = run(['check'], copy);
+    assert.equal(broken.code, 2);
+    assert.match(broken.stderr, /^cannot read settings from .*settings\.json: /);
+  });
+
+  test('a binary file is skipped, a settings value of the wrong shape is reported and replaced by its default', () => {
+    const copy = copyOfTree();
+    fs.writeFileSync(path.join(copy, 'postfix', 'access.db'), Buffer.from([0, 1, 2, 0x35, 0x2e, 0x37, 0x2e, 0x31, 0, 255]));
+    fs.writeFileSync(path.join(copy, '.vscode', 'settings.json'), '{ "smtpStatusCodes.maxNumberOfProblems": "many" }');
+    const { code, stderr } = run(['check', 'postfix'], copy);
+    assert.equal(code, 1);
+    assert.match(stderr, /smtpStatusCodes\.maxNumberOfProblems: expected a whole number of 0 or more, got "many"; using 1000\./);
+  });
+});
