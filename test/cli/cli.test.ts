@@ -5,10 +5,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import Ajv from 'ajv-draft-04';
-import { FIXTURES, ROOT } from '../support/paths';
+import { ROOT } from '../support/paths';
 
 const CLI = path.join(ROOT, 'dist', 'cli.js');
-const TREE = path.join(FIXTURES, 'cli', 'mail-config');
+const TREE = path.join(ROOT, 'examples');
 
 function run(args: string[], cwd = TREE) {
   const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
@@ -29,7 +29,7 @@ describe('smtp-status-codes command line', () => {
       'postfix/main.cf:2:39 error invalid-reply-code unknown_local_recipient_reject_code takes a three-digit reply code such as 550, not an enhanced status code; Postfix adds the enhanced code itself.',
       'postfix/sender_access:3:36 error class-mismatch 4.7.1 is a transient failure code but REJECT (a permanent failure) needs class 5: write 5.7.1, or change the action.',
       'postfix/sender_access:4:29 warning missing-code REJECT Relaying denied has no enhanced status code, so the MTA sends a generic one; write one such as 5.7.1.',
-      '3 problems (2 errors, 1 warnings, 0 infos, 0 hints) in 2 of 5 files.',
+      '3 problems (2 errors, 1 warnings, 0 infos, 0 hints) in 2 of 6 files.',
     ]);
   });
 
