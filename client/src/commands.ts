@@ -1,7 +1,7 @@
 /** The extension's commands: look up a code, show the registry, add a known code. They ask the server for the data. */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { ADD_KNOWN_CODE_COMMAND, REGISTRY_MARKDOWN_REQUEST, REGISTRY_REQUEST } from '../../server/src/commands';
+import { ADD_KNOWN_CODE_COMMAND, OPEN_REGISTRY_COMMAND, REGISTRY_MARKDOWN_REQUEST, REGISTRY_REQUEST } from '../../server/src/commands';
 import type { RegistryItem } from '../../server/src/languageService';
 
 export const LOOK_UP_COMMAND = 'smtpStatusCodes.lookUpCode';
@@ -64,6 +64,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: BaseL
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(SCHEME, pages),
     vscode.commands.registerCommand(ADD_KNOWN_CODE_COMMAND, addKnownCode),
+    vscode.commands.registerCommand(OPEN_REGISTRY_COMMAND, (url: string) => vscode.env.openExternal(vscode.Uri.parse(url))),
     vscode.commands.registerCommand(LOOK_UP_COMMAND, lookUp),
     vscode.commands.registerCommand(SHOW_REGISTRY_COMMAND, async () => pages.show('registry', await client.sendRequest<string>(REGISTRY_MARKDOWN_REQUEST))),
   );

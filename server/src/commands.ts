@@ -1,5 +1,6 @@
 /** Commands and requests shared by the server and the VS Code client. */
 export const ADD_KNOWN_CODE_COMMAND = 'smtpStatusCodes.addKnownCode';
+export const OPEN_REGISTRY_COMMAND = 'smtpStatusCodes.openRegistryEntry';
 
 export const SUMMARY_REQUEST = 'smtpStatusCodes/summary';
 export const REGISTRY_REQUEST = 'smtpStatusCodes/registry';

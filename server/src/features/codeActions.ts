@@ -1,9 +1,9 @@
 /** Quick fixes for the diagnostics: edits that mend the code, the reply code or the action, and comments that silence a check. */
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import type { DocumentAnalysis, TextDocumentLike } from '../analysis';
-import { ADD_KNOWN_CODE_COMMAND } from '../commands';
+import { ADD_KNOWN_CODE_COMMAND, OPEN_REGISTRY_COMMAND } from '../commands';
 import { commentsMayBeIndented, DISABLE, DISABLE_NEXT_LINE, lineCommentPrefix } from '../comments';
-import { findEntry, isStatusClass, type StatusClass } from '../registry/registry';
+import { findEntry, isStatusClass, REGISTRY_URL, type StatusClass } from '../registry/registry';
 import type { Occurrence } from '../scanner/scanner';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { entrySummary } from './describe';
@@ -107,6 +107,15 @@ export function codeActions(document: TextDocumentLike, analysis: DocumentAnalys
     let fixes: Fix[] = [];
     if (occurrence && diagnostic.range.end.character === occurrence.end) {
       fixes = occurrenceFixes(diagnostic.code, occurrence, lineText);
+      const entry = findEntry(occurrence.subject, occurrence.detail);
+      if (entry) {
+        actions.push({
+          title: `Open ${entry.code} in the IANA registry`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          command: { title: 'Open the registry entry', command: OPEN_REGISTRY_COMMAND, arguments: [REGISTRY_URL, entry.code] },
+        });
+      }
       if (diagnostic.code === 'unregistered-code') {
         for (const target of ['workspace', 'user'] as const) {
           actions.push({
