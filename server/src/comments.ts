@@ -1,5 +1,6 @@
 /** Comment syntax per document, and the comments that switch checks off: `# smtp-status-codes-disable-next-line class-mismatch`. */
 import { basename, isConfigKind, type DocumentKind } from './documentKind';
+import { matchesWithPositions } from './text';
 
 export const DISABLE = 'smtp-status-codes-disable';
 export const DISABLE_NEXT_LINE = 'smtp-status-codes-disable-next-line';
@@ -35,11 +36,7 @@ const DIRECTIVE = /smtp-status-codes-disable(-next-line)?\b([ \t]+[a-z][a-z -]*)
 export function findSuppressions(text: string): Suppressions {
   const suppressions: Suppressions = { file: undefined, lines: new Map() };
   if (!text.includes(DISABLE)) return suppressions;
-  let line = 0;
-  let counted = 0;
-  for (const match of text.matchAll(DIRECTIVE)) {
-    for (let newline = text.indexOf('\n', counted); newline !== -1 && newline < match.index!; newline = text.indexOf('\n', newline + 1)) line++;
-    counted = match.index!;
+  for (const { match, line } of matchesWithPositions(text, DIRECTIVE)) {
     const checks = match[2]?.trim().split(/\s+/).filter(Boolean);
     const value: Set<string> | true = checks && checks.length > 0 ? new Set(checks) : true;
     if (match[1]) suppressions.lines.set(line + 1, merge(suppressions.lines.get(line + 1), value));

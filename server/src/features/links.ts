@@ -3,6 +3,7 @@ import type { DocumentLink } from 'vscode-languageserver-types';
 import type { DocumentAnalysis } from '../analysis';
 import { isReadOnlyKind } from '../documentKind';
 import { REGISTRY_URL } from '../registry/registry';
+import { matchesWithPositions } from '../text';
 
 /** Links are sent whole on every change: keep their number bounded on large logs. */
 const MAX_LINKS = 2000;
@@ -10,13 +11,8 @@ const RFC = /\bRFC[ -]?(\d{3,4})\b/g;
 
 export function documentLinks(analysis: DocumentAnalysis, text: string): DocumentLink[] {
   const links: DocumentLink[] = [];
-  let line = 0;
-  let counted = 0;
-  for (const match of text.matchAll(RFC)) {
+  for (const { match, line, character } of matchesWithPositions(text, RFC)) {
     if (links.length >= MAX_LINKS) return links;
-    for (let newline = text.indexOf('\n', counted); newline !== -1 && newline < match.index!; newline = text.indexOf('\n', newline + 1)) line++;
-    counted = match.index!;
-    const character = match.index! - (text.lastIndexOf('\n', match.index! - 1) + 1);
     links.push({
       range: { start: { line, character }, end: { line, character: character + match[0].length } },
       target: `https://www.rfc-editor.org/rfc/rfc${Number(match[1])}`,
