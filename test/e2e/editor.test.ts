@@ -77,6 +77,20 @@ describe('the extension in a real VS Code', { skip: missing ?? false, timeout: 3
     await row.waitFor({ state: 'detached', timeout: 30_000 });
   });
 
+  test('the look-up command finds a code by its words and shows its entry; the registry renders whole', async () => {
+    await workbench.command('SMTP Status Codes: Look Up an Enhanced Status Code');
+    const input = workbench.page.locator('.quick-input-widget input');
+    await input.fill('mailbox full');
+    const row = workbench.page.locator('.quick-input-list .monaco-list-row', { hasText: '4.2.2' }).first();
+    await row.waitFor({ timeout: 30_000 });
+    await workbench.screenshot('look-up-command');
+    await workbench.page.keyboard.press('Enter');
+    const preview = workbench.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    await preview.locator('body', { hasText: 'The mailbox is full because the user has exceeded' }).waitFor({ timeout: 30_000 });
+    await workbench.command('SMTP Status Codes: Show the Registry');
+    await workbench.page.locator('.tab', { hasText: 'Preview registry.md' }).first().waitFor({ timeout: 30_000 });
+  });
+
   test('completion offers codes in a reply string', async () => {
     await workbench.openFile('smtp-server.js');
     await workbench.goTo(17, 1);
