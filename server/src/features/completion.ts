@@ -1,16 +1,19 @@
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type Position, type Range } from 'vscode-languageserver-types';
 import { isConfigKind, type DocumentKind } from '../documentKind';
-import { ENUMERATED_CODES, usageAllows, withClass, type EnumeratedEntry, type StatusClass } from '../registry/registry';
+import { ENUMERATED_CODES, suitsClass, withClass, type StatusClass } from '../registry/registry';
 import { exactKnownCodes } from '../knownCodes';
 import { describeStatusCode, entrySummary } from './describe';
 
 /** A partly typed code at the cursor: "", "5", "5.", "5.7", "5.7.", "5.7.2". */
-const PARTIAL = String.raw`(?<![\w.@^~])((?:[245](?:\.(?:\d{1,3}(?:\.\d{0,3})?)?)?)?)$`;
+const PARTIAL = /(?<![\w.@^~])((?:[245](?:\.(?:\d{1,3}(?:\.\d{0,3})?)?)?)?)$/;
 
-/** Where a reply code may start when no code is typed yet: kept narrow so that typing a space after any number stays quiet. */
-const REPLY_LEADER_IN_MAIL_FILES = String.raw`(?:^\s*|^\S+\s+|["']|said:\s*|[=#;]\s*)`;
-const REPLY_LEADER_IN_STRINGS = `["']`;
-const REPLY_LEADER_TYPED = String.raw`(?:^|[\s"'=#:;(])`;
+/**
+ * A reply code before the cursor. Where no code is typed yet the leaders are narrow, so that typing a space after any
+ * number stays quiet: in mail files a reply starts a line, a map value, a string or a field; in code, only a string.
+ */
+const REPLY_WHEN_TYPED = /(?:^|[\s"'=#:;(])([2-5]\d\d)[ -]$/;
+const REPLY_IN_MAIL_FILES = /(?:^\s*|^\S+\s+|["']|said:\s*|[=#;]\s*)([2-5]\d\d)[ -]$/;
+const REPLY_IN_STRINGS = /["']([2-5]\d\d)[ -]$/;
 
 interface CompletionContext {
   classes: StatusClass[];
@@ -24,11 +27,10 @@ const statusClass = (digit: string) => Number(digit) as StatusClass;
 /** Where the cursor stands in a reply, action or field, and what has been typed of the code. */
 export function completionContext(linePrefix: string, kind: DocumentKind): CompletionContext | undefined {
   const loose = kind !== 'source' && kind !== 'data';
-  const typed = new RegExp(PARTIAL).exec(linePrefix)?.[1] ?? '';
+  const typed = PARTIAL.exec(linePrefix)?.[1] ?? '';
   const before = linePrefix.slice(0, linePrefix.length - typed.length);
 
-  const leader = typed ? REPLY_LEADER_TYPED : loose ? REPLY_LEADER_IN_MAIL_FILES : REPLY_LEADER_IN_STRINGS;
-  const reply = new RegExp(String.raw`${leader}([2-5]\d\d)[ -]$`).exec(before);
+  const reply = (typed ? REPLY_WHEN_TYPED : loose ? REPLY_IN_MAIL_FILES : REPLY_IN_STRINGS).exec(before);
   if (reply) {
     const replyClass = Number(reply[1][0]);
     if (replyClass === 3) return undefined;
@@ -49,12 +51,6 @@ export function completionContext(linePrefix: string, kind: DocumentKind): Compl
     return { classes: [statusClass(typed[0])], partial: typed };
   }
   return undefined;
-}
-
-function suits(entry: EnumeratedEntry, cls: StatusClass): boolean {
-  if (entry.deprecatedBy) return false;
-  if (cls === 2) return entry.replyCodes.kind === 'any' || entry.replyCodes.codes.some((code) => code < 300);
-  return usageAllows(entry, cls);
 }
 
 const pad = (n: number) => String(n).padStart(3, '0');
@@ -132,7 +128,7 @@ export function completion(linePrefix: string, position: Position, kind: Documen
   const items: CompletionItem[] = [...extra];
   for (const cls of context.classes) {
     for (const entry of ENUMERATED_CODES) {
-      if (!suits(entry, cls)) continue;
+      if (!suitsClass(entry, cls)) continue;
       const code = withClass(entry, cls);
       const associated = context.replyCode !== undefined && entry.replyCodes.codes.includes(context.replyCode);
       items.push({

@@ -1,5 +1,5 @@
 /** Which registered codes fit a reply: by the words of its text, for quick fixes that insert or replace a code. */
-import { ENUMERATED_CODES, usageAllows, withClass, type EnumeratedEntry, type StatusClass } from '../registry/registry';
+import { ENUMERATED_CODES, suitsClass, withClass, type StatusClass } from '../registry/registry';
 
 /** Words that name a condition the sample texts put otherwise. */
 const KEYWORDS: [RegExp, string][] = [
@@ -32,10 +32,6 @@ function similarity(a: Set<string>, b: Set<string>): number {
 
 const entryByCode = new Map(ENUMERATED_CODES.map((entry) => [entry.code, entry]));
 
-function fits(entry: EnumeratedEntry, statusClass: StatusClass): boolean {
-  return !entry.deprecatedBy && usageAllows(entry, statusClass) && (statusClass !== 2 || entry.replyCodes.codes.some((code) => code < 300) || entry.replyCodes.kind === 'any');
-}
-
 /**
  * Registered codes of `statusClass` ranked for a reply whose text is `text`: the keyword match first, then codes of
  * `subject` (when given), then by how many words the text shares with the sample text.
@@ -43,7 +39,7 @@ function fits(entry: EnumeratedEntry, statusClass: StatusClass): boolean {
 export function suggestCodes(statusClass: StatusClass, text: string, subject?: number, limit = 3): string[] {
   const textWords = words(text);
   const keyword = KEYWORDS.find(([pattern]) => pattern.test(text))?.[1];
-  const scored = ENUMERATED_CODES.filter((entry) => fits(entry, statusClass)).map((entry) => ({
+  const scored = ENUMERATED_CODES.filter((entry) => suitsClass(entry, statusClass)).map((entry) => ({
     entry,
     score: (entry.code === keyword ? 4 : 0) + (entry.subject === subject ? 2 : 0) + similarity(textWords, words(entry.sample)),
   }));
@@ -55,7 +51,7 @@ export function suggestCodes(statusClass: StatusClass, text: string, subject?: n
 export function bestCodeFor(statusClass: StatusClass, text: string): string {
   const keyword = KEYWORDS.find(([pattern]) => pattern.test(text))?.[1];
   const entry = keyword ? entryByCode.get(keyword) : undefined;
-  if (entry && fits(entry, statusClass)) return withClass(entry, statusClass);
+  if (entry && suitsClass(entry, statusClass)) return withClass(entry, statusClass);
   const [best] = suggestCodes(statusClass, text, undefined, 1);
   const textWords = words(text);
   const bestEntry = best && entryByCode.get(`X.${best.split('.').slice(1).join('.')}`);

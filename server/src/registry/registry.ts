@@ -61,6 +61,13 @@ export function usageAllows(entry: EnumeratedEntry, statusClass: number): boolea
   return true;
 }
 
+/** Whether a reply of this class may carry the entry: not deprecated, success codes only where a 2xx reply is listed, usage allowing the class. */
+export function suitsClass(entry: EnumeratedEntry, statusClass: StatusClass): boolean {
+  if (entry.deprecatedBy) return false;
+  if (statusClass === 2) return entry.replyCodes.kind === 'any' || entry.replyCodes.codes.some((code) => code < 300);
+  return usageAllows(entry, statusClass);
+}
+
 /** "X.1.1" written with a concrete class: "5.1.1". */
 export function withClass(entry: EnumeratedEntry, statusClass: StatusClass): string {
   return `${statusClass}.${entry.subject}.${entry.detail}`;
