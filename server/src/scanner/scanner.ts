@@ -62,7 +62,6 @@ const REPLY_AFTER = /^(?::|\s*\$:\s*"?)([2-5]\d\d)\b/;
 /** Postfix cleanup drops the reply code of a milter's reply: `milter-reject: END-OF-MESSAGE from host[addr]: 5.7.1 text`. */
 const MILTER_LINE = /\bmilter-(?:reject|tempfail|discard|hold)\b/;
 /** A string literal that begins with a code and a capitalised word: Haraka's `'5.7.8 Authentication failed'`. */
-const STRING_START = /["'`]$/;
 const STRING_TEXT = /^ [A-Z]/;
 /**
  * A literal that is only a code (`'5.1.1' => :no_such_user`, `%w[5.1.1 5.1.2]`) in source or data that holds confident
@@ -81,14 +80,23 @@ const IMPLIED_CLASS: Record<string, StatusClass> = {
   reject: 5, defer: 4, defer_if_permit: 4, defer_if_reject: 4, deny: 5, denydisconnect: 5, denysoft: 4, denysoftdisconnect: 4,
 };
 
-function malformation(statusClass: string, subject: string, detail: string): string | undefined {
-  if (statusClass !== '2' && statusClass !== '4' && statusClass !== '5') return `class ${statusClass} is not 2, 4 or 5`;
-  return subCodeProblem('subject', subject) ?? subCodeProblem('detail', detail);
+/** The number written by the digits in text[from, to). */
+function digitsValue(text: string, from: number, to: number): number {
+  let value = 0;
+  for (let i = from; i < to; i++) value = value * 10 + text.charCodeAt(i) - 48;
+  return value;
 }
 
-function subCodeProblem(name: string, part: string): string | undefined {
-  if (part.length > 3) return `the ${name} sub-code ${part} has more than three digits`;
-  if (part.length > 1 && part.charCodeAt(0) === 48) return `the ${name} sub-code ${part} has a leading zero`;
+/** What is wrong with the shape of `code` (digits, dot, digits, dot, digits), if anything. */
+function malformation(code: string, secondDot: number): string | undefined {
+  const statusClass = code.charCodeAt(0);
+  if (statusClass !== 50 && statusClass !== 52 && statusClass !== 53) return `class ${code[0]} is not 2, 4 or 5`;
+  return subCodeProblem('subject', code, 2, secondDot) ?? subCodeProblem('detail', code, secondDot + 1, code.length);
+}
+
+function subCodeProblem(name: string, code: string, from: number, to: number): string | undefined {
+  if (to - from > 3) return `the ${name} sub-code ${code.slice(from, to)} has more than three digits`;
+  if (to - from > 1 && code.charCodeAt(from) === 48) return `the ${name} sub-code ${code.slice(from, to)} has a leading zero`;
   return undefined;
 }
 
@@ -124,13 +132,14 @@ export function scan(text: string, options: ScanOptions): Occurrence[] {
     if ((++candidates & 4095) === 0 && options.isCancelled?.()) break;
 
     const code = match[0];
+    const end = index + code.length;
     const secondDot = code.indexOf('.', 2);
-    const subject = code.slice(2, secondDot);
-    const detail = code.slice(secondDot + 1);
-    const problem = malformation(code[0], subject, detail);
-    const found = classify(text, lineStart, index, index + code.length, lineEnd, kind, !problem);
-    if (!found) continue;
+    const problem = malformation(code, secondDot);
     const column = index - lineStart;
+    // The commonest context, a reply code right before the code, is read without building a context object.
+    const replyStart = replyCodeBefore(text, lineStart, index);
+    const found = replyStart === -1 ? classify(text, lineStart, index, end, lineEnd, kind, !problem) : REPLY;
+    if (!found) continue;
     const reply = found.reply;
     occurrences.push({
       line,
@@ -138,13 +147,13 @@ export function scan(text: string, options: ScanOptions): Occurrence[] {
       end: column + code.length,
       text: code,
       statusClass: code.charCodeAt(0) - 48,
-      subject: Number(subject),
-      detail: Number(detail),
+      subject: digitsValue(code, 2, secondDot),
+      detail: digitsValue(code, secondDot + 1, code.length),
       malformation: problem,
       context: found.context === 'literal' ? 'bare' : found.context,
       confident: found.context !== 'bare' && found.context !== 'literal',
-      replyCode: reply?.value,
-      replyStart: reply && column + reply.offset,
+      replyCode: replyStart !== -1 ? digitsValue(text, replyStart, replyStart + 3) : reply?.value,
+      replyStart: replyStart !== -1 ? replyStart - lineStart : reply && column + reply.offset,
       impliedClass: found.impliedClass,
       action: found.action,
       literal: found.context === 'literal' || undefined,
@@ -161,6 +170,7 @@ interface Context {
   action?: string;
 }
 
+const REPLY: Context = { context: 'reply' };
 const FIELD: Context = { context: 'field' };
 const STRING: Context = { context: 'string' };
 const LITERAL: Context = { context: 'literal' };
@@ -187,22 +197,28 @@ function replyCodeBefore(text: string, lineStart: number, index: number): number
   return leader === 110 && start - 2 >= lineStart && text.charCodeAt(start - 2) === 92 ? start : -1; // `\n`
 }
 
-/** The context of the candidate at [index, end), read from the text around it on its line, or nothing. */
+/** The context of the candidate at [index, end) where no reply code stands right before it, or nothing. */
 function classify(text: string, lineStart: number, index: number, end: number, lineEnd: number, kind: DocumentKind, wellFormed: boolean): Context | undefined {
-  const replyStart = replyCodeBefore(text, lineStart, index);
-  if (replyStart !== -1) {
-    const value = (text.charCodeAt(replyStart) - 48) * 100 + (text.charCodeAt(replyStart + 1) - 48) * 10 + text.charCodeAt(replyStart + 2) - 48;
-    return { context: 'reply', reply: { value, offset: replyStart - index } };
-  }
-
+  // Every context ends in a known character right before the code: test only the contexts that can end in this one.
+  const lead = index > lineStart ? text.charCodeAt(index - 1) : -1;
+  const quote = lead === 34 || lead === 39 || lead === 96;
+  const space = lead === 32 || lead === 9;
   const before = text.slice(Math.max(lineStart, index - CONTEXT_WINDOW), index);
   const visibleEnd = text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
   const after = text.slice(end, Math.min(visibleEnd, end + AFTER_WINDOW));
-  const nearBefore = before.slice(-REPLY_WINDOW);
-  const reply = REPLY_BEFORE.exec(nearBefore);
-  if (reply) return { context: 'reply', reply: { value: Number(reply[1]), offset: reply.index - nearBefore.length } };
 
-  const action = ACTION_BEFORE.exec(before);
+  // Before an opening quote, a split-argument reply (`"550", "`) or Haraka's verdict (`DENY, '`) has a comma; a field never does.
+  let beforeQuote = -1;
+  if (quote) for (let i = index - 2; i >= lineStart && beforeQuote === -1; i--) if (text.charCodeAt(i) !== 32) beforeQuote = text.charCodeAt(i);
+  if (beforeQuote === 44) {
+    const nearBefore = before.slice(-REPLY_WINDOW);
+    const reply = REPLY_BEFORE.exec(nearBefore);
+    if (reply) return { context: 'reply', reply: { value: Number(reply[1]), offset: reply.index - nearBefore.length } };
+    const verdict = HARAKA_BEFORE.exec(before);
+    if (verdict) return { context: 'action', action: verdict[1], impliedClass: IMPLIED_CLASS[verdict[1].toLowerCase()] };
+  }
+
+  const action = space || lead === 58 ? ACTION_BEFORE.exec(before) : null;
   if (action) {
     const replyAfter = REPLY_AFTER.exec(after);
     const name = action[1].replace(/\s+/g, ' ');
@@ -214,17 +230,15 @@ function classify(text: string, lineStart: number, index: number, end: number, l
     };
   }
 
-  const verdict = HARAKA_BEFORE.exec(before);
-  if (verdict) return { context: 'action', action: verdict[1], impliedClass: IMPLIED_CLASS[verdict[1].toLowerCase()] };
-
-  if (FIELD_BEFORE.test(before)) return FIELD;
+  const fieldMayEndHere = quote ? beforeQuote !== 44 && beforeQuote !== 40 : space || lead === 58 || lead === 61 || lead === 35;
+  if (fieldMayEndHere && FIELD_BEFORE.test(before)) return FIELD;
   if (!wellFormed) return undefined;
   const linePrefix = () => text.slice(lineStart, index);
-  if (before.endsWith(']: ') && MILTER_LINE.test(linePrefix())) return FIELD;
-  if (STRING_START.test(before) && STRING_TEXT.test(after) && (kind === 'source' || isConfigKind(kind))) return STRING;
-  if ((kind === 'source' || kind === 'data') && LITERAL_BEFORE.test(before) && LITERAL_AFTER.test(after) && !VERSION_CUE.test(before)) return LITERAL;
+  if (space && before.endsWith(']: ') && MILTER_LINE.test(linePrefix())) return FIELD;
+  if (quote && STRING_TEXT.test(after) && (kind === 'source' || isConfigKind(kind))) return STRING;
+  if ((kind === 'source' || kind === 'data') && (quote || space || lead === 91 || lead === 40) && LITERAL_BEFORE.test(before) && LITERAL_AFTER.test(after) && !VERSION_CUE.test(before)) return LITERAL;
   if (!BARE_FOLLOWER.test(after)) return undefined;
   if (isReadOnlyKind(kind) ? BARE_LEADER_IN_MAIL.test(before) : kind === 'text' && BARE_LEADER_IN_TEXT.test(before)) return BARE;
-  if (isConfigKind(kind) && MAP_VALUE_LEADER.test(linePrefix())) return BARE;
+  if (space && isConfigKind(kind) && MAP_VALUE_LEADER.test(linePrefix())) return BARE;
   return undefined;
 }
