@@ -89,6 +89,21 @@ for (const pullDiagnostics of [false, true]) {
       await session.changeSettings({});
     });
 
+    test('a file over maxFileSize is not checked, still hovers, and the user is told once how to change it', async () => {
+      await session.changeSettings({ maxFileSize: 30 });
+      const uri = 'file:///etc/postfix/big_access';
+      await session.open(uri, 'x.example   REJECT 4.7.1 Too big to be checked\n');
+      assert.deepEqual(await session.diagnostics(uri), []);
+      await session.change(uri, { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: 'y.example   REJECT 4.7.1 again\n' });
+      assert.deepEqual(await session.diagnostics(uri), []);
+      assert.match(((await session.hover(uri, { line: 0, character: 21 }))?.contents as MarkupContent).value, /Delivery not authorized/);
+      const told = session.messages.filter((message) => message.startsWith('big_access has'));
+      assert.equal(told.length, 2, 'once as a message, once in the log');
+      assert.match(told[0], /more than smtpStatusCodes\.maxFileSize \(30\), so its status codes are not checked; hover still works\. Raise the setting to check it\./);
+      await session.changeSettings({});
+      await session.close(uri);
+    });
+
     test('bad input: empty, binary, a 10 MB line, unknown documents, wrong-shaped settings', async () => {
       await session.open('file:///empty.txt', '');
       assert.deepEqual(await session.diagnostics('file:///empty.txt'), []);

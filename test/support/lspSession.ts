@@ -46,7 +46,10 @@ export class LspSession {
     connection.onNotification(ShowMessageNotification.type, (params) => void session.messages.push(params.message));
     connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => session.settings));
     connection.onRequest('client/registerCapability', () => null);
-    connection.onRequest('window/showMessageRequest', () => null);
+    connection.onRequest('window/showMessageRequest', (params: { message: string }) => {
+      session.messages.push(params.message);
+      return null;
+    });
     connection.onRequest('workspace/diagnostic/refresh', () => null);
     connection.listen();
 
