@@ -53,9 +53,14 @@ export class DocumentAnalysis {
 
   /** Occurrences on one line, found by binary search. */
   occurrencesOnLine(line: number): Occurrence[] {
+    return this.occurrencesInLines(line, line);
+  }
+
+  /** Occurrences on lines `from` to `to` (inclusive), found by binary search. */
+  occurrencesInLines(from: number, to: number): Occurrence[] {
     const list = this.occurrences;
     const result: Occurrence[] = [];
-    for (let i = firstOnOrAfter(list, line); i < list.length && list[i].line === line; i++) result.push(list[i]);
+    for (let i = firstOnOrAfter(list, from); i < list.length && list[i].line <= to; i++) result.push(list[i]);
     return result;
   }
 

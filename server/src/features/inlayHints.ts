@@ -11,9 +11,7 @@ import { dsnCalls } from './harakaDsn';
 export function inlayHints(analysis: DocumentAnalysis, range: Range, settings: Settings, lineText: (line: number) => string): InlayHint[] {
   if (!(isReadOnlyKind(analysis.kind) ? settings.inlayHints.inLogs : settings.inlayHints.elsewhere)) return [];
   const hints: InlayHint[] = [];
-  for (const occurrence of analysis.occurrences) {
-    if (occurrence.line < range.start.line) continue;
-    if (occurrence.line > range.end.line) break;
+  for (const occurrence of analysis.occurrencesInLines(range.start.line, range.end.line)) {
     if (occurrence.malformation) continue;
     const entry = findEntry(occurrence.subject, occurrence.detail);
     const label = entry ? entrySummary(entry) : findKnownCode(settings.knownCodes, occurrence.text)?.description;
