@@ -20,6 +20,9 @@ export type { DocumentSummary } from './features/summary';
 export type { RegistryItem } from './features/registryView';
 export type { TextChange, TextDocumentLike } from './analysis';
 
+/** Links are recomputed after every edit: documents larger than this (most are logs) get none. */
+const MAX_LINKED_TEXT = 5_000_000;
+
 export interface CancellationTokenLike {
   readonly isCancellationRequested: boolean;
 }
@@ -85,7 +88,7 @@ export function createLanguageService(): LanguageService {
     },
     doDocumentLinks(document, settings = DEFAULT_SETTINGS) {
       const analysis = analyze(document)!;
-      return analysis.textLength > settings.maxFileSize ? [] : documentLinks(analysis, document.getText());
+      return analysis.textLength > Math.min(settings.maxFileSize, MAX_LINKED_TEXT) ? [] : documentLinks(analysis, document.getText());
     },
     summarize(document, settings = DEFAULT_SETTINGS) {
       return summarize(analyze(document)!, settings.knownCodes);

@@ -3,9 +3,9 @@ import {
   CodeActionKind, DiagnosticRefreshRequest, DidChangeConfigurationNotification, TextDocumentSyncKind,
   type CancellationToken, type Connection, type InitializeResult,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { REGISTRY_MARKDOWN_REQUEST, REGISTRY_REQUEST, SUMMARY_REQUEST } from './commands';
 import { createLanguageService } from './languageService';
+import { LineDocument } from './lineDocument';
 import { resolveSettings, type Settings } from './settings';
 
 /** Push diagnostics at once after a quiet spell, then at most this often while edits keep coming. */
@@ -13,7 +13,7 @@ const PUSH_INTERVAL_MS = 100;
 
 export function startServer(connection: Connection): void {
   const service = createLanguageService();
-  const documents = new Map<string, TextDocument>();
+  const documents = new Map<string, LineDocument>();
   const settingsByUri = new Map<string, Promise<Settings>>();
   const toldOnce = new Set<string>();
   const pushes = new Map<string, { timer?: ReturnType<typeof setTimeout>; last: number }>();
@@ -79,7 +79,7 @@ export function startServer(connection: Connection): void {
     return settings;
   }
 
-  async function validate(document: TextDocument, token?: CancellationToken) {
+  async function validate(document: LineDocument, token?: CancellationToken) {
     const validation = service.doValidation(document, await settingsFor(document.uri), token);
     if (validation?.limited) tellOnce(`${document.uri}\n${validation.limited.replace(/\d+/g, '#')}`, validation.limited, 'information');
     return validation?.diagnostics;
@@ -108,7 +108,7 @@ export function startServer(connection: Connection): void {
   }
 
   connection.onDidOpenTextDocument(({ textDocument: { uri, languageId, version, text } }) => {
-    documents.set(uri, TextDocument.create(uri, languageId, version, text));
+    documents.set(uri, new LineDocument(uri, languageId, version, text));
     if (!clientPullsDiagnostics) schedulePush(uri);
   });
 
@@ -117,7 +117,7 @@ export function startServer(connection: Connection): void {
     if (!document) return;
     void guard(() => {
       for (const change of contentChanges) {
-        TextDocument.update(document, [change], version);
+        document.update(change, version);
         service.didChange(document, change);
       }
     }, undefined);

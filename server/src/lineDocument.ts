@@ -1,0 +1,110 @@
+/**
+ * A text document kept as lines, for the server: an edit copies only the lines it touches, where a single-string
+ * document would copy the whole text (20 MB for a large mail log) on every keystroke.
+ */
+import type { Position, Range } from 'vscode-languageserver-types';
+import type { TextChange, TextDocumentLike } from './analysis';
+
+/** Splits text into lines that keep their line break (`\n`, `\r\n` or `\r`); the last line may have none. */
+function splitLines(text: string): string[] {
+  const lines: string[] = [];
+  let start = 0;
+  if (!text.includes('\r')) {
+    for (let newline = text.indexOf('\n'); newline !== -1; newline = text.indexOf('\n', start)) {
+      lines.push(text.slice(start, newline + 1));
+      start = newline + 1;
+    }
+  } else {
+    for (const match of text.matchAll(/\r\n|\r|\n/g)) {
+      lines.push(text.slice(start, match.index! + match[0].length));
+      start = match.index! + match[0].length;
+    }
+  }
+  lines.push(text.slice(start));
+  return lines;
+}
+
+function contentLength(line: string): number {
+  if (line.endsWith('\r\n')) return line.length - 2;
+  return line.endsWith('\n') || line.endsWith('\r') ? line.length - 1 : line.length;
+}
+
+export class LineDocument implements TextDocumentLike {
+  private lines: string[];
+  private length: number;
+  /** The whole text while no edit has changed it, so that reading it whole does not join the lines again. */
+  private whole: string | undefined;
+
+  constructor(readonly uri: string, readonly languageId: string, public version: number, text: string) {
+    this.lines = splitLines(text);
+    this.length = text.length;
+    this.whole = text;
+  }
+
+  get lineCount(): number {
+    return this.lines.length;
+  }
+
+  /** The position clamped to the document, its character to the line's content (never inside a line break). */
+  private clamp(position: Position): { line: number; character: number } {
+    if (position.line < 0) return { line: 0, character: 0 };
+    if (position.line >= this.lines.length) return { line: this.lines.length - 1, character: contentLength(this.lines[this.lines.length - 1]) };
+    return { line: position.line, character: Math.max(0, Math.min(position.character, contentLength(this.lines[position.line]))) };
+  }
+
+  getText(range?: Range): string {
+    if (!range) return (this.whole ??= this.lines.join(''));
+    let start = this.clamp(range.start);
+    let end = this.clamp(range.end);
+    if (start.line > end.line || (start.line === end.line && start.character > end.character)) [start, end] = [end, start];
+    if (start.line === end.line) return this.lines[start.line].slice(start.character, end.character);
+    const parts = [this.lines[start.line].slice(start.character)];
+    for (let line = start.line + 1; line < end.line; line++) parts.push(this.lines[line]);
+    parts.push(this.lines[end.line].slice(0, end.character));
+    return parts.join('');
+  }
+
+  offsetAt(position: Position): number {
+    const { line, character } = this.clamp(position);
+    if (position.line >= this.lines.length) return this.length;
+    let offset = 0;
+    for (let i = 0; i < line; i++) offset += this.lines[i].length;
+    return offset + character;
+  }
+
+  positionAt(offset: number): Position {
+    let remaining = Math.max(0, Math.min(offset, this.length));
+    for (let line = 0; line < this.lines.length; line++) {
+      const length = this.lines[line].length;
+      if (remaining < length || line === this.lines.length - 1) return { line, character: Math.min(remaining, contentLength(this.lines[line])) };
+      remaining -= length;
+    }
+    return { line: 0, character: 0 };
+  }
+
+  /** Applies one LSP content change and takes the new version. */
+  update(change: TextChange, version: number): void {
+    this.version = version;
+    this.whole = undefined;
+    if (!('range' in change)) {
+      this.lines = splitLines(change.text);
+      this.length = change.text.length;
+      this.whole = change.text;
+      return;
+    }
+    let start = this.clamp(change.range.start);
+    let end = this.clamp(change.range.end);
+    if (start.line > end.line || (start.line === end.line && start.character > end.character)) [start, end] = [end, start];
+    const removed = this.getText({ start, end }).length;
+    // The lines around the edit are split again with it: a lone \r before it and a \n after it join into one break.
+    const first = Math.max(0, start.line - 1);
+    const last = Math.min(this.lines.length - 1, end.line + 1);
+    const before = this.lines.slice(first, start.line).join('') + this.lines[start.line].slice(0, start.character);
+    const after = this.lines[end.line].slice(end.character) + this.lines.slice(end.line + 1, last + 1).join('');
+    const replacement = splitLines(before + change.text + after);
+    if (last < this.lines.length - 1 && replacement[replacement.length - 1] === '') replacement.pop();
+    if (replacement.length <= 10_000) this.lines.splice(first, last - first + 1, ...replacement);
+    else this.lines = this.lines.slice(0, first).concat(replacement, this.lines.slice(last + 1));
+    this.length += change.text.length - removed;
+  }
+}
