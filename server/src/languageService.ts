@@ -4,10 +4,11 @@
  */
 import type { CodeAction, CompletionList, Diagnostic, DocumentLink, Hover, InlayHint, Position, Range } from 'vscode-languageserver-types';
 import { DocumentAnalysis, type TextChange, type TextDocumentLike } from './analysis';
+import { isConfigKind } from './documentKind';
 import { codeActions } from './features/codeActions';
 import { completion } from './features/completion';
 import { diagnostics, type Validation } from './features/diagnostics';
-import { hover } from './features/hover';
+import { hover, replyCodeHover } from './features/hover';
 import { inlayHints } from './features/inlayHints';
 import { documentLinks } from './features/links';
 import { registryItems, registryMarkdown, type RegistryItem } from './features/registryView';
@@ -63,8 +64,9 @@ export function createLanguageService(): LanguageService {
       if (!settings.hover.enabled) return null;
       const analysis = analyze(document)!;
       const found = hover(analysis, position, settings.knownCodes);
-      if (found || analysis.kind !== 'source') return found;
-      return dsnHover(document.getText({ start: { line: position.line, character: 0 }, end: { line: position.line + 1, character: 0 } }), position);
+      if (found || analysis.kind === 'data') return found;
+      const lineText = document.getText({ start: { line: position.line, character: 0 }, end: { line: position.line + 1, character: 0 } });
+      return (analysis.kind === 'source' ? dsnHover(lineText, position) : null) ?? replyCodeHover(lineText.replace(/\r?\n$/, ''), position, isConfigKind(analysis.kind));
     },
     doComplete(document, position, settings = DEFAULT_SETTINGS) {
       if (!settings.completion.enabled) return null;

@@ -30,6 +30,15 @@ describe('hover', () => {
     assert.match(text, /5\.1\.1 Bad destination mailbox address/);
   });
 
+  test('explains a reply code written without an enhanced code, but not any number', () => {
+    assert.match(hoverAt('relay.example   55|0 Relaying denied', 'file:///etc/postfix/access'), /\*\*550\*\* Requested action not taken/);
+    assert.match(hoverAt('<<< 4|21 Service not available', 'file:///m/bounce.eml'), /\*\*421\*\* <domain> Service not available/);
+    assert.match(hoverAt('Nov 28 x: host y said: 55|6 Domain does not accept mail', 'file:///var/log/mail.log', 'log'), /\*\*556\*\* Domain does not accept mail/);
+    assert.equal(hoverAt('const timeout = 2|50;', 'file:///src/a.ts', 'typescript'), '');
+    assert.equal(hoverAt('{ "port": 5|50 }', 'file:///app/config.json', 'json'), '');
+    assert.equal(hoverAt('took 45|0 ms', 'file:///notes.txt'), '');
+  });
+
   test('says what an unregistered code still means', () => {
     const text = hoverAt('REJECT 5.7.|99 no');
     assert.match(text, /5\.7\.99\*\* is not in the IANA registry/);

@@ -28,3 +28,28 @@ export function hover(analysis: DocumentAnalysis, position: Position, knownCodes
   }
   return null;
 }
+
+/**
+ * Where a reply code stands without an enhanced code beside it: the start of a reply line (`550 Relaying denied`,
+ * `<<< 421 …`), after `said:`, `reject=`, `#`, `=`, a quote, `ERROR:`, or an MTA action.
+ */
+const REPLY_LEADER = /(?:^\s*(?:<<<|>>>|<-|->)?\s*|said:\s*|reject=|[#=:;"'(]\s*|ERROR:"?|\b(?:REJECT|DEFER\w*|reject|disconnect)\s+"?)$/;
+
+/** In MTA tables the reply is the value after the key: `relay.example   550 Relaying denied`. */
+const MAP_VALUE = /^\S+\s+$/;
+
+/** Hover on a basic reply code written without an enhanced code: `550 Relaying denied`, `said: 421 Try later`. */
+export function replyCodeHover(lineText: string, position: Position, inConfiguration: boolean): Hover | null {
+  let start = position.character;
+  while (start > 0 && /\d/.test(lineText[start - 1])) start--;
+  const word = /^\d+/.exec(lineText.slice(start))?.[0];
+  if (!word || !/^[2-5]\d\d$/.test(word) || position.character > start + 3) return null;
+  const next = lineText[start + 3];
+  if (next !== undefined && next !== ' ' && next !== '-' && next !== '"' && next !== "'") return null;
+  const before = lineText.slice(Math.max(0, start - 40), start);
+  if (!REPLY_LEADER.test(before) && !(inConfiguration && MAP_VALUE.test(lineText.slice(0, start)))) return null;
+  return {
+    contents: { kind: 'markdown', value: describeReplyCode(Number(word)) },
+    range: { start: { line: position.line, character: start }, end: { line: position.line, character: start + 3 } },
+  };
+}
