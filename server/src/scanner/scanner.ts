@@ -122,8 +122,14 @@ export function scan(text: string, options: ScanOptions): Occurrence[] {
   let lineEnd = endOfLine(text, 0);
   let candidates = 0;
   CANDIDATE.lastIndex = 0;
-  for (let match = CANDIDATE.exec(text); match; match = CANDIDATE.exec(text)) {
-    const index = match.index;
+  // test() rather than exec(): no match array per candidate; the start is found from the end (digits, dot, digits, dot, digit).
+  while (CANDIDATE.test(text)) {
+    const end = CANDIDATE.lastIndex;
+    let index = end - 1;
+    while (text.charCodeAt(index) !== 46) index--;
+    index--;
+    while (text.charCodeAt(index) !== 46) index--;
+    index--;
     while (index > lineEnd) {
       lineStart = lineEnd + 1;
       lineEnd = endOfLine(text, lineStart);
@@ -131,8 +137,7 @@ export function scan(text: string, options: ScanOptions): Occurrence[] {
     }
     if ((++candidates & 4095) === 0 && options.isCancelled?.()) break;
 
-    const code = match[0];
-    const end = index + code.length;
+    const code = text.slice(index, end);
     const secondDot = code.indexOf('.', 2);
     const problem = malformation(code, secondDot);
     const column = index - lineStart;
