@@ -2,11 +2,11 @@
  * The language service: pure functions of (document, position, settings) that return LSP types.
  * No editor, no I/O: the LSP server, the browser worker and tests all wrap this.
  */
-import type { CodeAction, CompletionList, Diagnostic, DocumentLink, Hover, InlayHint, Position, Range } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionItem, CompletionList, Diagnostic, DocumentLink, Hover, InlayHint, Position, Range } from 'vscode-languageserver-types';
 import { DocumentAnalysis, type TextChange, type TextDocumentLike } from './analysis';
 import { isConfigKind } from './documentKind';
 import { codeActions } from './features/codeActions';
-import { completion } from './features/completion';
+import { completion, resolveCompletion } from './features/completion';
 import { diagnostics, type Validation } from './features/diagnostics';
 import { hover, replyCodeHover } from './features/hover';
 import { inlayHints } from './features/inlayHints';
@@ -31,6 +31,8 @@ export interface CancellationTokenLike {
 export interface LanguageService {
   doHover(document: TextDocumentLike, position: Position, settings?: Settings): Hover | null;
   doComplete(document: TextDocumentLike, position: Position, settings?: Settings): CompletionList | null;
+  /** Adds the documentation of a completion item the editor is about to show. */
+  doResolveCompletion(item: CompletionItem): CompletionItem;
   /** Diagnostics, and what a limit cut short; undefined when cancelled before it finished. */
   doValidation(document: TextDocumentLike, settings?: Settings, token?: CancellationTokenLike): Validation | undefined;
   /** Tells the service that `change` has just been applied to `document`, so that only the lines it touched are scanned again. */
@@ -74,6 +76,7 @@ export function createLanguageService(): LanguageService {
       const linePrefix = document.getText({ start: { line: position.line, character: 0 }, end: position });
       return completion(linePrefix, position, kind, settings.knownCodes);
     },
+    doResolveCompletion: resolveCompletion,
     doValidation(document, settings = DEFAULT_SETTINGS, token) {
       const analysis = analyze(document, token);
       return analysis && diagnostics(analysis, settings, document);

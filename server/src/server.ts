@@ -32,7 +32,7 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
-        completionProvider: { triggerCharacters: ['.', ' ', '-'], resolveProvider: false },
+        completionProvider: { triggerCharacters: ['.', ' ', '-'], resolveProvider: true },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         inlayHintProvider: true,
         documentLinkProvider: { resolveProvider: false },
@@ -161,6 +161,8 @@ export function startServer(connection: Connection): void {
   }, null));
 
   /** For benchmarks and bug reports: open documents and memory, settled by a collection where the process allows one. */
+  connection.onCompletionResolve((item) => service.doResolveCompletion(item));
+
   connection.onCodeAction((params) => guard(() => {
     const document = documents.get(params.textDocument.uri);
     return document ? service.doCodeActions(document, params.context.diagnostics) : [];

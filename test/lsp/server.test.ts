@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { MarkupContent } from 'vscode-languageserver-protocol';
+import { CompletionResolveRequest, type MarkupContent } from 'vscode-languageserver-protocol';
 import { ENUMERATED_CODES } from '../../server/src/registry/registry';
 import { LspSession } from '../support/lspSession';
 
@@ -64,7 +64,9 @@ for (const pullDiagnostics of [false, true]) {
       const list = await session.completion(uri, { line: 0, character: 23 });
       assert.ok(list.items.length > 40);
       assert.ok(list.items.every((item) => item.label.startsWith('5.')), 'only 5.x.y');
-      assert.ok(list.items.some((item) => item.label === '5.1.1'));
+      const item = list.items.find((i) => i.label === '5.1.1')!;
+      const resolved = await session.connection.sendRequest(CompletionResolveRequest.type, item);
+      assert.match((resolved.documentation as MarkupContent).value, /Bad destination mailbox address/);
     });
 
     test('edits are applied incrementally and a burst of 1,000 edits ends with diagnostics for the final text', async () => {

@@ -76,6 +76,12 @@ describe('completion in MTA configuration and code', () => {
     assert.deepEqual(complete('        x = 55|', uri, 'python'), []);
   });
 
+  test('documentation is added when an item is resolved', () => {
+    const item = complete('"550 5.1.|', 'file:///src/a.js', 'javascript').find((i) => i.label === '5.1.1')!;
+    assert.equal(item.documentation, undefined, 'not sent with the list');
+    assert.match((service.doResolveCompletion(item).documentation as { value: string }).value, /Bad destination mailbox address/);
+  });
+
   test('hover on a Haraka DSN helper shows the reply it produces', () => {
     const { document, position } = withCursor("return next(DENY, DSN.relaying_den|ied('No relay for you', 450));", 'file:///srv/haraka/plugins/x.js', 'javascript');
     const value = (service.doHover(document, position)!.contents as { value: string }).value;

@@ -55,6 +55,20 @@ export function completionContext(linePrefix: string, kind: DocumentKind): Compl
 
 const pad = (n: number) => String(n).padStart(3, '0');
 
+/** What a code item carries so that its documentation is built only when the editor shows it (completionItem/resolve). */
+interface CodeItemData {
+  statusClass: number;
+  subject: number;
+  detail: number;
+  replyCode?: number;
+}
+
+export function resolveCompletion(item: CompletionItem): CompletionItem {
+  const data = item.data as CodeItemData | undefined;
+  if (!data || typeof data.subject !== 'number') return item;
+  return { ...item, documentation: { kind: 'markdown', value: describeStatusCode(data.statusClass, data.subject, data.detail, data.replyCode) } };
+}
+
 /** Whole replies offered inside a string once two digits of its reply code are typed: `"55` -> `550 5.1.1 User unknown`. */
 const REPLY_SNIPPETS: [string, string][] = [
   ['550 5.1.1', 'User unknown'],
@@ -136,7 +150,7 @@ export function completion(linePrefix: string, position: Position, kind: Documen
         labelDetails: { description: entrySummary(entry) },
         kind: CompletionItemKind.Value,
         detail: entrySummary(entry),
-        documentation: { kind: 'markdown', value: describeStatusCode(cls, entry.subject, entry.detail, context.replyCode) },
+        data: { statusClass: cls, subject: entry.subject, detail: entry.detail, replyCode: context.replyCode } satisfies CodeItemData,
         filterText: code,
         sortText: `${associated ? 0 : 1}${cls}${pad(entry.subject)}${pad(entry.detail)}`,
         textEdit: { range, newText: code },
