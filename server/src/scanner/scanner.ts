@@ -53,6 +53,8 @@ const AFTER_WINDOW = 16;
 const REPLY_BEFORE = /(?:(?<![A-Za-z0-9.])|(?<=\\n))([2-5]\d\d)(?:[ _-] ?|["']?\s*,\s*["'])$/;
 /** Status fields and named keys: `dsn=`, `Status: `, `"enhancedCode": "`, `XCODE_REJECT "`, qmail's `(#`. */
 const FIELD_BEFORE = /(?:\b(?:dsn|status|x-?status|enhanced[_-]?(?:status[_-]?)?code|enhancedstatus|esc|status[_-]?code|dsn[_-]?(?:code|status))["']?\s*[=:]\s*["']?|\bxcode\w*["']?\s*(?:[=:]\s*|\s)["']|\(#)$/i;
+/** A cheap first test for FIELD_BEFORE: one of the words its keys contain. */
+const FIELD_WORD = /dsn|stat|code|esc|\(#/i;
 /** MTA actions: Postfix access results, error/retry transports, Sendmail access and rules. */
 const ACTION_BEFORE = /(\b(?:REJECT|DEFER_IF_PERMIT|DEFER_IF_REJECT|DEFER|error:|retry:)|\$#error\s+\$@)\s*$/i;
 /** Haraka's verdicts passed with a reply text: `next(DENY, '5.7.1 text')`, `next(DENYSOFT, "4.2.2 text")`. */
@@ -236,12 +238,14 @@ function classify(text: string, lineStart: number, index: number, end: number, l
   }
 
   const fieldMayEndHere = quote ? beforeQuote !== 44 && beforeQuote !== 40 : space || lead === 58 || lead === 61 || lead === 35;
-  if (fieldMayEndHere && FIELD_BEFORE.test(before)) return FIELD;
+  if (fieldMayEndHere && FIELD_WORD.test(before) && FIELD_BEFORE.test(before)) return FIELD;
   if (!wellFormed) return undefined;
   const linePrefix = () => text.slice(lineStart, index);
   if (space && before.endsWith(']: ') && MILTER_LINE.test(linePrefix())) return FIELD;
   if (quote && STRING_TEXT.test(after) && (kind === 'source' || isConfigKind(kind))) return STRING;
-  if ((kind === 'source' || kind === 'data') && (quote || space || lead === 91 || lead === 40) && LITERAL_BEFORE.test(before) && LITERAL_AFTER.test(after) && !VERSION_CUE.test(before)) return LITERAL;
+  if ((kind === 'source' || kind === 'data') && (quote || ((space || lead === 91 || lead === 40) && LITERAL_BEFORE.test(before))) && LITERAL_AFTER.test(after) && !VERSION_CUE.test(before)) {
+    return LITERAL;
+  }
   if (!BARE_FOLLOWER.test(after)) return undefined;
   if (isReadOnlyKind(kind) ? BARE_LEADER_IN_MAIL.test(before) : kind === 'text' && BARE_LEADER_IN_TEXT.test(before)) return BARE;
   if (space && isConfigKind(kind) && MAP_VALUE_LEADER.test(linePrefix())) return BARE;
