@@ -56,7 +56,10 @@ export function createLanguageService(): LanguageService {
     const cached = analyses.get(document.uri);
     if (cached && cached.version === document.version) return cached;
     const analysis = new DocumentAnalysis(document, () => token?.isCancellationRequested ?? false);
-    if (token?.isCancellationRequested) return undefined;
+    if (token?.isCancellationRequested) {
+      analyses.delete(document.uri); // an outdated analysis must not take the next edits
+      return undefined;
+    }
     analyses.set(document.uri, analysis);
     return analysis;
   }
