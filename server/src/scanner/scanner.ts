@@ -143,9 +143,11 @@ export function scan(text: string, options: ScanOptions): Occurrence[] {
     const secondDot = code.indexOf('.', 2);
     const problem = malformation(code, secondDot);
     const column = index - lineStart;
-    // The commonest context, a reply code right before the code, is read without building a context object.
+    // The commonest contexts, a reply code right before the code and a log's `dsn=`, are read without slicing the line.
     const replyStart = replyCodeBefore(text, lineStart, index);
-    const found = replyStart === -1 ? classify(text, lineStart, index, end, lineEnd, kind, !problem) : REPLY;
+    const found = replyStart !== -1 ? REPLY
+      : index - 4 >= lineStart && text.startsWith('dsn=', index - 4) && !isWordCharacter(text.charCodeAt(index - 5)) ? FIELD
+        : classify(text, lineStart, index, end, lineEnd, kind, !problem);
     if (!found) continue;
     const reply = found.reply;
     occurrences.push({
@@ -185,6 +187,7 @@ const BARE: Context = { context: 'bare' };
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isAlphanumericOrDot = (c: number) => isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 46;
+const isWordCharacter = (c: number) => isAlphanumericOrDot(c) && c !== 46 || c === 95;
 const isReplySeparator = (c: number) => c === 32 || c === 45 || c === 95; // ' ', '-', '_'
 
 /**
