@@ -3,7 +3,7 @@ import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type Text
 import type { DocumentAnalysis, TextDocumentLike } from '../analysis';
 import { ADD_KNOWN_CODE_COMMAND, OPEN_REGISTRY_COMMAND } from '../commands';
 import { commentsMayBeIndented, DISABLE, DISABLE_NEXT_LINE, lineCommentPrefix } from '../comments';
-import { findEntry, isStatusClass, REGISTRY_URL, type StatusClass } from '../registry/registry';
+import { findEntry, findEntryByCode, isStatusClass, REGISTRY_URL, type StatusClass } from '../registry/registry';
 import type { Occurrence } from '../scanner/scanner';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { entrySummary } from './describe';
@@ -20,8 +20,7 @@ function span(line: number, start: number, end: number): Range {
 }
 
 function describeCode(code: string): string {
-  const [, subject, detail] = code.split('.').map(Number);
-  const entry = findEntry(subject, detail);
+  const entry = findEntryByCode(code);
   return entry ? `${code} (${entrySummary(entry)})` : code;
 }
 
@@ -40,10 +39,10 @@ function occurrenceFixes(code: string, occurrence: Occurrence, lineText: string)
     case 'unregistered-code':
       return suggestCodes(targetClass, textAfter, subject).map((suggestion, index) => replaceCode(occurrence, suggestion, index === 0));
     case 'malformed-code': {
-      const normalised = `${targetClass}.${Number(occurrence.text.split('.')[1])}.${Number(occurrence.text.split('.')[2])}`;
-      const [, s, d] = normalised.split('.').map(Number);
-      const suggestions = findEntry(s, d) ? [normalised] : [];
-      for (const suggestion of suggestCodes(targetClass, textAfter, s)) if (!suggestions.includes(suggestion)) suggestions.push(suggestion);
+      // The sub-codes are already read as numbers: 5.01.6 is 5.1.6 written with a leading zero.
+      const normalised = `${targetClass}.${subject}.${detail}`;
+      const suggestions = findEntry(subject, detail) ? [normalised] : [];
+      for (const suggestion of suggestCodes(targetClass, textAfter, subject)) if (!suggestions.includes(suggestion)) suggestions.push(suggestion);
       return suggestions.slice(0, 3).map((suggestion, index) => replaceCode(occurrence, suggestion, index === 0));
     }
     case 'class-mismatch': {

@@ -1,7 +1,7 @@
 /** Markdown that explains a code; shared by hover and completion. */
 import type { KnownCode } from '../knownCodes';
 import {
-  allowsReplyCode, entriesAssociatedWith, findClass, findEntry, findReplyCode, findSubject, isStatusClass, REGISTRY_URL,
+  allowsReplyCode, entriesAssociatedWith, findClass, findEntry, findEntryByCode, findReplyCode, findSubject, isStatusClass, REGISTRY_URL,
   withClass, type EnumeratedEntry, type Reference, type StatusClass, type Usage,
 } from '../registry/registry';
 
@@ -18,7 +18,7 @@ function references(list: Reference[]): string {
 
 export function entrySummary(entry: EnumeratedEntry): string {
   if (entry.deprecatedBy) {
-    const replacement = findEntry(Number(entry.deprecatedBy.split('.')[1]), Number(entry.deprecatedBy.split('.')[2]));
+    const replacement = findEntryByCode(entry.deprecatedBy);
     return `Deprecated: a duplicate of ${entry.deprecatedBy}${replacement ? ` (${replacement.sample})` : ''}`;
   }
   return entry.sample;

@@ -1,6 +1,7 @@
 /** Hover on Haraka DSN helper calls: `DSN.no_such_user()` shows the reply it produces, `550 5.1.1 No such user`. */
 import type { Hover, Position } from 'vscode-languageserver-types';
 import { DSN_HELPERS } from '../registry/harakaDsn';
+import { findEntryByCode } from '../registry/registry';
 import { describeStatusCode } from './describe';
 
 const CALL = /\bDSN\.(\w+)\s*\(([^()]*)\)/g;
@@ -26,7 +27,7 @@ export function dsnCalls(lineText: string): DsnCall[] {
     const message = /^(['"`])(.*)\1$/.exec(args[0] ?? '')?.[2];
     const replyCode = override ?? helper.replyCode;
     const statusClass = Math.floor(replyCode / 100);
-    const [, subject, detail] = helper.code.split('.').map(Number);
+    const { subject, detail } = findEntryByCode(helper.code)!;
     calls.push({
       start: match.index!,
       end: match.index! + match[0].length,

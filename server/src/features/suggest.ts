@@ -1,5 +1,5 @@
 /** Which registered codes fit a reply: by the words of its text, for quick fixes that insert or replace a code. */
-import { ENUMERATED_CODES, suitsClass, withClass, type StatusClass } from '../registry/registry';
+import { ENUMERATED_CODES, findEntryByCode, suitsClass, withClass, type StatusClass } from '../registry/registry';
 
 /** Words that name a condition the sample texts put otherwise. */
 const KEYWORDS: [RegExp, string][] = [
@@ -30,7 +30,6 @@ function similarity(a: Set<string>, b: Set<string>): number {
   return shared === 0 ? 0 : shared / (a.size + b.size - shared);
 }
 
-const entryByCode = new Map(ENUMERATED_CODES.map((entry) => [entry.code, entry]));
 
 /**
  * Registered codes of `statusClass` ranked for a reply whose text is `text`: the keyword match first, then codes of
@@ -50,10 +49,10 @@ export function suggestCodes(statusClass: StatusClass, text: string, subject?: n
 /** The single best code for a reply that has none; X.7.1, the policy code MTAs use by default, where nothing fits better. */
 export function bestCodeFor(statusClass: StatusClass, text: string): string {
   const keyword = KEYWORDS.find(([pattern]) => pattern.test(text))?.[1];
-  const entry = keyword ? entryByCode.get(keyword) : undefined;
+  const entry = keyword ? findEntryByCode(keyword) : undefined;
   if (entry && suitsClass(entry, statusClass)) return withClass(entry, statusClass);
   const [best] = suggestCodes(statusClass, text, undefined, 1);
   const textWords = words(text);
-  const bestEntry = best && entryByCode.get(`X.${best.split('.').slice(1).join('.')}`);
+  const bestEntry = best ? findEntryByCode(best) : undefined;
   return bestEntry && similarity(textWords, words(bestEntry.sample)) >= 0.2 ? best : `${statusClass}.7.1`;
 }

@@ -23,6 +23,12 @@ export function findEntry(subject: number, detail: number): EnumeratedEntry | un
   return byKey.get(`${subject}.${detail}`);
 }
 
+/** The entry for a code written with any class, "5.1.1" or "X.1.1". */
+export function findEntryByCode(code: string): EnumeratedEntry | undefined {
+  const shape = /^[245X]\.(\d{1,3})\.(\d{1,3})$/.exec(code);
+  return shape ? findEntry(Number(shape[1]), Number(shape[2])) : undefined;
+}
+
 export function findClass(statusClass: number): ClassEntry | undefined {
   return IANA_REGISTRY.classes.find((entry) => entry.statusClass === statusClass);
 }
