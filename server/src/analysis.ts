@@ -66,14 +66,12 @@ export class DocumentAnalysis {
 
   /** Brings the analysis up to `document`, to which `change` has just been applied. */
   applyChange(document: TextDocumentLike, change: TextChange): void {
-    const head = document.getText({ start: { line: 0, character: 0 }, end: document.positionAt(SNIFF_LENGTH) });
-    if (!('range' in change) || documentKind(document.uri, document.languageId, head) !== this.kind) {
+    if (!('range' in change) || this.mayChangeKind(document, change.range.start.line)) {
       this.scanWhole(document);
       return;
     }
     const { start, end } = change.range;
-    const addedLines = countNewlines(change.text);
-    const lastNewLine = start.line + addedLines;
+    const lastNewLine = start.line + countNewlines(change.text);
     const lineDelta = lastNewLine - end.line;
 
     const from = firstOnOrAfter(this.all, start.line);
@@ -82,13 +80,20 @@ export class DocumentAnalysis {
       document.getText({ start: { line: start.line, character: 0 }, end: { line: lastNewLine + 1, character: 0 } }),
       { kind: this.kind, firstLine: start.line },
     );
+    for (let i = from; i < to; i++) if (this.all[i].confident) this.confidentCount--;
     if (lineDelta !== 0) for (let i = to; i < this.all.length; i++) this.all[i].line += lineDelta;
-    this.count(this.all.slice(from, to), -1);
     this.count(rescanned, 1);
     this.all = this.all.slice(0, from).concat(rescanned, this.all.slice(to));
     this.version = document.version;
     this.textLength = document.offsetAt({ line: document.lineCount, character: 0 });
-    this.visible = undefined;
+  }
+
+  /** An edit from `line` on can change the kind only where the content decides it: in the first SNIFF_LENGTH characters. */
+  private mayChangeKind(document: TextDocumentLike, line: number): boolean {
+    const headEnd = document.positionAt(SNIFF_LENGTH);
+    if (line > headEnd.line) return false;
+    const head = document.getText({ start: { line: 0, character: 0 }, end: headEnd });
+    return documentKind(document.uri, document.languageId, head) !== this.kind;
   }
 
   private count(occurrences: readonly Occurrence[], sign: 1 | -1): void {

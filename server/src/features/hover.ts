@@ -1,6 +1,7 @@
 import type { Hover, Position } from 'vscode-languageserver-types';
 import type { DocumentAnalysis } from '../analysis';
 import { findKnownCode } from '../knownCodes';
+import { MAP_VALUE_LEADER } from '../scanner/scanner';
 import { describeReplyCode, describeStatusCode } from './describe';
 
 /** Hover on an enhanced status code, or on the basic reply code that goes with one. */
@@ -35,9 +36,6 @@ export function hover(analysis: DocumentAnalysis, position: Position, knownCodes
  */
 const REPLY_LEADER = /(?:^\s*(?:<<<|>>>|<-|->)?\s*|said:\s*|reject=|[#=:;"'(]\s*|ERROR:"?|\b(?:REJECT|DEFER\w*|reject|disconnect)\s+"?)$/;
 
-/** In MTA tables the reply is the value after the key: `relay.example   550 Relaying denied`. */
-const MAP_VALUE = /^\S+\s+$/;
-
 /** Hover on a basic reply code written without an enhanced code: `550 Relaying denied`, `said: 421 Try later`. */
 export function replyCodeHover(lineText: string, position: Position, inConfiguration: boolean): Hover | null {
   let start = position.character;
@@ -47,7 +45,7 @@ export function replyCodeHover(lineText: string, position: Position, inConfigura
   const next = lineText[start + 3];
   if (next !== undefined && next !== ' ' && next !== '-' && next !== '"' && next !== "'") return null;
   const before = lineText.slice(Math.max(0, start - 40), start);
-  if (!REPLY_LEADER.test(before) && !(inConfiguration && MAP_VALUE.test(lineText.slice(0, start)))) return null;
+  if (!REPLY_LEADER.test(before) && !(inConfiguration && MAP_VALUE_LEADER.test(lineText.slice(0, start)))) return null;
   return {
     contents: { kind: 'markdown', value: describeReplyCode(Number(word)) },
     range: { start: { line: position.line, character: start }, end: { line: position.line, character: start + 3 } },

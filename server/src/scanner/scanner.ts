@@ -47,10 +47,10 @@ const CONTEXT_WINDOW = 40;
 const AFTER_WINDOW = 16;
 
 /**
- * `550 `, `550-` (continuation), `#550 `, `"550", "` (milter-style split arguments), `550, '` (setReply(550, "5.7.1")),
- * Exim's flattened `\n550-`, qmail's `_550_`.
+ * A reply code passed as an argument before the code: milter-style `"550", "5.7.1"`, `setReply(550, "5.7.1")`.
+ * (A reply code right before the code, `550 `, `550-`, `_550_`, `\n550-`, is read by replyCodeBefore.)
  */
-const REPLY_BEFORE = /(?:(?<![A-Za-z0-9.])|(?<=\\n))([2-5]\d\d)(?:[ _-] ?|["']?\s*,\s*["'])$/;
+const REPLY_ARGUMENT_BEFORE = /(?<![A-Za-z0-9.])([2-5]\d\d)["']?\s*,\s*["']$/;
 /** Status fields and named keys: `dsn=`, `Status: `, `"enhancedCode": "`, `XCODE_REJECT "`, qmail's `(#`. */
 const FIELD_BEFORE = /(?:\b(?:dsn|status|x-?status|enhanced[_-]?(?:status[_-]?)?code|enhancedstatus|esc|status[_-]?code|dsn[_-]?(?:code|status))["']?\s*[=:]\s*["']?|\bxcode\w*["']?\s*(?:[=:]\s*|\s)["']|\(#)$/i;
 /** A cheap first test for FIELD_BEFORE: one of the words its keys contain. */
@@ -75,7 +75,8 @@ const VERSION_CUE = /version|\bver\b|release|\bv$/i;
 /** In logs and bounces a bare code may follow `: `, `; `, `(` or start a line; in other text only `: ` or `; `. */
 const BARE_LEADER_IN_MAIL = /(?:^|[:;(])\s*$/;
 const BARE_LEADER_IN_TEXT = /[:;]\s*$/;
-const MAP_VALUE_LEADER = /^\S+\s+$/;
+/** In MTA tables the value follows the key: `relay.example   5.1.6 text`. */
+export const MAP_VALUE_LEADER = /^\S+\s+$/;
 const BARE_FOLLOWER = /^(?:$|[),;:'"\]]|\s(?!\d)|\.(?:\s|$))/;
 
 const IMPLIED_CLASS: Record<string, StatusClass> = {
@@ -222,7 +223,7 @@ function classify(text: string, lineStart: number, index: number, end: number, l
   if (quote) for (let i = index - 2; i >= lineStart && beforeQuote === -1; i--) if (text.charCodeAt(i) !== 32) beforeQuote = text.charCodeAt(i);
   if (beforeQuote === 44) {
     const nearBefore = before.slice(-REPLY_WINDOW);
-    const reply = REPLY_BEFORE.exec(nearBefore);
+    const reply = REPLY_ARGUMENT_BEFORE.exec(nearBefore);
     if (reply) return { context: 'reply', reply: { value: Number(reply[1]), offset: reply.index - nearBefore.length } };
     const verdict = HARAKA_BEFORE.exec(before);
     if (verdict) return { context: 'action', action: verdict[1], impliedClass: IMPLIED_CLASS[verdict[1].toLowerCase()] };
@@ -243,14 +244,13 @@ function classify(text: string, lineStart: number, index: number, end: number, l
   const fieldMayEndHere = quote ? beforeQuote !== 44 && beforeQuote !== 40 : space || lead === 58 || lead === 61 || lead === 35;
   if (fieldMayEndHere && FIELD_WORD.test(before) && FIELD_BEFORE.test(before)) return FIELD;
   if (!wellFormed) return undefined;
-  const linePrefix = () => text.slice(lineStart, index);
-  if (space && before.endsWith(']: ') && MILTER_LINE.test(linePrefix())) return FIELD;
+  if (space && before.endsWith(']: ') && MILTER_LINE.test(text.slice(lineStart, index))) return FIELD;
   if (quote && STRING_TEXT.test(after) && (kind === 'source' || isConfigKind(kind))) return STRING;
   if ((kind === 'source' || kind === 'data') && (quote || ((space || lead === 91 || lead === 40) && LITERAL_BEFORE.test(before))) && LITERAL_AFTER.test(after) && !VERSION_CUE.test(before)) {
     return LITERAL;
   }
   if (!BARE_FOLLOWER.test(after)) return undefined;
   if (isReadOnlyKind(kind) ? BARE_LEADER_IN_MAIL.test(before) : kind === 'text' && BARE_LEADER_IN_TEXT.test(before)) return BARE;
-  if (space && isConfigKind(kind) && MAP_VALUE_LEADER.test(linePrefix())) return BARE;
+  if (space && isConfigKind(kind) && MAP_VALUE_LEADER.test(text.slice(lineStart, index))) return BARE;
   return undefined;
 }
