@@ -5,3 +5,5 @@ export const OPEN_REGISTRY_COMMAND = 'smtpStatusCodes.openRegistryEntry';
 export const SUMMARY_REQUEST = 'smtpStatusCodes/summary';
 export const REGISTRY_REQUEST = 'smtpStatusCodes/registry';
 export const REGISTRY_MARKDOWN_REQUEST = 'smtpStatusCodes/registryMarkdown';
+/** Open documents and memory, for benchmarks and bug reports. */
+export const SERVER_STATUS_REQUEST = 'smtpStatusCodes/serverStatus';

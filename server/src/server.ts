@@ -3,7 +3,7 @@ import {
   CodeActionKind, DiagnosticRefreshRequest, DidChangeConfigurationNotification, TextDocumentSyncKind,
   type CancellationToken, type Connection, type InitializeResult,
 } from 'vscode-languageserver';
-import { REGISTRY_MARKDOWN_REQUEST, REGISTRY_REQUEST, SUMMARY_REQUEST } from './commands';
+import { REGISTRY_MARKDOWN_REQUEST, REGISTRY_REQUEST, SERVER_STATUS_REQUEST, SUMMARY_REQUEST } from './commands';
 import { createLanguageService } from './languageService';
 import { LineDocument } from './lineDocument';
 import { resolveSettings, type Settings } from './settings';
@@ -81,7 +81,7 @@ export function startServer(connection: Connection): void {
 
   async function validate(document: LineDocument, token?: CancellationToken) {
     const validation = service.doValidation(document, await settingsFor(document.uri), token);
-    if (validation?.limited) tellOnce(`${document.uri}\n${validation.limited.replace(/\d+/g, '#')}`, validation.limited, 'information');
+    if (validation?.limited) tellOnce(`${document.uri} ${validation.limited.setting}`, validation.limited.message, 'information');
     return validation?.diagnostics;
   }
 
@@ -185,7 +185,7 @@ export function startServer(connection: Connection): void {
   connection.onRequest(REGISTRY_REQUEST, () => service.registryItems());
   connection.onRequest(REGISTRY_MARKDOWN_REQUEST, () => service.registryMarkdown());
 
-  connection.onRequest('smtpStatusCodes/serverStatus', () => {
+  connection.onRequest(SERVER_STATUS_REQUEST, () => {
     (globalThis as { gc?: () => void }).gc?.();
     return { documents: documents.size, memory: process.memoryUsage() };
   });

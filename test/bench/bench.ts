@@ -4,6 +4,7 @@
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentAnalysis } from '../../server/src/analysis';
+import { SERVER_STATUS_REQUEST } from '../../server/src/commands';
 import { createLanguageService } from '../../server/src/languageService';
 import { LspSession } from '../support/lspSession';
 import { mailLog, sourceTree } from './generate';
@@ -80,7 +81,7 @@ async function main(): Promise<void> {
     const first = await session.diagnostics(uri);
     protocol[`${mode}OpenToDiagnosticsMs`] = now() - start;
     if (pullDiagnostics) {
-      const opened = await session.connection.sendRequest<{ memory: NodeJS.MemoryUsage }>('smtpStatusCodes/serverStatus');
+      const opened = await session.connection.sendRequest<{ memory: NodeJS.MemoryUsage }>(SERVER_STATUS_REQUEST);
       protocol.serverRssAfterOpenMb = opened.memory.rss / 1e6;
       protocol.serverHeapAfterOpenMb = opened.memory.heapUsed / 1e6;
     }
@@ -102,7 +103,7 @@ async function main(): Promise<void> {
       const hoverAt = { line: middle, character: hoverLine.search(/\d\.\d{1,3}\.\d{1,3}/) + 1 };
       // Both processes start settled, so that neither's leftover garbage lands in the measurement.
       (globalThis as { gc?: () => void }).gc?.();
-      await session.connection.sendRequest('smtpStatusCodes/serverStatus');
+      await session.connection.sendRequest(SERVER_STATUS_REQUEST);
       const hoverTimes: number[] = [];
       const completionTimes: number[] = [];
       for (let i = 0; i < 1000; i++) {
@@ -117,7 +118,7 @@ async function main(): Promise<void> {
       protocol.hoverP99Ms = percentile(hoverTimes, 99);
       protocol.completionP50Ms = percentile(completionTimes, 50);
       protocol.completionP99Ms = percentile(completionTimes, 99);
-      const status = await session.connection.sendRequest<{ memory: NodeJS.MemoryUsage }>('smtpStatusCodes/serverStatus');
+      const status = await session.connection.sendRequest<{ memory: NodeJS.MemoryUsage }>(SERVER_STATUS_REQUEST);
       protocol.serverRssAfterWorkMb = status.memory.rss / 1e6;
       protocol.serverHeapAfterWorkMb = status.memory.heapUsed / 1e6;
     }

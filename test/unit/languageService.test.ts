@@ -111,11 +111,12 @@ describe('diagnostics', () => {
     const { settings } = resolveSettings({ severity: { 'class-mismatch': 'off', 'unregistered-code': 'error' }, maxNumberOfProblems: 1 });
     const limited = service.doValidation(documentOf('"550 4.1.1 x"\n"550 5.9.9 y"\n"550 5.9.8 z"', 'file:///src/replies.txt'), settings)!;
     assert.deepEqual(limited.diagnostics.map((d) => [d.code, d.severity]), [['unregistered-code', 1]]);
-    assert.match(limited.limited!, /^replies\.txt has more than 1 status code problems; only the first 1 are shown\. Raise smtpStatusCodes\.maxNumberOfProblems/);
+    assert.equal(limited.limited?.setting, 'maxNumberOfProblems');
+    assert.match(limited.limited!.message, /^replies\.txt has more than 1 status code problems; only the first 1 are shown\. Raise smtpStatusCodes\.maxNumberOfProblems/);
     const tiny = resolveSettings({ maxFileSize: 5 }).settings;
     const tooLarge = service.doValidation(documentOf('"550 4.1.1 x"', 'file:///src/big.txt'), tiny)!;
     assert.deepEqual(tooLarge.diagnostics, []);
-    assert.match(tooLarge.limited!, /^big\.txt has 13 characters, more than smtpStatusCodes\.maxFileSize \(5\)/);
+    assert.match(tooLarge.limited!.message, /^big\.txt has 13 characters, more than smtpStatusCodes\.maxFileSize \(5\)/);
   });
 
   test('finds nothing in a source file except its wrong reply', () => {

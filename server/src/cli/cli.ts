@@ -6,6 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { DOCUMENTATION } from '../features/diagnostics';
@@ -102,6 +103,13 @@ function check(args: string[], cwd: string, out: (text: string) => void, err: (t
   const { files, errors } = collectFiles(options.paths.length > 0 ? options.paths : ['.'], cwd);
   for (const error of errors) err(error);
   const service = createLanguageService();
+  const firstPreferredFix = (document: TextDocument, diagnostics: Diagnostic[]) => {
+    for (const diagnostic of diagnostics) {
+      const fix = service.doCodeActions(document, [diagnostic]).find((action) => action.isPreferred && action.edit);
+      if (fix) return fix;
+    }
+    return undefined;
+  };
   const findings: Finding[] = [];
   let unreadable = errors.length > 0;
   let checked = 0;
@@ -116,13 +124,12 @@ function check(args: string[], cwd: string, out: (text: string) => void, err: (t
     }
     if (isBinary(buffer)) continue;
     checked++;
-    const uri = `file://${file.split(path.sep).map(encodeURIComponent).join('/').replace(/^(?!\/)/, '/')}`;
+    const uri = pathToFileURL(file).href;
     let document = TextDocument.create(uri, languageOf(file), 1, buffer.toString('utf8'));
     if (options.fix) {
       const original = document.getText();
       for (let round = 0; round < 100; round++) {
-        const diagnostics = service.doValidation(document, settings)?.diagnostics ?? [];
-        const fix = diagnostics.flatMap((d) => service.doCodeActions(document, [d])).find((action) => action.isPreferred && action.edit);
+        const fix = firstPreferredFix(document, service.doValidation(document, settings)?.diagnostics ?? []);
         if (!fix) break;
         document = TextDocument.create(uri, document.languageId, document.version + 1, TextDocument.applyEdits(document, fix.edit!.changes![uri]));
       }

@@ -84,8 +84,8 @@ export function findingsFor(occurrence: Occurrence, knownCodes: Record<string, s
 
 export interface Validation {
   diagnostics: Diagnostic[];
-  /** Set when a limit cut the checks short: what was limited, and the setting that changes it. */
-  limited?: string;
+  /** Set when a limit cut the checks short: the setting, and a message saying what was limited and how to change it. */
+  limited?: { setting: 'maxFileSize' | 'maxNumberOfProblems'; message: string };
 }
 
 export function diagnostics(analysis: DocumentAnalysis, settings: Settings, document: TextDocumentLike): Validation {
@@ -94,7 +94,10 @@ export function diagnostics(analysis: DocumentAnalysis, settings: Settings, docu
   if (analysis.textLength > settings.maxFileSize) {
     return {
       diagnostics: [],
-      limited: `${name} has ${analysis.textLength} characters, more than smtpStatusCodes.maxFileSize (${settings.maxFileSize}), so its status codes are not checked; hover still works. Raise the setting to check it.`,
+      limited: {
+        setting: 'maxFileSize',
+        message: `${name} has ${analysis.textLength} characters, more than smtpStatusCodes.maxFileSize (${settings.maxFileSize}), so its status codes are not checked; hover still works. Raise the setting to check it.`,
+      },
     };
   }
   const levels = isReadOnlyKind(analysis.kind) ? settings.severityInLogs : settings.severity;
@@ -125,6 +128,12 @@ export function diagnostics(analysis: DocumentAnalysis, settings: Settings, docu
   if (lineFindings.length > 0) result.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 
   return limited
-    ? { diagnostics: result, limited: `${name} has more than ${max} status code problems; only the first ${max} are shown. Raise smtpStatusCodes.maxNumberOfProblems to see more.` }
+    ? {
+      diagnostics: result,
+      limited: {
+        setting: 'maxNumberOfProblems',
+        message: `${name} has more than ${max} status code problems; only the first ${max} are shown. Raise smtpStatusCodes.maxNumberOfProblems to see more.`,
+      },
+    }
     : { diagnostics: result };
 }
