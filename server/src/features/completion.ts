@@ -1,4 +1,5 @@
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type Position, type Range } from 'vscode-languageserver-types';
+import { HARAKA_VERDICTS, impliedClass, POSTFIX_ACTIONS } from '../actions';
 import { isConfigKind, type DocumentKind } from '../documentKind';
 import { ENUMERATED_CODES, suitsClass, withClass, type StatusClass } from '../registry/registry';
 import { exactKnownCodes } from '../knownCodes';
@@ -14,6 +15,8 @@ const PARTIAL = /(?<![\w.@^~])((?:[245](?:\.(?:\d{1,3}(?:\.\d{0,3})?)?)?)?)$/;
 const REPLY_WHEN_TYPED = /(?:^|[\s"'=#:;(])([2-5]\d\d)[ -]$/;
 const REPLY_IN_MAIL_FILES = /(?:^\s*|^\S+\s+|["']|said:\s*|[=#;]\s*)([2-5]\d\d)[ -]$/;
 const REPLY_IN_STRINGS = /["']([2-5]\d\d)[ -]$/;
+const ACTION_AT_CURSOR = new RegExp(String.raw`\b(${POSTFIX_ACTIONS})\s+$`, 'i');
+const VERDICT_AT_CURSOR = new RegExp(String.raw`\b(${HARAKA_VERDICTS})\s*,\s*["'\`]$`);
 
 interface CompletionContext {
   classes: StatusClass[];
@@ -37,10 +40,10 @@ export function completionContext(linePrefix: string, kind: DocumentKind): Compl
     return { classes: [replyClass as StatusClass], replyCode: Number(reply[1]), partial: typed };
   }
 
-  const action = /\b(REJECT|DEFER_IF_PERMIT|DEFER_IF_REJECT|DEFER)\s+$/i.exec(before);
-  if (action && loose) return { classes: [/^reject$/i.test(action[1]) ? 5 : 4], partial: typed };
-  const verdict = /\b(DENY|DENYDISCONNECT|DENYSOFT|DENYSOFTDISCONNECT)\s*,\s*["'`]$/.exec(before);
-  if (verdict) return { classes: [verdict[1].startsWith('DENYSOFT') ? 4 : 5], partial: typed };
+  const action = ACTION_AT_CURSOR.exec(before);
+  if (action && loose) return { classes: [impliedClass(action[1])!], partial: typed };
+  const verdict = VERDICT_AT_CURSOR.exec(before);
+  if (verdict) return { classes: [impliedClass(verdict[1])!], partial: typed };
   if (/\$#error\s+\$@\s*$/.test(before)) return { classes: typed ? [statusClass(typed[0])] : [5, 4], partial: typed };
 
   if (/(?:\b(?:dsn|status|enhanced[_-]?(?:status[_-]?)?code)["']?\s*[=:]\s*["']?|\bERROR:"?|\(#)$/i.test(before)) {

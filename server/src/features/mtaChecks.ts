@@ -3,6 +3,7 @@
  * parameters holding a dotted code, Exim replies that contradict their ACL verb, OpenSMTPD messages without a reply code.
  */
 import type { Range, TextEdit } from 'vscode-languageserver-types';
+import { impliedClass, POSTFIX_ACTIONS } from '../actions';
 import type { DocumentKind } from '../documentKind';
 import type { StatusClass } from '../registry/registry';
 import type { DiagnosticCode } from '../settings';
@@ -22,6 +23,8 @@ export interface LineFinding {
 }
 
 const HAS_CODE = /^[245]\.\d{1,3}\.\d{1,3}\b/;
+/** A Postfix table value that rejects or defers with text: `key  REJECT text`, `key  450 text`, `action=DEFER text`. */
+const POSTFIX_REPLY_WITHOUT_CODE = new RegExp(String.raw`^(\S.*?[ \t]+|action=)(${POSTFIX_ACTIONS}|[45]\d\d)[ \t]+(\S.*)$`);
 
 function span(line: number, start: number, end: number): Range {
   return { start: { line, character: start }, end: { line, character: end } };
@@ -55,10 +58,10 @@ function postfixLine(text: string, line: number): LineFinding[] {
       fixes: [{ title: `Replace ${value} with ${reply}`, edits: [{ range: span(line, start, start + value.length), newText: reply }], preferred: true }],
     }];
   }
-  const action = /^(\S.*?[ \t]+|action=)(REJECT|DEFER_IF_PERMIT|DEFER_IF_REJECT|DEFER|[45]\d\d)[ \t]+(\S.*)$/.exec(text);
+  const action = POSTFIX_REPLY_WITHOUT_CODE.exec(text);
   if (action && !HAS_CODE.test(action[3])) {
     const start = action[1].length;
-    const statusClass = (action[2] === 'REJECT' || action[2][0] === '5' ? 5 : 4) as StatusClass;
+    const statusClass = impliedClass(action[2]) ?? (Number(action[2][0]) as StatusClass);
     return [missingCode(line, start, start + action[2].length, statusClass, action[3], text.length - action[3].length, (code) => `${code} `, `${action[2]} ${action[3]}`)];
   }
   return [];

@@ -2,6 +2,7 @@
  * Finds enhanced status codes in text in one pass. A dotted triple is a code only where its context says so:
  * a reply code before it, a status field, an MTA action; a bare triple is at most plausible (hover only).
  */
+import { HARAKA_VERDICTS, impliedClass, POSTFIX_ACTIONS } from '../actions';
 import { isConfigKind, isReadOnlyKind, type DocumentKind } from '../documentKind';
 import type { StatusClass } from '../registry/registry';
 
@@ -56,9 +57,9 @@ const FIELD_BEFORE = /(?:\b(?:dsn|status|x-?status|enhanced[_-]?(?:status[_-]?)?
 /** A cheap first test for FIELD_BEFORE: one of the words its keys contain. */
 const FIELD_WORD = /dsn|stat|code|esc|\(#/i;
 /** MTA actions: Postfix access results, error/retry transports, Sendmail access and rules. */
-const ACTION_BEFORE = /(\b(?:REJECT|DEFER_IF_PERMIT|DEFER_IF_REJECT|DEFER|error:|retry:)|\$#error\s+\$@)\s*$/i;
+const ACTION_BEFORE = new RegExp(String.raw`(\b(?:${POSTFIX_ACTIONS}|error:|retry:)|\$#error\s+\$@)\s*$`, 'i');
 /** Haraka's verdicts passed with a reply text: `next(DENY, '5.7.1 text')`, `next(DENYSOFT, "4.2.2 text")`. */
-const HARAKA_BEFORE = /\b(DENY|DENYDISCONNECT|DENYSOFT|DENYSOFTDISCONNECT)\s*,\s*["'`]$/;
+const HARAKA_BEFORE = new RegExp(String.raw`\b(${HARAKA_VERDICTS})\s*,\s*["'\`]$`);
 /** The reply code written after the code: Sendmail's `ERROR:5.7.1:550` and `$@ 5.7.1 $: "550 …"`. */
 const REPLY_AFTER = /^(?::|\s*\$:\s*"?)([2-5]\d\d)\b/;
 /** Postfix cleanup drops the reply code of a milter's reply: `milter-reject: END-OF-MESSAGE from host[addr]: 5.7.1 text`. */
@@ -78,10 +79,6 @@ const BARE_LEADER_IN_TEXT = /[:;]\s*$/;
 /** In MTA tables the value follows the key: `relay.example   5.1.6 text`. */
 export const MAP_VALUE_LEADER = /^\S+\s+$/;
 const BARE_FOLLOWER = /^(?:$|[),;:'"\]]|\s(?!\d)|\.(?:\s|$))/;
-
-const IMPLIED_CLASS: Record<string, StatusClass> = {
-  reject: 5, defer: 4, defer_if_permit: 4, defer_if_reject: 4, deny: 5, denydisconnect: 5, denysoft: 4, denysoftdisconnect: 4,
-};
 
 /** The number written by the digits in text[from, to). */
 function digitsValue(text: string, from: number, to: number): number {
@@ -226,7 +223,7 @@ function classify(text: string, lineStart: number, index: number, end: number, l
     const reply = REPLY_ARGUMENT_BEFORE.exec(nearBefore);
     if (reply) return { context: 'reply', reply: { value: Number(reply[1]), offset: reply.index - nearBefore.length } };
     const verdict = HARAKA_BEFORE.exec(before);
-    if (verdict) return { context: 'action', action: verdict[1], impliedClass: IMPLIED_CLASS[verdict[1].toLowerCase()] };
+    if (verdict) return { context: 'action', action: verdict[1], impliedClass: impliedClass(verdict[1]) };
   }
 
   const action = space || lead === 58 ? ACTION_BEFORE.exec(before) : null;
@@ -236,7 +233,7 @@ function classify(text: string, lineStart: number, index: number, end: number, l
     return {
       context: 'action',
       action: name,
-      impliedClass: IMPLIED_CLASS[name.toLowerCase()],
+      impliedClass: impliedClass(name),
       reply: replyAfter ? { value: Number(replyAfter[1]), offset: end - index + replyAfter[0].length - 3 } : undefined,
     };
   }
