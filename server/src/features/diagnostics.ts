@@ -3,6 +3,7 @@ import type { DocumentAnalysis, TextDocumentLike } from '../analysis';
 import { findSuppressions, isSuppressed } from '../comments';
 import { basename, isReadOnlyKind } from '../documentKind';
 import { findKnownCode } from '../knownCodes';
+import { isProviderCode } from '../registry/providerLookup';
 import { allowsReplyCode, findEntry, usageAllows, findSubject, REGISTRY_URL } from '../registry/registry';
 import type { Occurrence } from '../scanner/scanner';
 import type { DiagnosticCode, SeverityLevel, Settings } from '../settings';
@@ -35,8 +36,8 @@ interface Finding {
   message: string;
 }
 
-/** What is wrong with one confident occurrence, most important first. */
-export function findingsFor(occurrence: Occurrence, knownCodes: Record<string, string> = {}): Finding[] {
+/** What is wrong with one confident occurrence, most important first; codes a provider documents are known where `providers` is on. */
+export function findingsFor(occurrence: Occurrence, knownCodes: Record<string, string> = {}, providers = true): Finding[] {
   const { text, statusClass, subject, detail, replyCode, impliedClass, action } = occurrence;
   if (occurrence.malformation) {
     return [{ code: 'malformed-code', message: `${text} is not a well-formed enhanced status code: ${occurrence.malformation}.` }];
@@ -53,7 +54,7 @@ export function findingsFor(occurrence: Occurrence, knownCodes: Record<string, s
   }
 
   const entry = findEntry(subject, detail);
-  if (!entry && findKnownCode(knownCodes, text)) return findings;
+  if (!entry && (findKnownCode(knownCodes, text) || (providers && isProviderCode(text)))) return findings;
   if (!entry) {
     const subjectEntry = findSubject(subject);
     const known = subjectEntry ? `subject X.${subject} (${subjectEntry.summary}) has no detail ${detail}` : `there is no subject X.${subject}`;
@@ -121,7 +122,7 @@ export function diagnostics(analysis: DocumentAnalysis, settings: Settings, docu
     if (limited) break;
     if (!occurrence.confident) continue;
     const range = { start: { line: occurrence.line, character: occurrence.start }, end: { line: occurrence.line, character: occurrence.end } };
-    for (const finding of findingsFor(occurrence, settings.knownCodes)) add(finding.code, finding.message, range);
+    for (const finding of findingsFor(occurrence, settings.knownCodes, settings.providers.enabled)) add(finding.code, finding.message, range);
   }
   const lineFindings = mtaFindings(text, analysis.kind);
   for (const finding of lineFindings) add(finding.code, finding.message, finding.range);
