@@ -148,12 +148,14 @@ describe('provider codes in the language service', () => {
     assert.doesNotMatch(text, /Microsoft|Gmail|Yahoo|iCloud|Zoho/);
   });
 
-  test('known provider codes are not unregistered, unless providers are switched off', () => {
+  test('provider codes are known in logs and bounces; in configuration they stay unregistered, with the provider named', () => {
     const log = 'Nov 30 01:12:09 mx postfix/smtp[2211]: 4Wq9: to=<a@contoso.com>, dsn=5.7.606, status=bounced (host x said: 550 5.7.606 Access denied)\n';
     const access = 'spammer.example  550 5.7.606 Access denied, banned sending IP\nother.example  550 5.7.999 Go away\n';
     const at = (text: string, line: number, needle: string, from = 0) => `${line}:${text.split('\n')[line].indexOf(needle, from)} unregistered-code`;
     assert.deepEqual(problems(log, 'file:///var/log/mail.log'), []);
-    assert.deepEqual(problems(access, 'file:///etc/postfix/access'), [at(access, 1, '5.7.999')]);
+    assert.deepEqual(problems(access, 'file:///etc/postfix/access'), [at(access, 0, '5.7.606'), at(access, 1, '5.7.999')]);
+    const [named] = service.doValidation(documentOf(access, 'file:///etc/postfix/access', 'plaintext'))!.diagnostics;
+    assert.match(named.message as string, /has no detail 606\. Microsoft 365 \/ Exchange Online uses it for "Access denied, banned sending IP"; a reply of your own should use a registered code\./);
     const off = resolveSettings({ providers: { enabled: false }, severityInLogs: { 'unregistered-code': 'hint' } }).settings;
     assert.deepEqual(problems(log, 'file:///var/log/mail.log', off), [at(log, 0, '5.7.606'), at(log, 0, '5.7.606', 80)]);
     assert.deepEqual(problems(access, 'file:///etc/postfix/access', off), [at(access, 0, '5.7.606'), at(access, 1, '5.7.999')]);

@@ -3,11 +3,11 @@ import type { DocumentAnalysis, TextDocumentLike } from '../analysis';
 import { findSuppressions, isSuppressed } from '../comments';
 import { basename, isReadOnlyKind } from '../documentKind';
 import { findKnownCode } from '../knownCodes';
-import { isProviderCode } from '../registry/providerLookup';
 import { allowsReplyCode, findEntry, usageAllows, findSubject, REGISTRY_URL } from '../registry/registry';
 import type { Occurrence } from '../scanner/scanner';
 import type { DiagnosticCode, SeverityLevel, Settings } from '../settings';
 import { mtaFindings } from './mtaChecks';
+import { providerUseOf, whoDocuments, type ProviderUse } from './providers';
 
 export const DIAGNOSTIC_SOURCE = 'smtp-status-codes';
 
@@ -36,8 +36,8 @@ interface Finding {
   message: string;
 }
 
-/** What is wrong with one confident occurrence, most important first; codes a provider documents are known where `providers` is on. */
-export function findingsFor(occurrence: Occurrence, knownCodes: Record<string, string> = {}, providers = true): Finding[] {
+/** What is wrong with one confident occurrence, most important first; `providers` says what a code a provider documents counts for. */
+export function findingsFor(occurrence: Occurrence, knownCodes: Record<string, string> = {}, providers: ProviderUse = 'known'): Finding[] {
   const { text, statusClass, subject, detail, replyCode, impliedClass, action } = occurrence;
   if (occurrence.malformation) {
     return [{ code: 'malformed-code', message: `${text} is not a well-formed enhanced status code: ${occurrence.malformation}.` }];
@@ -54,11 +54,13 @@ export function findingsFor(occurrence: Occurrence, knownCodes: Record<string, s
   }
 
   const entry = findEntry(subject, detail);
-  if (!entry && (findKnownCode(knownCodes, text) || (providers && isProviderCode(text)))) return findings;
+  const documentedBy = !entry && providers !== 'off' ? whoDocuments(text) : undefined;
+  if (!entry && (findKnownCode(knownCodes, text) || (documentedBy && providers === 'known'))) return findings;
   if (!entry) {
     const subjectEntry = findSubject(subject);
     const known = subjectEntry ? `subject X.${subject} (${subjectEntry.summary}) has no detail ${detail}` : `there is no subject X.${subject}`;
-    findings.push({ code: 'unregistered-code', message: `${text} is not in the IANA registry of enhanced status codes: ${known}.` });
+    const provider = documentedBy ? ` ${documentedBy}; a reply of your own should use a registered code.` : '';
+    findings.push({ code: 'unregistered-code', message: `${text} is not in the IANA registry of enhanced status codes: ${known}.${provider}` });
     return findings;
   }
   if (entry.deprecatedBy) {
@@ -118,11 +120,12 @@ export function diagnostics(analysis: DocumentAnalysis, settings: Settings, docu
     result.push({ range, severity: SEVERITY[level], code, codeDescription: { href: DOCUMENTATION[code] }, source: DIAGNOSTIC_SOURCE, message });
   };
 
+  const providers = providerUseOf(analysis.kind, settings.providers.enabled);
   for (const occurrence of analysis.occurrences) {
     if (limited) break;
     if (!occurrence.confident) continue;
     const range = { start: { line: occurrence.line, character: occurrence.start }, end: { line: occurrence.line, character: occurrence.end } };
-    for (const finding of findingsFor(occurrence, settings.knownCodes, settings.providers.enabled)) add(finding.code, finding.message, range);
+    for (const finding of findingsFor(occurrence, settings.knownCodes, providers)) add(finding.code, finding.message, range);
   }
   const lineFindings = mtaFindings(text, analysis.kind);
   for (const finding of lineFindings) add(finding.code, finding.message, finding.range);

@@ -1,5 +1,6 @@
 /** Provider codes in hover: which providers the context names, and the markdown that explains their meaning. */
 import type { DocumentAnalysis, TextDocumentLike } from '../analysis';
+import { isConfigKind, type DocumentKind } from '../documentKind';
 import { findProvider, providerEntriesFor, providerEntriesInContext, providersNamedIn, type ProviderCode, type ProviderId } from '../registry/providerLookup';
 import type { Occurrence } from '../scanner/scanner';
 
@@ -26,6 +27,25 @@ export function providerEntriesAt(analysis: DocumentAnalysis, document: TextDocu
   let named = providersNamedIn(document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }));
   if (analysis.kind === 'bounce' && !documenting.some((entry) => named.has(entry.provider))) named = providersInMessage(analysis, document);
   return providerEntriesInContext(occurrence.text, named);
+}
+
+/**
+ * What a code that only providers document counts for in diagnostics: known where codes are quoted from remote
+ * servers (logs, bounces, notes); where replies are written (configuration, source, data), still unregistered, with
+ * the provider named, since the server that sends the reply is not the provider's; nothing where switched off.
+ */
+export type ProviderUse = 'known' | 'named' | 'off';
+
+export function providerUseOf(kind: DocumentKind, enabled: boolean): ProviderUse {
+  if (!enabled) return 'off';
+  return isConfigKind(kind) || kind === 'source' || kind === 'data' ? 'named' : 'known';
+}
+
+/** "Microsoft 365 / Exchange Online uses it for …" for a code providers document; undefined for the others. */
+export function whoDocuments(code: string): string | undefined {
+  const entries = providerEntriesFor(code);
+  if (entries.length === 0) return undefined;
+  return entries.map((entry) => `${findProvider(entry.provider).name} uses it for "${entry.title}"`).join(', ');
 }
 
 /** The headline of a code the registry lacks: the provider's title, or the titles of each. */
