@@ -102,7 +102,7 @@ export function createLanguageService(): LanguageService {
       return analysis.textLength > Math.min(settings.maxFileSize, MAX_LINKED_TEXT) ? [] : documentLinks(analysis, document.getText());
     },
     summarize(document, settings = DEFAULT_SETTINGS) {
-      return summarize(analyze(document)!, settings.knownCodes);
+      return summarize(analyze(document)!, settings.knownCodes, undefined, settings.providers.enabled);
     },
     registryItems,
     registryMarkdown,

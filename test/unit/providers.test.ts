@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import type { Hover, MarkupContent } from 'vscode-languageserver-types';
 import { createLanguageService } from '../../server/src/languageService';
@@ -8,6 +10,7 @@ import {
 import { findEntry } from '../../server/src/registry/registry';
 import { DEFAULT_SETTINGS, resolveSettings } from '../../server/src/settings';
 import { documentOf, withCursor } from '../support/documents';
+import { ROOT } from '../support/paths';
 
 const service = createLanguageService();
 const hoverText = (hover: Hover | null) => (hover ? (hover.contents as MarkupContent).value : '');
@@ -79,6 +82,15 @@ describe('the provider table', () => {
     const count = (id: ProviderId) => PROVIDER_CODES.filter((entry) => entry.provider === id).length;
     assert.ok(count('microsoft') >= 40, `${count('microsoft')} Microsoft entries`);
     assert.ok(count('google') >= 20, `${count('google')} Gmail entries`);
+  });
+
+  test('the README counts the entries of each provider as the table holds them', () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    assert.ok(readme.includes(`knows ${PROVIDER_CODES.length} such entries`), `README: ${PROVIDER_CODES.length} entries`);
+    for (const provider of PROVIDERS) {
+      const count = PROVIDER_CODES.filter((entry) => entry.provider === provider.id).length;
+      assert.match(readme, new RegExp(`\\| ${provider.name.replace(/[/()]/g, '\\$&')}[^|]* \\| ${count}: `), provider.name);
+    }
   });
 
   test('each provider is recognised by the host names it lists, and not inside longer names', () => {
@@ -162,6 +174,16 @@ describe('provider codes in the language service', () => {
     const hover = hoverAt('host x said: 550 5.7.6|06 Access denied', 'file:///var/log/mail.log', 'log', off);
     assert.match(hover, /5\.7\.606\*\* is not in the IANA registry/);
     assert.doesNotMatch(hover, /Microsoft/);
+  });
+
+  test('inlay hints and the Status Codes view name what a provider means by a code the registry lacks', () => {
+    const document = documentOf('Nov 30 01:12:09 mx postfix/smtp[2211]: 4Wq9: to=<a@contoso.com>, dsn=5.7.606, status=bounced (host x said: 550 5.7.606 Access denied)\n', 'file:///var/log/mail.log', 'log');
+    const hints = service.doInlayHints(document, { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } });
+    assert.deepEqual(hints.map((hint) => hint.label), Array(2).fill('Access denied, banned sending IP (Microsoft 365 / Exchange Online)'));
+    assert.equal(service.summarize(document).classes[0].codes[0].meaning, 'Access denied, banned sending IP (Microsoft 365 / Exchange Online)');
+    const off = resolveSettings({ providers: { enabled: false } }).settings;
+    assert.deepEqual(service.doInlayHints(document, { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }, off), []);
+    assert.equal(service.summarize(document, off).classes[0].codes[0].meaning, 'Not in the IANA registry');
   });
 
   test('the setting is read like the other switches, and a wrong value is reported', () => {

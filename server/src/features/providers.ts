@@ -48,6 +48,12 @@ export function whoDocuments(code: string): string | undefined {
   return entries.map((entry) => `${findProvider(entry.provider).name} uses it for "${entry.title}"`).join(', ');
 }
 
+/** A line for places with little room (inlay hints, the Status Codes view): what providers mean by a code the registry lacks. */
+export function providerSummary(code: string): string | undefined {
+  const entries = providerEntriesFor(code);
+  return entries.length > 0 ? providerHeadline(entries) : undefined;
+}
+
 /** The headline of a code the registry lacks: the provider's title, or the titles of each. */
 export function providerHeadline(entries: readonly ProviderCode[]): string {
   if (entries.length === 1) return `${entries[0].title} (${findProvider(entries[0].provider).name})`;
