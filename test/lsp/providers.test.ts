@@ -54,7 +54,7 @@ describe('provider codes over the protocol', { timeout: 60_000 }, () => {
       'Replies seen this week:',
       '  said: 550 5.7.606 Access denied, banned sending IP [198.51.100.25]',
       '  said: 421 4.7.28 [203.0.113.77] unusual rate of unsolicited mail',
-      '  said: 553 5.7.2 [TSS09] All messages from 198.51.100.25 will be permanently deferred',
+      '  said: 554 5.7.9 Message not accepted for policy reasons',
     ].join('\n');
     await session.open(uri, text);
     const microsoft = await hoverOn(uri, text, '550 5.7.606');
@@ -62,9 +62,10 @@ describe('provider codes over the protocol', { timeout: 60_000 }, () => {
     const gmail = await hoverOn(uri, text, '421 4.7.28');
     assert.match(gmail, /Mail flood detected/);
     assert.match(gmail, /Google Workspace \/ Gmail/);
-    const yahoo = await hoverOn(uri, text, '553 5.7.2');
-    assert.match(yahoo, /Mailing list expansion prohibited/);
-    assert.match(yahoo, /\*\*Yahoo \/ AOL\*\* · 5\.7\.2: Permanently deferred \(TSS09\)/);
+    const yahoo = await hoverOn(uri, text, '554 5.7.9');
+    assert.match(yahoo, /Authentication mechanism is too weak/);
+    assert.match(yahoo, /\*\*Yahoo \/ AOL\*\* · 5\.7\.9: Not accepted for policy reasons/);
+    assert.doesNotMatch(yahoo, /Gmail/, 'Gmail only narrows 5.7.9, so it shows only where Gmail is named');
     assert.deepEqual((await session.diagnostics(uri)).filter((d) => d.code === 'unregistered-code'), []);
     await session.close(uri);
   });
