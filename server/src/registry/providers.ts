@@ -82,8 +82,10 @@ export const PROVIDERS: readonly Provider[] = [
 ];
 
 const READ = '2026-11-30';
-const MICROSOFT_NDR = 'https://learn.microsoft.com/en-us/troubleshoot/exchange/email-delivery/ndr/non-delivery-reports-in-exchange-online';
-const MICROSOFT_700 = 'https://learn.microsoft.com/en-us/troubleshoot/exchange/email-delivery/ndr/fix-error-code-5-7-700-through-5-7-750';
+const MICROSOFT_NDR = 'https://learn.microsoft.com/en-us/exchange/troubleshoot/email-delivery/ndr/non-delivery-reports-in-exchange-online';
+const MICROSOFT_700 = 'https://learn.microsoft.com/en-us/exchange/troubleshoot/email-delivery/ndr/fix-error-code-5-7-700-through-5-7-750';
+const MICROSOFT_64 = 'https://learn.microsoft.com/en-us/exchange/troubleshoot/email-delivery/ndr/relay-access-denied-smtp';
+const MICROSOFT_233 = 'https://learn.microsoft.com/en-us/answers/questions/5835651/email-cant-be-sent-because-tenant-has-exceeded-its';
 const MICROSOFT_515 = 'https://support.microsoft.com/en-au/topic/fix-ndr-error-550-5-7-515-in-outlook-com-34cfe8f8-6fbf-457e-9e8b-9e4dbaf4e0ef';
 const GMAIL = 'https://support.google.com/a/answer/3726730';
 const YAHOO = 'https://senders.yahooinc.com/smtp-error-codes/';
@@ -125,12 +127,6 @@ export const PROVIDER_CODES: readonly ProviderCode[] = [
     meaning: 'A message sent to Microsoft 365 over IPv6 failed both SPF and DKIM; mail over IPv6 must pass at least one of them.',
     action: 'Publish an SPF record that includes the sending IPv6 address, or sign the mail with DKIM, for the sending domain.',
     differsFromRegistry: { kind: 'narrows', note: 'The registry means a message that failed several authentication checks; Microsoft uses it for IPv6 connections where neither SPF nor DKIM passed.' },
-  }),
-  microsoft({
-    codes: ['4.7.321'],
-    title: 'Destination must support TLS',
-    meaning: 'Exchange Online requires TLS to the destination (a connector or policy demands it), but the receiving server did not offer STARTTLS (starttls-not-supported).',
-    action: 'Enable STARTTLS with a valid certificate on the receiving server, or, as its administrator, change the connector that requires TLS.',
   }),
   microsoft({
     codes: ['4.7.500-4.7.699'],
@@ -281,6 +277,13 @@ export const PROVIDER_CODES: readonly ProviderCode[] = [
     differsFromRegistry: { kind: 'narrows', note: 'Same sense as the registry\'s "SPF validation failed".' },
   }),
   microsoft({
+    codes: ['5.7.25'],
+    title: 'IPv6 sender without reverse DNS',
+    meaning: 'The message came from an IPv6 address that has no reverse DNS (PTR) record, which Microsoft 365 requires of mail over IPv6.',
+    action: 'Ask whoever controls the IPv6 address to publish a PTR record for it, or send over IPv4.',
+    differsFromRegistry: { kind: 'narrows', note: 'Same sense as the registry\'s "Reverse DNS validation failed"; Microsoft applies it to senders over IPv6.' },
+  }),
+  microsoft({
     codes: ['5.7.57'],
     title: 'Client not authenticated to send',
     meaning: 'A device or application tried to send through smtp.office365.com without authenticating (anonymous mail during MAIL FROM).',
@@ -289,8 +292,9 @@ export const PROVIDER_CODES: readonly ProviderCode[] = [
   microsoft({
     codes: ['5.7.64'],
     title: 'Relay access denied (tenant attribution)',
-    meaning: 'Mail relayed through an inbound connector could not be attributed to the tenant: the connector\'s IP or certificate does not match what Exchange Online received.',
-    action: 'The administrator must fix the inbound connector (its IP addresses or certificate name) to match the relaying server.',
+    meaning: 'Mail relayed out through Microsoft 365 could not be matched to an inbound connector of the tenant: the on-premises server\'s certificate or IP address no longer matches what the connector expects (a renewed certificate, a new IP).',
+    action: 'Rerun the Hybrid Configuration Wizard, or update the inbound connector\'s certificate name or IP addresses to match the relaying server.',
+    source: MICROSOFT_64,
   }),
   microsoft({
     codes: ['5.7.124'],
@@ -323,6 +327,13 @@ export const PROVIDER_CODES: readonly ProviderCode[] = [
     action: 'The recipient\'s administrator can allow external senders for that mail user.',
   }),
   microsoft({
+    codes: ['5.7.233'],
+    title: 'Tenant external recipient limit reached',
+    meaning: 'The sender\'s whole Microsoft 365 organisation reached its daily limit of external recipients (tenant external recipient rate limit), counted over a rolling 24 hours across all mailboxes and applications.',
+    action: 'Wait for the 24-hour window to roll on; find what sent unusual volumes in the message trace; the limit grows with paid licences.',
+    source: MICROSOFT_233,
+  }),
+  microsoft({
     codes: ['5.7.501'],
     title: 'Access denied, spam abuse detected',
     meaning: 'The sending account was blocked for sending spam.',
@@ -331,8 +342,8 @@ export const PROVIDER_CODES: readonly ProviderCode[] = [
   microsoft({
     codes: ['5.7.506'],
     title: 'Access denied, bad HELO',
-    meaning: 'The sending server introduced itself in HELO/EHLO with a name Exchange Online rejects (for example its own IP address or a name that looks forged).',
-    action: 'Configure the sending server to announce its fully qualified host name.',
+    meaning: 'The sending server introduced itself in HELO/EHLO with the name of the server it connects to (or another name that is not its own) instead of its own fully qualified domain name.',
+    action: 'Configure the sending server to announce its own fully qualified host name.',
   }),
   microsoft({
     codes: ['5.7.508'],
@@ -348,15 +359,15 @@ export const PROVIDER_CODES: readonly ProviderCode[] = [
   }),
   microsoft({
     codes: ['5.7.510'],
-    title: 'Recipient does not accept mail over IPv4',
-    meaning: 'The recipient\'s domain accepts mail only over IPv6, and the message came over IPv4.',
-    action: 'Send over IPv6 (with SPF or DKIM passing), or ask the recipient\'s administrator to accept IPv4.',
+    title: 'Recipient does not accept mail over IPv6',
+    meaning: 'The message came over IPv6, but the recipient\'s domain does not take mail over IPv6.',
+    action: 'Send to that domain over IPv4 (prefer IPv4 for it on the sending server); only the recipient can start accepting IPv6.',
   }),
   microsoft({
     codes: ['5.7.511'],
     title: 'Access denied, banned sender',
-    meaning: 'The sender\'s address or domain is banned by Microsoft 365.',
-    action: 'Ask for delisting by writing to Microsoft (the NDR names the address to use), with the NDR attached.',
+    meaning: 'The sending IP is banned by Microsoft 365, and unlike 5.7.606-5.7.649 the delisting portal cannot lift it.',
+    action: 'Forward the NDR to the Microsoft delisting address that its text names, after stopping what sent the unwanted mail.',
   }),
   microsoft({
     codes: ['5.7.512'],
