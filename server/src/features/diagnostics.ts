@@ -3,6 +3,7 @@ import type { DocumentAnalysis, TextDocumentLike } from '../analysis';
 import { findSuppressions, isSuppressed } from '../comments';
 import { basename, isReadOnlyKind } from '../documentKind';
 import { findKnownCode } from '../knownCodes';
+import { isProviderCode } from '../registry/providerLookup';
 import { allowsReplyCode, findEntry, usageAllows, findSubject, REGISTRY_URL } from '../registry/registry';
 import type { Occurrence } from '../scanner/scanner';
 import type { DiagnosticCode, SeverityLevel, Settings } from '../settings';
@@ -54,9 +55,9 @@ export function findingsFor(occurrence: Occurrence, knownCodes: Record<string, s
   }
 
   const entry = findEntry(subject, detail);
-  const documentedBy = !entry && providers !== 'off' ? whoDocuments(text) : undefined;
-  if (!entry && (findKnownCode(knownCodes, text) || (documentedBy && providers === 'known'))) return findings;
+  if (!entry && (findKnownCode(knownCodes, text) || (providers === 'known' && isProviderCode(text)))) return findings;
   if (!entry) {
+    const documentedBy = providers === 'named' ? whoDocuments(text) : undefined;
     const subjectEntry = findSubject(subject);
     const known = subjectEntry ? `subject X.${subject} (${subjectEntry.summary}) has no detail ${detail}` : `there is no subject X.${subject}`;
     const provider = documentedBy ? ` ${documentedBy}; a reply of your own should use a registered code.` : '';

@@ -190,13 +190,13 @@ export const PROVIDER_CODES: readonly ProviderCode[] = [
   microsoft({
     codes: ['5.2.121'],
     title: 'Recipient\'s hourly limit for this sender',
-    meaning: 'The recipient received more messages from this one sender in the past hour than Exchange Online allows.',
+    meaning: 'The recipient received more messages from this one sender in the past hour than Exchange Online allows (a third of the mailbox\'s hourly receive limit); other senders still get through.',
     action: 'Send less often to that recipient; messages sent after the hour passes are accepted.',
   }),
   microsoft({
     codes: ['5.2.122'],
     title: 'Recipient\'s hourly receive limit',
-    meaning: 'The recipient received more messages in the past hour than Exchange Online allows, from all senders together.',
+    meaning: 'The recipient received more messages in the past hour than Exchange Online allows a mailbox (3,600 an hour), from all senders together.',
     action: 'Send again later; the recipient may be receiving a flood of mail their administrator should look at.',
   }),
   microsoft({
@@ -251,9 +251,9 @@ export const PROVIDER_CODES: readonly ProviderCode[] = [
   }),
   microsoft({
     codes: ['5.6.11'],
-    title: 'Invalid characters (bare line feeds)',
-    meaning: 'The message holds bare line feeds (LF without CR) or other characters that the next server cannot take.',
-    action: 'Fix the sending application to end lines with CRLF; the administrator can also have Exchange Online convert the message.',
+    title: 'Bare line feeds in the message',
+    meaning: 'The message holds bare line feeds (LF without CR), which Exchange Online cannot pass with the DATA command to a receiving server that does not support BDAT (CHUNKING); it no longer strips them itself.',
+    action: 'Fix the sending application to end every line with CRLF; the receiving server can also avoid the problem by supporting CHUNKING and BDAT.',
   }),
   microsoft({
     codes: ['5.7.1'],
