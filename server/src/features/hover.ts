@@ -8,7 +8,7 @@ import { describeReplyCode, describeStatusCode } from './describe';
 
 /** Hover on an enhanced status code, or on the basic reply code that goes with one; `providersOf` gives the provider entries that explain a code. */
 export function hover(
-  analysis: DocumentAnalysis, position: Position, knownCodes: Record<string, string> = {}, providersOf: (occurrence: Occurrence) => ProviderCode[] = () => [],
+  analysis: DocumentAnalysis, position: Position, knownCodes: Record<string, string> = {}, providersOf: (occurrence: Occurrence) => readonly ProviderCode[] = () => [],
 ): Hover | null {
   for (const occurrence of analysis.occurrencesOnLine(position.line)) {
     const { line, start, end, replyCode, replyStart } = occurrence;

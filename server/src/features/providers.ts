@@ -20,7 +20,7 @@ function providersInMessage(analysis: DocumentAnalysis, document: TextDocumentLi
  * where the line names none of those that document the code, the providers named anywhere in the message (a bounce
  * is one message, read once per version).
  */
-export function providerEntriesAt(analysis: DocumentAnalysis, document: TextDocumentLike, occurrence: Occurrence): ProviderCode[] {
+export function providerEntriesAt(analysis: DocumentAnalysis, document: TextDocumentLike, occurrence: Occurrence): readonly ProviderCode[] {
   const documenting = providerEntriesFor(occurrence.text);
   if (documenting.length === 0) return documenting;
   const { line } = occurrence;

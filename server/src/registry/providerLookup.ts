@@ -41,14 +41,25 @@ export function findProvider(id: ProviderId): Provider {
   return providerById.get(id)!;
 }
 
+const NONE: readonly ProviderCode[] = [];
+/** Answers by code text: a log repeats a few codes many times. Bounded, since random input can hold any number of them. */
+const answered = new Map<string, readonly ProviderCode[]>();
+
 /** Every provider entry that documents `code` ("5.7.606"), in table order. */
-export function providerEntriesFor(code: string): ProviderCode[] {
+export function providerEntriesFor(code: string): readonly ProviderCode[] {
+  let entries = answered.get(code);
+  if (entries) return entries;
+  entries = NONE;
   const shape = /^(\d)\.(\d{1,3})\.(\d{1,3})$/.exec(code);
-  if (!shape) return [];
-  const spans = spansBySubject.get(`${shape[1]}.${Number(shape[2])}`);
-  if (!spans) return [];
-  const detail = Number(shape[3]);
-  return spans.filter((span) => detail >= span.from && detail <= span.to).map((span) => span.entry);
+  const spans = shape && spansBySubject.get(`${shape[1]}.${Number(shape[2])}`);
+  if (shape && spans) {
+    const detail = Number(shape[3]);
+    const found = spans.filter((span) => detail >= span.from && detail <= span.to).map((span) => span.entry);
+    if (found.length > 0) entries = found;
+  }
+  if (answered.size >= 10_000) answered.clear();
+  answered.set(code, entries);
+  return entries;
 }
 
 /** Whether any provider documents `code`. */
@@ -68,7 +79,7 @@ export function providersNamedIn(text: string): Set<ProviderId> {
  * the named providers where any documents the code; otherwise every provider's, except entries that only narrow a
  * registered code to one provider's cause, which say nothing new without the provider.
  */
-export function providerEntriesInContext(code: string, named: ReadonlySet<ProviderId>): ProviderCode[] {
+export function providerEntriesInContext(code: string, named: ReadonlySet<ProviderId>): readonly ProviderCode[] {
   const entries = providerEntriesFor(code);
   if (entries.length === 0) return entries;
   const inContext = entries.filter((entry) => named.has(entry.provider));
