@@ -54,7 +54,8 @@ describe('provider codes over the protocol', { timeout: 60_000 }, () => {
       'Replies seen this week:',
       '  said: 550 5.7.606 Access denied, banned sending IP [198.51.100.25]',
       '  said: 421 4.7.28 [203.0.113.77] unusual rate of unsolicited mail',
-      '  said: 554 5.7.9 Message not accepted for policy reasons',
+      '  said: 550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup',
+      '  said: 450 4.7.1 Greylisted, please try again later',
     ].join('\n');
     await session.open(uri, text);
     const microsoft = await hoverOn(uri, text, '550 5.7.606');
@@ -62,10 +63,12 @@ describe('provider codes over the protocol', { timeout: 60_000 }, () => {
     const gmail = await hoverOn(uri, text, '421 4.7.28');
     assert.match(gmail, /Mail flood detected/);
     assert.match(gmail, /Google Workspace \/ Gmail/);
-    const yahoo = await hoverOn(uri, text, '554 5.7.9');
-    assert.match(yahoo, /Authentication mechanism is too weak/);
-    assert.match(yahoo, /\*\*Yahoo \/ AOL\*\* · 5\.7\.9: Not accepted for policy reasons/);
-    assert.doesNotMatch(yahoo, /Gmail/, 'Gmail only narrows 5.7.9, so it shows only where Gmail is named');
+    const recipient = await hoverOn(uri, text, '550 5.1.10');
+    assert.match(recipient, /Recipient address has null MX/);
+    assert.match(recipient, /\*\*Microsoft 365 \/ Exchange Online\*\* · 5\.1\.10: Recipient not found/);
+    const greylisted = await hoverOn(uri, text, '450 4.7.1');
+    assert.match(greylisted, /Delivery not authorized, message refused/);
+    assert.doesNotMatch(greylisted, /iCloud/, 'a code many servers use shows a provider\'s meaning only where the provider is named');
     assert.deepEqual((await session.diagnostics(uri)).filter((d) => d.code === 'unregistered-code'), []);
     await session.close(uri);
   });

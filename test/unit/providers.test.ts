@@ -65,6 +65,12 @@ describe('the provider table', () => {
     }
   });
 
+  test('only an entry that redefines a registered code can claim the usual meaning of it', () => {
+    for (const entry of PROVIDER_CODES) {
+      if (entry.differsFromRegistry?.usualMeaning) assert.equal(entry.differsFromRegistry.kind, 'redefines', `${entry.provider} ${entry.codes.join(',')}`);
+    }
+  });
+
   test('an entry that covers a registered code says how it differs from the registry, and only such an entry does', () => {
     for (const entry of PROVIDER_CODES) {
       const shadows = entry.codes.some((code) => {
@@ -119,8 +125,12 @@ describe('provider look-up', () => {
     assert.deepEqual(providersOf('5.7.1', ['apple']), ['apple']);
     assert.deepEqual(providersOf('5.7.1', []), [], 'where every provider narrows the registry, the registry says enough');
     assert.deepEqual(providersOf('4.7.28', []), ['google']);
-    assert.deepEqual(providersOf('5.7.9', []), ['yahoo'], 'Gmail only narrows 5.7.9; Yahoo redefines it');
+    assert.deepEqual(providersOf('5.7.9', []), [], 'submission servers use 5.7.9 in the registry\'s sense: Yahoo\'s meaning needs Yahoo in sight');
+    assert.deepEqual(providersOf('5.7.9', ['yahoo']), ['yahoo']);
     assert.deepEqual(providersOf('5.7.9', ['google']), ['google']);
+    assert.deepEqual(providersOf('5.7.1', ['google', 'apple']), ['google', 'apple'], 'where the context names several, each');
+    assert.deepEqual(providersOf('4.7.1', []), [], 'greylisting and policy deferrals everywhere use 4.7.1');
+    assert.deepEqual(providersOf('5.4.1', []), ['microsoft']);
     assert.deepEqual(providersOf('5.7.606', ['google']), ['microsoft'], 'a provider that does not document the code does not hide the one that does');
   });
 });
@@ -154,10 +164,13 @@ describe('provider codes in the language service', () => {
     assert.doesNotMatch(policy, /Gmail|Yahoo|iCloud/);
   });
 
-  test('a code only one provider narrows shows no provider where the context names none', () => {
-    const text = hoverAt('host mx.example.com[192.0.2.1] said: 550 5.7.|1 Relaying denied');
-    assert.match(text, /Delivery not authorized, message refused/);
-    assert.doesNotMatch(text, /Microsoft|Gmail|Yahoo|iCloud|Zoho/);
+  test('a registered code many servers use shows no provider where the context names none', () => {
+    for (const line of ['host mx.example.com[192.0.2.1] said: 550 5.7.|1 Relaying denied', 'host mx.example.com[192.0.2.1] said: 450 4.7.|1 Greylisted, try again later']) {
+      const text = hoverAt(line);
+      assert.match(text, /Delivery not authorized, message refused/);
+      assert.doesNotMatch(text, /Microsoft|Gmail|Yahoo|iCloud|Zoho/, line);
+    }
+    assert.match(hoverAt('host mx01.mail.icloud.com[17.57.154.6] said: 421 4.7.|1 Messages to a@icloud.com deferred due to excessive volume'), /Apple iCloud Mail\*\* · 4\.7\.1: Deferred: excessive volume/);
   });
 
   test('provider codes are known in logs and bounces; in configuration they stay unregistered, with the provider named', () => {

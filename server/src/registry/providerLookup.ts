@@ -76,13 +76,13 @@ export function providersNamedIn(text: string): Set<ProviderId> {
 
 /**
  * The entries that explain `code` given the providers its context names (the line, or the whole bounce): those of
- * the named providers where any documents the code; otherwise every provider's, except entries that only narrow a
- * registered code to one provider's cause, which say nothing new without the provider.
+ * the named providers where any documents the code; otherwise every provider's for a code the registry lacks, and
+ * for a registered code only those whose meaning is the usual one in practice (see RegistryDifference.usualMeaning).
  */
 export function providerEntriesInContext(code: string, named: ReadonlySet<ProviderId>): readonly ProviderCode[] {
   const entries = providerEntriesFor(code);
   if (entries.length === 0) return entries;
   const inContext = entries.filter((entry) => named.has(entry.provider));
   if (inContext.length > 0) return inContext;
-  return entries.filter((entry) => entry.differsFromRegistry?.kind !== 'narrows');
+  return entries.filter((entry) => !entry.differsFromRegistry || entry.differsFromRegistry.usualMeaning);
 }

@@ -29,6 +29,12 @@ export interface RegistryDifference {
   /** "redefines": the provider means something else; "narrows": the registry's sense, for one specific cause. */
   kind: 'redefines' | 'narrows';
   note: string;
+  /**
+   * Set where mail admins meet the code mostly from this provider and the registry's sense is rare in practice
+   * (Gmail's 4.7.28, Microsoft's 5.4.1), so the provider's meaning shows even where the context names no provider.
+   * Codes that many servers use in the registry's sense (4.7.1, 5.2.2) show a provider's meaning only in its context.
+   */
+  usualMeaning?: true;
 }
 
 export interface ProviderCode {
@@ -172,7 +178,7 @@ export const PROVIDER_CODES: readonly ProviderCode[] = [
     title: 'Recipient not found',
     meaning: 'The recipient address does not exist in the destination organisation (RESOLVER.ADR.RecipientNotFound).',
     action: 'Check the address and send again; if it is right, the recipient\'s administrator must check that the mailbox or contact exists.',
-    differsFromRegistry: { kind: 'redefines', note: 'The registry means the recipient\'s domain publishes a null MX (RFC 7505) and takes no mail; Microsoft means the recipient is unknown.' },
+    differsFromRegistry: { kind: 'redefines', note: 'The registry means the recipient\'s domain publishes a null MX (RFC 7505) and takes no mail; Microsoft means the recipient is unknown.', usualMeaning: true },
   }),
   microsoft({
     codes: ['5.1.90'],
@@ -210,7 +216,7 @@ export const PROVIDER_CODES: readonly ProviderCode[] = [
     title: 'Recipient address rejected: access denied',
     meaning: 'Exchange Online refused the recipient: the address is not in the destination organisation\'s directory (directory-based edge blocking), or the domain is not accepted so relaying is denied.',
     action: 'Check the recipient address; the recipient\'s administrator must check that the address exists and that the domain is an accepted domain with correct mail routing.',
-    differsFromRegistry: { kind: 'redefines', note: 'The registry means the destination host did not answer; Microsoft means the recipient was rejected (unknown in the directory, or relaying denied).' },
+    differsFromRegistry: { kind: 'redefines', note: 'The registry means the destination host did not answer; Microsoft means the recipient was rejected (unknown in the directory, or relaying denied).', usualMeaning: true },
   }),
   microsoft({
     codes: ['5.4.6'],
@@ -267,7 +273,7 @@ export const PROVIDER_CODES: readonly ProviderCode[] = [
     title: 'Sender not authenticated by the organisation',
     meaning: 'The recipient (often a group) accepts mail only from authenticated senders inside the organisation, and this sender is external.',
     action: 'The recipient\'s administrator can allow external senders for that group or mailbox.',
-    differsFromRegistry: { kind: 'redefines', note: 'The registry means the user must change their password (RFC 4954); Microsoft means an external sender was refused by a recipient that takes only internal mail.' },
+    differsFromRegistry: { kind: 'redefines', note: 'The registry means the user must change their password (RFC 4954); Microsoft means an external sender was refused by a recipient that takes only internal mail.', usualMeaning: true },
   }),
   microsoft({
     codes: ['5.7.23'],
@@ -442,7 +448,7 @@ export const PROVIDER_CODES: readonly ProviderCode[] = [
     title: 'Recipient receiving mail too fast',
     meaning: 'The Gmail user is receiving mail at a rate that Gmail holds back, or the sending customer exceeded the peak rate of the SMTP relay service.',
     action: 'Let the message be retried later; spread sending to that recipient over time.',
-    differsFromRegistry: { kind: 'redefines', note: 'The registry means the mailbox is disabled and takes no mail; Gmail means a rate limit on the recipient (or the relay customer), temporary.' },
+    differsFromRegistry: { kind: 'redefines', note: 'The registry means the mailbox is disabled and takes no mail; Gmail means a rate limit on the recipient (or the relay customer), temporary.', usualMeaning: true },
   }),
   google({
     codes: ['4.3.0'],
@@ -505,35 +511,35 @@ export const PROVIDER_CODES: readonly ProviderCode[] = [
     title: 'SPF did not pass',
     meaning: 'The message did not pass SPF, which Gmail requires of bulk senders: 4.7.27 rate-limits it, 5.7.27 blocks it.',
     action: 'Add every server that sends for the domain to its SPF record and check that the record is valid (at most 10 DNS look-ups).',
-    differsFromRegistry: { kind: 'redefines', note: 'The registry (RFC 7505) means the sender\'s domain publishes a null MX; Gmail means SPF did not pass.' },
+    differsFromRegistry: { kind: 'redefines', note: 'The registry (RFC 7505) means the sender\'s domain publishes a null MX; Gmail means SPF did not pass.', usualMeaning: true },
   }),
   google({
     codes: ['4.7.28'],
     title: 'Rate limited: unusual rate of unsolicited mail',
     meaning: 'Gmail saw an unusual rate of unsolicited mail from the sending IP, SPF domain, DKIM domain or a URL domain in the message, and temporarily limits it.',
     action: 'Back off and let the queue retry slowly; cut the mail recipients did not ask for, watch the spam rate in Postmaster Tools and follow the bulk sender guidelines.',
-    differsFromRegistry: { kind: 'redefines', note: 'The registry (draft-levine-mailbomb-header) means the message looks like part of a flood of similar abusive messages; Gmail means the sender\'s reputation is being rate limited for unsolicited mail.' },
+    differsFromRegistry: { kind: 'redefines', note: 'The registry (draft-levine-mailbomb-header) means the message looks like part of a flood of similar abusive messages; Gmail means the sender\'s reputation is being rate limited for unsolicited mail.', usualMeaning: true },
   }),
   google({
     codes: ['5.7.28'],
     title: 'Blocked: unusual rate of unsolicited mail',
     meaning: 'Gmail blocked mail from the sending IP or domain after an unusual rate of unsolicited mail.',
     action: 'Stop sending unwanted mail, fix authentication and list hygiene, and follow the bulk sender guidelines before sending again.',
-    differsFromRegistry: { kind: 'redefines', note: 'The registry (draft-levine-mailbomb-header) means the message looks like part of a flood of similar abusive messages; Gmail means the sender is blocked for unsolicited mail.' },
+    differsFromRegistry: { kind: 'redefines', note: 'The registry (draft-levine-mailbomb-header) means the message looks like part of a flood of similar abusive messages; Gmail means the sender is blocked for unsolicited mail.', usualMeaning: true },
   }),
   google({
     codes: ['4.7.29'],
     title: 'Rate limited: not sent over TLS',
     meaning: 'The message did not come over a TLS connection, which Gmail requires of bulk senders, so Gmail rate-limits it.',
     action: 'Enable STARTTLS on the sending server.',
-    differsFromRegistry: { kind: 'redefines', note: 'The registry (RFC 8617) means ARC validation failed; Gmail means the connection had no TLS.' },
+    differsFromRegistry: { kind: 'redefines', note: 'The registry (RFC 8617) means ARC validation failed; Gmail means the connection had no TLS.', usualMeaning: true },
   }),
   google({
     codes: ['4.7.30', '5.7.30'],
     title: 'DKIM did not pass',
     meaning: 'The message did not pass DKIM, which Gmail requires of bulk senders: 4.7.30 rate-limits it, 5.7.30 blocks it.',
     action: 'Sign outgoing mail with DKIM for the sending domain and publish the key in DNS.',
-    differsFromRegistry: { kind: 'redefines', note: 'The registry (RFC 8689) means REQUIRETLS support is required; Gmail means DKIM did not pass.' },
+    differsFromRegistry: { kind: 'redefines', note: 'The registry (RFC 8689) means REQUIRETLS support is required; Gmail means DKIM did not pass.', usualMeaning: true },
   }),
   google({
     codes: ['4.7.32', '5.7.32'],
@@ -573,7 +579,7 @@ export const PROVIDER_CODES: readonly ProviderCode[] = [
     title: 'Daily sending quota exceeded',
     meaning: 'The account or the SMTP relay customer reached its daily sending limit.',
     action: 'Wait for the limit to reset; spread sending or move bulk mail to a service made for it.',
-    differsFromRegistry: { kind: 'redefines', note: 'The registry means mail system congestion (temporary by nature); Gmail means a daily sending quota, permanent for this message.' },
+    differsFromRegistry: { kind: 'redefines', note: 'The registry means mail system congestion (temporary by nature); Gmail means a daily sending quota, permanent for this message.', usualMeaning: true },
   }),
   google({
     codes: ['5.5.1'],
@@ -629,7 +635,7 @@ export const PROVIDER_CODES: readonly ProviderCode[] = [
     title: 'Sign in with a web browser first',
     meaning: 'Google wants the user to sign in through a web browser (for example to confirm a new device) before SMTP sign-in is allowed.',
     action: 'Sign in to the account in a browser, complete the check, then send again.',
-    differsFromRegistry: { kind: 'redefines', note: 'The registry (RFC 4954) means a trust relationship is required; Gmail means the user must sign in with a browser first.' },
+    differsFromRegistry: { kind: 'redefines', note: 'The registry (RFC 4954) means a trust relationship is required; Gmail means the user must sign in with a browser first.', usualMeaning: true },
   }),
 
   // Yahoo / AOL
