@@ -486,6 +486,13 @@ export const PROVIDER_CODES: readonly ProviderCode[] = [
     differsFromRegistry: { kind: 'narrows', note: 'Same sense as the registry\'s "Reverse DNS validation failed" (RFC 7372).' },
   }),
   google({
+    codes: ['4.7.23'],
+    title: 'Reverse DNS does not match the sending IP',
+    meaning: 'The host name in the sending IP\'s PTR record does not resolve back to that IP, so Gmail defers the mail.',
+    action: 'Ask whoever controls the IP address to make its PTR name resolve to the same IP (forward-confirmed reverse DNS).',
+    differsFromRegistry: { kind: 'redefines', note: 'The registry (RFC 7372) means SPF validation failed; Gmail uses the transient 4.7.23 for a reverse DNS mismatch.' },
+  }),
+  google({
     codes: ['4.7.24', '5.7.24'],
     title: 'Suspicious SPF record',
     meaning: 'The SPF record of the sending domain has entries Gmail finds suspicious: 4.7.24 rate-limits the mail, 5.7.24 blocks it.',
