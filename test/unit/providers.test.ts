@@ -164,6 +164,15 @@ describe('provider codes in the language service', () => {
     assert.doesNotMatch(policy, /Gmail|Yahoo|iCloud/);
   });
 
+  test('the host on the line picks the provider among several that document a code', () => {
+    const yahoo = hoverAt('Nov 30 07:02:11 mx postfix/smtp[4410]: 5Zt1: to=<kim@yahoo.com>, relay=mta6.am0.yahoodns.net[67.195.204.72]:25, dsn=5.7.1, status=bounced (host mta6.am0.yahoodns.net[67.195.204.72] said: 553 5.7.|1 [BL21] Connections will not be accepted from 198.51.100.25, because the ip is in Spamhaus\'s list; see https://postmaster.yahooinc.com/error-codes (in reply to MAIL FROM command))');
+    assert.match(yahoo, /\*\*Yahoo \/ AOL\*\* · 5\.7\.1: IP on a block list/);
+    assert.doesNotMatch(yahoo, /Microsoft|Gmail|iCloud|Zoho/);
+    const gmail = hoverAt('host gmail-smtp-in.l.google.com[142.250.27.26] said: 550 5.7.|1 [198.51.100.25] Our system has detected that this message is likely unsolicited mail - gsmtp');
+    assert.match(gmail, /\*\*Google Workspace \/ Gmail\*\* · 5\.7\.1: Message refused by policy/);
+    assert.doesNotMatch(gmail, /Microsoft|Yahoo|iCloud|Zoho/);
+  });
+
   test('a registered code many servers use shows no provider where the context names none', () => {
     for (const line of ['host mx.example.com[192.0.2.1] said: 550 5.7.|1 Relaying denied', 'host mx.example.com[192.0.2.1] said: 450 4.7.|1 Greylisted, try again later']) {
       const text = hoverAt(line);
