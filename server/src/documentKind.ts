@@ -2,6 +2,7 @@
  * What a document is, from its path, the editor's language id and its first lines: the kind selects which
  * bare codes are plausible, the default severities, and (in configuration) the comment syntax.
  */
+import { decodeUriComponentSafely } from './text';
 
 export type ConfigKind = 'postfix' | 'exim' | 'sendmail' | 'opensmtpd';
 export type DocumentKind = 'mail-log' | 'bounce' | ConfigKind | 'source' | 'data' | 'text';
@@ -41,11 +42,11 @@ export const SNIFF_LENGTH = 4096;
 
 export function basename(uri: string): string {
   const path = uri.replace(/[?#].*$/, '');
-  return decodeURIComponent(path.slice(path.lastIndexOf('/') + 1));
+  return decodeUriComponentSafely(path.slice(path.lastIndexOf('/') + 1));
 }
 
 export function documentKind(uri: string, languageId: string, text = ''): DocumentKind {
-  const path = decodeURIComponent(uri.replace(/[?#].*$/, ''));
+  const path = decodeUriComponentSafely(uri.replace(/[?#].*$/, ''));
   for (const [pattern, kind] of PATH_RULES) if (pattern.test(path)) return kind;
   if (LANGUAGE_KINDS[languageId]) return LANGUAGE_KINDS[languageId];
   if (SOURCE_LANGUAGES.has(languageId)) return 'source';
