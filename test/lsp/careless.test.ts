@@ -250,23 +250,27 @@ describe('language server: cancellation and the lifecycle', { timeout: 30_000 },
   test('a client that closes the server\'s output or input: the server leaves quietly, with no stack', async () => {
     for (const closed of ['stdout', 'stdin'] as const) {
       const session = await LspSession.start({ settings: {} });
-      const uri = 'file:///src/closing.js';
-      await session.open(uri, 'reply("550 4.1.1 nope");', 'javascript');
-      await session.diagnostics(uri);
-      if (closed === 'stdout') {
-        session.process.stdout!.destroy();
-        // Diagnostics pushed after each edit now have nowhere to go. (The client's own connection has closed with the
-        // stream it read: the edits are written to the server's input as they go over the wire.)
-        for (let version = 2; version < 5; version++) {
-          const body = JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/didChange', params: { textDocument: { uri, version }, contentChanges: [{ text: `reply("550 4.1.${version} nope");` }] } });
-          session.process.stdin!.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+      try {
+        const uri = 'file:///src/closing.js';
+        await session.open(uri, 'reply("550 4.1.1 nope");', 'javascript');
+        await session.diagnostics(uri);
+        if (closed === 'stdout') {
+          session.process.stdout!.destroy();
+          // Diagnostics pushed after each edit now have nowhere to go. (The client's own connection has closed with the
+          // stream it read: the edits are written to the server's input as they go over the wire.)
+          for (let version = 2; version < 5; version++) {
+            const body = JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/didChange', params: { textDocument: { uri, version }, contentChanges: [{ text: `reply("550 4.1.${version} nope");` }] } });
+            session.process.stdin!.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+          }
+        } else {
+          session.process.stdin!.end();
         }
-      } else {
-        session.process.stdin!.end();
+        assert.equal(await session.exit, 1, closed);
+        assert.doesNotMatch(session.stderr, /Connection is closed|Error|\n\s+at /, `${closed}: ${session.stderr}`);
+      } finally {
+        session.process.kill();
+        session.connection.dispose();
       }
-      assert.equal(await session.exit, 1, closed);
-      assert.doesNotMatch(session.stderr, /Connection is closed|Error|\n\s+at /, `${closed}: ${session.stderr}`);
-      session.connection.dispose();
     }
   });
 });
