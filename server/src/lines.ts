@@ -70,14 +70,6 @@ export function lineStarts(text: string): number[] {
   return starts;
 }
 
-/** How many line breaks the text holds (its number of lines less one). */
-export function countLineBreaks(text: string): number {
-  let count = 0;
-  const ends = new LineEnds(text);
-  for (let end = ends.endOfLine(0); end < text.length; end = ends.endOfLine(ends.nextLineStart(end))) count++;
-  return count;
-}
-
 /** Splits text into lines that keep their line break; the last line has none and may be empty. */
 export function splitLinesKeepingBreaks(text: string): string[] {
   const lines: string[] = [];
