@@ -1,4 +1,4 @@
-/** Text helpers shared by the features: positions of matches in a whole document, quoting, URI decoding. */
+/** Text helpers shared by the features: positions of matches in a whole document, quoting. */
 import { LineEnds } from './lines';
 
 /** Each match of a global `pattern` in `text` with its line and character, counting lines (`\n`, `\r\n`, `\r`) once in one pass. */
@@ -30,13 +30,4 @@ export function quote(text: string, max = MAX_QUOTED_LENGTH): string {
   const last = text.charCodeAt(cut - 1);
   if (last >= 0xd800 && last <= 0xdbff) cut--;
   return `${text.slice(0, cut)}…`;
-}
-
-/** decodeURIComponent that leaves text with a malformed escape (`a%ZZ.log`) as it is, read as an opaque string. */
-export function decodeUriComponentSafely(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }
