@@ -7,6 +7,7 @@ import { findEntry } from '../registry/registry';
 import type { Settings } from '../settings';
 import { entrySummary } from './describe';
 import { dsnCalls } from './harakaDsn';
+import { providerSummary } from './providers';
 
 /** At most `maxHints` hints for the codes on lines `lines.start` to `lines.end` (lines of the document). */
 export function inlayHints(analysis: DocumentAnalysis, lines: { start: number; end: number }, settings: Settings, lineText: (line: number) => string, maxHints: number): InlayHint[] {
@@ -16,7 +17,7 @@ export function inlayHints(analysis: DocumentAnalysis, lines: { start: number; e
     if (hints.length >= maxHints) return hints;
     if (occurrence.malformation) continue;
     const entry = findEntry(occurrence.subject, occurrence.detail);
-    const label = entry ? entrySummary(entry) : findKnownCode(settings.knownCodes, occurrence.text)?.description;
+    const label = entry ? entrySummary(entry) : findKnownCode(settings.knownCodes, occurrence.text)?.description ?? (settings.providers.enabled ? providerSummary(occurrence.text) : undefined);
     if (!label) continue;
     hints.push({ position: { line: occurrence.line, character: occurrence.end }, label, paddingLeft: true });
   }
