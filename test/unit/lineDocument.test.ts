@@ -111,4 +111,28 @@ describe('line ends (\\n, \\r\\n and a lone \\r) as LSP counts them', () => {
     assert.deepEqual(analysis.occurrences.map((o) => [o.line, o.start, o.text]), new DocumentAnalysis(reference).occurrences.map((o) => [o.line, o.start, o.text]));
     assert.deepEqual(analysis.occurrences.map((o) => o.text), ['5.7.1', '5.1.2', '4.1.1']);
   });
+
+  test('a \\r\\n made across two edits is one line end; replaced by a lone \\r or taken away, the lines follow', () => {
+    const uri = 'file:///var/log/mail.log';
+    const steps = [
+      { range: { start: { line: 0, character: 15 }, end: { line: 0, character: 15 } }, text: '\r' },
+      { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '\nsaid: 550 5.7.1 c' },
+      { range: { start: { line: 0, character: 15 }, end: { line: 1, character: 0 } }, text: '\r' },
+      { range: { start: { line: 0, character: 15 }, end: { line: 1, character: 0 } }, text: '' },
+    ];
+    const initial = 'said: 550 5.1.1said: 550 4.1.1 b';
+    let reference = TextDocument.create(uri, 'log', 1, initial);
+    const document = new LineDocument(uri, 'log', 1, initial);
+    const analysis = new DocumentAnalysis(document);
+    const lines: number[][] = [];
+    for (const [index, change] of steps.entries()) {
+      TextDocument.update(reference, [change], index + 2);
+      reference = TextDocument.create(uri, 'log', index + 2, reference.getText());
+      analysis.applyChange(document, document.update(change, index + 2));
+      assert.equal(document.getText(), reference.getText());
+      assert.deepEqual(analysis.occurrences, new DocumentAnalysis(reference).occurrences, JSON.stringify(reference.getText()));
+      lines.push(analysis.occurrences.map((o) => o.line));
+    }
+    assert.deepEqual(lines, [[0, 1], [0, 1, 1], [0, 1, 1], [0, 0]]);
+  });
 });
