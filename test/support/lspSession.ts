@@ -17,6 +17,8 @@ export interface SessionOptions {
   settings?: unknown;
   /** Extra options for the server's Node process (the benchmark passes --expose-gc). */
   nodeOptions?: string[];
+  /** The server script to run; dist/server.js unless given (the benchmark also runs its protocol floor). */
+  server?: string;
 }
 
 export class LspSession {
@@ -33,7 +35,7 @@ export class LspSession {
   }
 
   static async start(options: SessionOptions = {}): Promise<LspSession> {
-    const child = spawn(process.execPath, [...(options.nodeOptions ?? []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(options.nodeOptions ?? []), options.server ?? SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const session = new LspSession(connection, child, options);
     child.stderr!.on('data', (chunk) => (session.stderr += chunk));
