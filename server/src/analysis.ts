@@ -83,7 +83,9 @@ export class DocumentAnalysis {
     for (let i = from; i < to; i++) if (this.all[i].confident) this.confidentCount--;
     if (lineDelta !== 0) for (let i = to; i < this.all.length; i++) this.all[i].line += lineDelta;
     this.count(rescanned, 1);
-    this.all = this.all.slice(0, from).concat(rescanned, this.all.slice(to));
+    // In place: a copy of the list (tens of thousands of entries in a large log) on every keystroke is most of an edit's cost.
+    if (rescanned.length <= 10_000) this.all.splice(from, to - from, ...rescanned);
+    else this.all = this.all.slice(0, from).concat(rescanned, this.all.slice(to));
     this.version = document.version;
     this.textLength = document.offsetAt({ line: document.lineCount, character: 0 });
   }

@@ -24,25 +24,41 @@ function splitLines(text: string): string[] {
   return lines;
 }
 
+function countNewlines(text: string): number {
+  let count = 0;
+  for (let newline = text.indexOf('\n'); newline !== -1; newline = text.indexOf('\n', newline + 1)) count++;
+  return count;
+}
+
 function contentLength(line: string): number {
   if (line.endsWith('\r\n')) return line.length - 2;
   return line.endsWith('\n') || line.endsWith('\r') ? line.length - 1 : line.length;
 }
 
 export class LineDocument implements TextDocumentLike {
-  private lines: string[];
+  /** The lines, split from `whole` when first needed: opening a document and checking it whole reads no single line. */
+  private split: string[] | undefined;
   private length: number;
   /** The whole text while no edit has changed it, so that reading it whole does not join the lines again. */
   private whole: string | undefined;
 
   constructor(readonly uri: string, readonly languageId: string, public version: number, text: string) {
-    this.lines = splitLines(text);
     this.length = text.length;
     this.whole = text;
   }
 
+  private get lines(): string[] {
+    return (this.split ??= splitLines(this.whole!));
+  }
+
+  /** Splits the text into lines now (the server calls this when idle after the first check), so that no edit waits for it. */
+  prepareLines(): void {
+    void this.lines;
+  }
+
   get lineCount(): number {
-    return this.lines.length;
+    if (this.split) return this.split.length;
+    return this.whole!.includes('\r') ? this.lines.length : countNewlines(this.whole!) + 1;
   }
 
   /** The position clamped to the document, its character to the line's content (never inside a line break). */
@@ -85,13 +101,14 @@ export class LineDocument implements TextDocumentLike {
   /** Applies one LSP content change and takes the new version. */
   update(change: TextChange, version: number): void {
     this.version = version;
-    this.whole = undefined;
     if (!('range' in change)) {
-      this.lines = splitLines(change.text);
+      this.split = undefined;
       this.length = change.text.length;
       this.whole = change.text;
       return;
     }
+    this.prepareLines();
+    this.whole = undefined;
     let start = this.clamp(change.range.start);
     let end = this.clamp(change.range.end);
     if (start.line > end.line || (start.line === end.line && start.character > end.character)) [start, end] = [end, start];
@@ -104,7 +121,7 @@ export class LineDocument implements TextDocumentLike {
     const replacement = splitLines(before + change.text + after);
     if (last < this.lines.length - 1 && replacement[replacement.length - 1] === '') replacement.pop();
     if (replacement.length <= 10_000) this.lines.splice(first, last - first + 1, ...replacement);
-    else this.lines = this.lines.slice(0, first).concat(replacement, this.lines.slice(last + 1));
+    else this.split = this.lines.slice(0, first).concat(replacement, this.lines.slice(last + 1));
     this.length += change.text.length - removed;
   }
 }

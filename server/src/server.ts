@@ -1,7 +1,7 @@
 /** The LSP server around the language service: capabilities, settings, document sync, scheduling of validation. */
 import {
   CodeActionKind, DiagnosticRefreshRequest, DidChangeConfigurationNotification, TextDocumentSyncKind,
-  type CancellationToken, type Connection, type InitializeResult,
+  type CancellationToken, type Connection, type Diagnostic, type DocumentDiagnosticReport, type InitializeResult,
 } from 'vscode-languageserver';
 import { REGISTRY_MARKDOWN_REQUEST, REGISTRY_REQUEST, SERVER_STATUS_REQUEST, SUMMARY_REQUEST } from './commands';
 import { createLanguageService } from './languageService';
@@ -11,12 +11,18 @@ import { resolveSettings, type Settings } from './settings';
 /** Push diagnostics at once after a quiet spell, then at most this often while edits keep coming. */
 const PUSH_INTERVAL_MS = 100;
 
+function sameItems(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+  return a.length === b.length && a.every((item, index) => item === b[index]);
+}
+
 export function startServer(connection: Connection): void {
   const service = createLanguageService();
   const documents = new Map<string, LineDocument>();
   const settingsByUri = new Map<string, Promise<Settings>>();
   const toldOnce = new Set<string>();
   const pushes = new Map<string, { timer?: ReturnType<typeof setTimeout>; last: number }>();
+  const reports = new Map<string, { resultId: string; items: Diagnostic[] }>();
+  let lastResultId = 0;
   let canPullSettings = false;
   let clientPullsDiagnostics = false;
   let canRefreshDiagnostics = false;
@@ -82,6 +88,8 @@ export function startServer(connection: Connection): void {
   async function validate(document: LineDocument, token?: CancellationToken) {
     const validation = service.doValidation(document, await settingsFor(document.uri), token);
     if (validation?.limited) tellOnce(`${document.uri} ${validation.limited.setting}`, validation.limited.message, 'information');
+    // A document is checked whole without being split into lines: that is done once its diagnostics are on their way.
+    setTimeout(() => document.prepareLines(), 0);
     return validation?.diagnostics;
   }
 
@@ -128,6 +136,7 @@ export function startServer(connection: Connection): void {
     clearTimeout(pushes.get(uri)?.timer);
     pushes.delete(uri);
     documents.delete(uri);
+    reports.delete(uri);
     settingsByUri.delete(uri);
     service.forget(uri);
     if (!clientPullsDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -144,11 +153,22 @@ export function startServer(connection: Connection): void {
     }
   });
 
-  connection.languages.diagnostics.on((params, token) => guard(async () => {
-    const document = documents.get(params.textDocument.uri);
+  /**
+   * Pulled diagnostics answer "unchanged" when the client holds the last report and the new one is the same (the service
+   * keeps the diagnostics of untouched codes as the same objects): most keystrokes in a large log change no diagnostic,
+   * and a report of a thousand of them need not be encoded and sent again.
+   */
+  connection.languages.diagnostics.on((params, token) => guard(async (): Promise<DocumentDiagnosticReport> => {
+    const uri = params.textDocument.uri;
+    const document = documents.get(uri);
     const items = document ? await validate(document, token) : [];
-    return { kind: 'full' as const, items: items ?? [] };
-  }, { kind: 'full' as const, items: [] }));
+    if (!items) return { kind: 'full', items: [] };
+    const previous = reports.get(uri);
+    if (previous && params.previousResultId === previous.resultId && sameItems(previous.items, items)) return { kind: 'unchanged', resultId: previous.resultId };
+    const resultId = String(++lastResultId);
+    reports.set(uri, { resultId, items });
+    return { kind: 'full', resultId, items };
+  }, { kind: 'full', items: [] }));
 
   connection.onHover((params) => guard(async () => {
     const document = documents.get(params.textDocument.uri);

@@ -27,6 +27,7 @@ export class LspSession {
   settings: unknown;
   private readonly versions = new Map<string, number>();
   private readonly published = new Map<string, PublishDiagnosticsParams>();
+  private readonly pulled = new Map<string, { resultId?: string; items: Diagnostic[] }>();
   private readonly waiters: (() => void)[] = [];
   private exited = false;
 
@@ -105,8 +106,12 @@ export class LspSession {
   /** The diagnostics for the document's latest version: pulled, or awaited until the server pushes them. */
   async diagnostics(uri: string): Promise<Diagnostic[]> {
     if (this.options.pullDiagnostics) {
-      const report = await this.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
-      return report.kind === 'full' ? report.items : [];
+      // As VS Code does: the last report's id goes with the request, and an unchanged report keeps the last items.
+      const previous = this.pulled.get(uri);
+      const report = await this.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri }, previousResultId: previous?.resultId });
+      if (report.kind === 'unchanged') return previous?.items ?? [];
+      this.pulled.set(uri, { resultId: report.resultId, items: report.items });
+      return report.items;
     }
     const version = this.versions.get(uri);
     for (;;) {

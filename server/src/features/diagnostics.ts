@@ -1,4 +1,4 @@
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import type { DocumentAnalysis, TextDocumentLike } from '../analysis';
 import { findSuppressions, isSuppressed } from '../comments';
 import { basename, isReadOnlyKind } from '../documentKind';
@@ -88,6 +88,30 @@ export interface Validation {
   limited?: { setting: 'maxFileSize' | 'maxNumberOfProblems'; message: string };
 }
 
+function diagnosticOf(finding: Finding, level: Exclude<SeverityLevel, 'off'>, range: Range): Diagnostic {
+  return { range, severity: SEVERITY[level], code: finding.code, codeDescription: { href: DOCUMENTATION[finding.code] }, source: DIAGNOSTIC_SOURCE, message: finding.message };
+}
+
+/**
+ * The diagnostics of each occurrence as last built, kept while its line and the settings that shape them stay the same:
+ * after an edit only the occurrences it touched are checked again, and unchanged diagnostics are the same objects,
+ * which tells the server at a glance that a report has not changed.
+ */
+const built = new WeakMap<Occurrence, { line: number; levels: Settings['severity']; knownCodes: Settings['knownCodes']; diagnostics: Diagnostic[] }>();
+
+function occurrenceDiagnostics(occurrence: Occurrence, levels: Settings['severity'], knownCodes: Settings['knownCodes']): Diagnostic[] {
+  const cached = built.get(occurrence);
+  if (cached && cached.line === occurrence.line && cached.levels === levels && cached.knownCodes === knownCodes) return cached.diagnostics;
+  const range = { start: { line: occurrence.line, character: occurrence.start }, end: { line: occurrence.line, character: occurrence.end } };
+  const diagnostics: Diagnostic[] = [];
+  for (const finding of findingsFor(occurrence, knownCodes)) {
+    const level = levels[finding.code];
+    if (level !== 'off') diagnostics.push(diagnosticOf(finding, level, range));
+  }
+  built.set(occurrence, { line: occurrence.line, levels, knownCodes, diagnostics });
+  return diagnostics;
+}
+
 export function diagnostics(analysis: DocumentAnalysis, settings: Settings, document: TextDocumentLike): Validation {
   const name = basename(document.uri);
   if (!settings.validate.enabled) return { diagnostics: [] };
@@ -107,24 +131,25 @@ export function diagnostics(analysis: DocumentAnalysis, settings: Settings, docu
   const max = settings.maxNumberOfProblems;
   const result: Diagnostic[] = [];
   let limited = false;
-  const add = (code: DiagnosticCode, message: string, range: Diagnostic['range']) => {
-    const level = levels[code];
-    if (level === 'off' || isSuppressed(suppressions, range.start.line, code)) return;
+  const keep = (diagnostic: Diagnostic) => {
+    if (isSuppressed(suppressions, diagnostic.range.start.line, diagnostic.code as DiagnosticCode)) return;
     if (result.length >= max) {
       limited = true;
       return;
     }
-    result.push({ range, severity: SEVERITY[level], code, codeDescription: { href: DOCUMENTATION[code] }, source: DIAGNOSTIC_SOURCE, message });
+    result.push(diagnostic);
   };
 
   for (const occurrence of analysis.occurrences) {
     if (limited) break;
     if (!occurrence.confident) continue;
-    const range = { start: { line: occurrence.line, character: occurrence.start }, end: { line: occurrence.line, character: occurrence.end } };
-    for (const finding of findingsFor(occurrence, settings.knownCodes)) add(finding.code, finding.message, range);
+    for (const diagnostic of occurrenceDiagnostics(occurrence, levels, settings.knownCodes)) keep(diagnostic);
   }
   const lineFindings = mtaFindings(text, analysis.kind);
-  for (const finding of lineFindings) add(finding.code, finding.message, finding.range);
+  for (const finding of lineFindings) {
+    const level = levels[finding.code];
+    if (level !== 'off') keep(diagnosticOf(finding, level, finding.range));
+  }
   if (lineFindings.length > 0) result.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 
   return limited
