@@ -3,13 +3,19 @@ import {
   CodeActionKind, DiagnosticRefreshRequest, DidChangeConfigurationNotification, TextDocumentSyncKind,
   type CancellationToken, type Connection, type Diagnostic, type DocumentDiagnosticReport, type InitializeResult,
 } from 'vscode-languageserver';
-import { REGISTRY_MARKDOWN_REQUEST, REGISTRY_REQUEST, SERVER_STATUS_REQUEST, SUMMARY_REQUEST } from './commands';
+import { REGISTRY_MARKDOWN_REQUEST, REGISTRY_REQUEST, SERVER_STATUS_REQUEST, SUMMARY_REQUEST, type ServerStatus, type ServerStatusParams } from './commands';
 import { createLanguageService } from './languageService';
 import { LineDocument } from './lineDocument';
 import { resolveSettings, type Settings } from './settings';
 
 /** Push diagnostics at once after a quiet spell, then at most this often while edits keep coming. */
 const PUSH_INTERVAL_MS = 100;
+
+function processCpuMs(): number | undefined {
+  if (typeof process === 'undefined' || typeof process.cpuUsage !== 'function') return undefined;
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
 
 function sameItems(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
   return a.length === b.length && a.every((item, index) => item === b[index]);
@@ -180,7 +186,6 @@ export function startServer(connection: Connection): void {
     return document ? service.doComplete(document, params.position, await settingsFor(document.uri)) : null;
   }, null));
 
-  /** For benchmarks and bug reports: open documents and memory, settled by a collection where the process allows one. */
   connection.onCompletionResolve((item) => service.doResolveCompletion(item));
 
   connection.onCodeAction((params) => guard(() => {
@@ -205,9 +210,10 @@ export function startServer(connection: Connection): void {
   connection.onRequest(REGISTRY_REQUEST, () => service.registryItems());
   connection.onRequest(REGISTRY_MARKDOWN_REQUEST, () => service.registryMarkdown());
 
-  connection.onRequest(SERVER_STATUS_REQUEST, () => {
-    (globalThis as { gc?: () => void }).gc?.();
-    return { documents: documents.size, memory: process.memoryUsage() };
+  connection.onRequest(SERVER_STATUS_REQUEST, (params?: ServerStatusParams) => {
+    const cpuMs = processCpuMs();
+    if (params?.collectGarbage !== false) (globalThis as { gc?: () => void }).gc?.();
+    return { documents: documents.size, memory: process.memoryUsage(), cpuMs } satisfies ServerStatus;
   });
 
   connection.listen();

@@ -7,7 +7,7 @@
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentAnalysis } from '../../server/src/analysis';
-import { SERVER_STATUS_REQUEST } from '../../server/src/commands';
+import { SERVER_STATUS_REQUEST, type ServerStatus } from '../../server/src/commands';
 import { createLanguageService } from '../../server/src/languageService';
 import { LspSession } from '../support/lspSession';
 import { SERVER } from '../support/paths';
@@ -101,12 +101,15 @@ async function main(): Promise<void> {
     ['analysis of the 5 MB source tree', pair(treeAnalysis, treeBare, ms), 'bare RegExp pass', `${f.treeAnalysisRatio.toFixed(2)}x (<= 2x)`, f.treeAnalysisRatio <= 2],
     ['didOpen to pushed diagnostics, 20 MB log (best)', pair(f.serverPushOpenMs, f.floorPushOpenMs, ms), 'protocol floor', `${f.pushOpenRatio.toFixed(2)}x (<= 1.25x)`, f.pushOpenRatio <= 1.25],
     ['didOpen to pulled diagnostics, 20 MB log (best)', pair(f.serverPullOpenMs, f.floorPullOpenMs, ms), 'protocol floor', `${f.pullOpenRatio.toFixed(2)}x (<= 1.25x)`, f.pullOpenRatio <= 1.25],
+    ['the same in server processor time (push / pull, best)', `${pair(f.serverPushOpenCpuMs, f.floorPushOpenCpuMs, ms)}, ${pair(f.serverPullOpenCpuMs, f.floorPullOpenCpuMs, ms)}`, 'protocol floor', `${f.pushOpenCpuRatio.toFixed(2)}x / ${f.pullOpenCpuRatio.toFixed(2)}x (<= 1.25x)`, Math.max(f.pushOpenCpuRatio, f.pullOpenCpuRatio) <= 1.25],
     ['RSS with the 20 MB log open (best)', pair(f.serverRssAfterOpenMb, f.floorRssAfterOpenMb, mb), 'protocol floor', `+${(f.serverRssAfterOpenMb - f.floorRssAfterOpenMb).toFixed(0)} MB (<= +40 MB)`, f.serverRssAfterOpenMb - f.floorRssAfterOpenMb <= 40],
     ['RSS after 30 edits and 2,000 requests (best)', pair(f.serverRssAfterWorkMb, f.floorRssAfterWorkMb, mb), 'protocol floor', `+${(f.serverRssAfterWorkMb - f.floorRssAfterWorkMb).toFixed(0)} MB (<= +40 MB)`, f.serverRssAfterWorkMb - f.floorRssAfterWorkMb <= 40],
     ['edit to pulled diagnostics, 20 MB log (p99)', pair(f.serverPullEditP99Ms, f.serverPullLineEditP99Ms, (v) => ms(v, 1)), 'same edit, one-line document', `+${(f.serverPullEditP99Ms - f.serverPullLineEditP99Ms).toFixed(1)} ms (<= +16 ms)`, f.serverPullEditP99Ms - f.serverPullLineEditP99Ms <= 16],
     ['edit to pushed diagnostics, 20 MB log (p99)', pair(f.serverPushEditP99Ms, f.serverPushLineEditP99Ms, (v) => ms(v, 1)), 'same edit, one-line document', `+${(f.serverPushEditP99Ms - f.serverPushLineEditP99Ms).toFixed(1)} ms (<= +16 ms)`, f.serverPushEditP99Ms - f.serverPushLineEditP99Ms <= 16],
+    ['server processor time per edit, 20 MB log (median)', pair(f.serverEditCpuMs, f.serverLineEditCpuMs, (v) => ms(v, 2)), 'same edit, one-line document', `+${(f.serverEditCpuMs - f.serverLineEditCpuMs).toFixed(2)} ms`, true],
     ['hover over stdio, 20 MB log open (p99)', pair(f.serverHoverP99Ms, f.floorHoverP99Ms, (v) => ms(v, 2)), 'protocol floor (null answer)', '<= 2 ms', f.serverHoverP99Ms <= 2],
     ['completion over stdio, 20 MB log open (p99)', pair(f.serverCompletionP99Ms, f.floorCompletionP99Ms, (v) => ms(v, 2)), 'protocol floor (null answer)', '<= 2 ms', f.serverCompletionP99Ms <= 2],
+    ['server processor time per hover or completion (mean)', pair(f.serverRequestCpuMs, f.floorRequestCpuMs, (v) => ms(v, 3)), 'protocol floor (null answer)', '-', true],
     ['hover in the language service (p99)', ms(f.serviceHoverP99Ms, 3), '-', '<= 2 ms', f.serviceHoverP99Ms <= 2],
   ];
   console.log('\n| figure | this server / floor | floor | ratio or difference (target) | met |\n| --- | --- | --- | --- | --- |');
@@ -118,12 +121,17 @@ type ServerName = keyof typeof SERVERS;
 
 interface SessionFigures {
   openMs: number;
+  /** Processor time the server spent from the didOpen to the diagnostics (wall time on a shared machine also counts waiting). */
+  openCpuMs: number;
   rssAfterOpenMb: number;
   heapAfterOpenMb: number;
   logEdits: number[];
   lineEdits: number[];
+  logEditCpuMs: number[];
+  lineEditCpuMs: number[];
   hovers: number[];
   completions: number[];
+  requestsCpuMs: number;
   rssAfterWorkMb: number;
   heapAfterWorkMb: number;
   diagnostics: number;
@@ -136,34 +144,44 @@ const ONE_LINE = 'Nov 28 10:00:01 mx1 postfix/smtp[2001]: 1A2B3C4D5E: to=<user@e
 /** One server process: the 20 MB log opened, 30 edits of it and of a one-line log, then 2,000 requests in pull mode. */
 async function measureSession(server: ServerName, pullDiagnostics: boolean, log: string, middle: number, hoverAt: { line: number; character: number }): Promise<SessionFigures> {
   const session = await LspSession.start({ pullDiagnostics, settings: {}, nodeOptions: ['--expose-gc', ...serverNodeOptions(server)], server: SERVERS[server] });
-  const status = async () => (await session.connection.sendRequest<{ memory: NodeJS.MemoryUsage }>(SERVER_STATUS_REQUEST)).memory;
+  const status = (collectGarbage = true) => session.connection.sendRequest<ServerStatus>(SERVER_STATUS_REQUEST, { collectGarbage });
+  const cpu = async () => (await status(false)).cpuMs ?? NaN;
+  await status();
+  let cpuStart = await cpu();
   let start = now();
   await session.open(LOG_URI, log, 'log');
   const first = await session.diagnostics(LOG_URI);
   const openMs = now() - start;
-  const opened = await status();
+  const openCpuMs = (await cpu()) - cpuStart;
+  const opened = (await status()).memory;
   await session.open(LINE_URI, ONE_LINE, 'log');
   await session.diagnostics(LINE_URI);
 
   const logEdits: number[] = [];
   const lineEdits: number[] = [];
+  const logEditCpuMs: number[] = [];
+  const lineEditCpuMs: number[] = [];
   (globalThis as { gc?: () => void }).gc?.();
   for (let edit = 0; edit < 30; edit++) {
     if (!pullDiagnostics) await new Promise((resolve) => setTimeout(resolve, 120)); // let the push throttle go quiet
-    for (const [uri, line, times] of [[LOG_URI, middle + edit, logEdits], [LINE_URI, 0, lineEdits]] as const) {
+    for (const [uri, line, times, cpuTimes] of [[LOG_URI, middle + edit, logEdits, logEditCpuMs], [LINE_URI, 0, lineEdits, lineEditCpuMs]] as const) {
+      cpuStart = await cpu();
       start = now();
       await session.change(uri, { range: { start: { line, character: 20 }, end: { line, character: 21 } }, text: String(edit % 10) });
       await session.diagnostics(uri);
       times.push(now() - start);
+      cpuTimes.push((await cpu()) - cpuStart);
     }
   }
 
   const hovers: number[] = [];
   const completions: number[] = [];
+  let requestsCpuMs = NaN;
   if (pullDiagnostics) {
     // Both processes start settled, so that neither's leftover garbage lands in the measurement.
     (globalThis as { gc?: () => void }).gc?.();
     await status();
+    cpuStart = await cpu();
     for (let i = 0; i < 1000; i++) {
       start = now();
       await session.hover(LOG_URI, hoverAt);
@@ -172,12 +190,13 @@ async function measureSession(server: ServerName, pullDiagnostics: boolean, log:
       await session.completion(LOG_URI, hoverAt);
       completions.push(now() - start);
     }
+    requestsCpuMs = (await cpu()) - cpuStart;
   }
-  const worked = await status();
+  const worked = (await status()).memory;
   await session.stop();
   return {
-    openMs, rssAfterOpenMb: opened.rss / 1e6, heapAfterOpenMb: opened.heapUsed / 1e6, logEdits, lineEdits, hovers, completions,
-    rssAfterWorkMb: worked.rss / 1e6, heapAfterWorkMb: worked.heapUsed / 1e6, diagnostics: first.length,
+    openMs, openCpuMs, rssAfterOpenMb: opened.rss / 1e6, heapAfterOpenMb: opened.heapUsed / 1e6, logEdits, lineEdits, logEditCpuMs, lineEditCpuMs,
+    hovers, completions, requestsCpuMs, rssAfterWorkMb: worked.rss / 1e6, heapAfterWorkMb: worked.heapUsed / 1e6, diagnostics: first.length,
   };
 }
 
@@ -209,6 +228,11 @@ async function protocolFigures(log: string): Promise<Record<string, number>> {
     const all = <K extends keyof SessionFigures>(list: SessionFigures[], key: K) => list.flatMap((run) => run[key] as number[]);
     Object.assign(figures, {
       [`${server}PushOpenMs`]: best(push.map((run) => run.openMs)),
+      [`${server}PushOpenCpuMs`]: best(push.map((run) => run.openCpuMs)),
+      [`${server}PullOpenCpuMs`]: best(pull.map((run) => run.openCpuMs)),
+      [`${server}EditCpuMs`]: median([...push, ...pull].flatMap((run) => run.logEditCpuMs)),
+      [`${server}LineEditCpuMs`]: median([...push, ...pull].flatMap((run) => run.lineEditCpuMs)),
+      [`${server}RequestCpuMs`]: best(pull.map((run) => run.requestsCpuMs)) / 2000,
       [`${server}PullOpenMs`]: best(pull.map((run) => run.openMs)),
       [`${server}RssAfterOpenMb`]: best([...push, ...pull].map((run) => run.rssAfterOpenMb)),
       [`${server}HeapAfterOpenMb`]: best([...push, ...pull].map((run) => run.heapAfterOpenMb)),
@@ -228,6 +252,8 @@ async function protocolFigures(log: string): Promise<Record<string, number>> {
     });
   }
   figures.pushOpenRatio = figures.serverPushOpenMs / figures.floorPushOpenMs;
+  figures.pushOpenCpuRatio = figures.serverPushOpenCpuMs / figures.floorPushOpenCpuMs;
+  figures.pullOpenCpuRatio = figures.serverPullOpenCpuMs / figures.floorPullOpenCpuMs;
   figures.pullOpenRatio = figures.serverPullOpenMs / figures.floorPullOpenMs;
   return figures;
 }

@@ -5,7 +5,7 @@
  */
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { SERVER_STATUS_REQUEST } from '../../server/src/commands';
+import { SERVER_STATUS_REQUEST, type ServerStatus, type ServerStatusParams } from '../../server/src/commands';
 import { barePass } from './barePass';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -39,9 +39,10 @@ connection.languages.diagnostics.on((params) => {
 connection.onHover(() => null);
 connection.onCompletion(() => null);
 
-connection.onRequest(SERVER_STATUS_REQUEST, () => {
-  (globalThis as { gc?: () => void }).gc?.();
-  return { documents: documents.all().length, memory: process.memoryUsage() };
+connection.onRequest(SERVER_STATUS_REQUEST, (params?: ServerStatusParams): ServerStatus => {
+  const { user, system } = process.cpuUsage();
+  if (params?.collectGarbage !== false) (globalThis as { gc?: () => void }).gc?.();
+  return { documents: documents.all().length, memory: process.memoryUsage(), cpuMs: (user + system) / 1000 };
 });
 
 documents.listen(connection);
