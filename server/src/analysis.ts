@@ -24,6 +24,11 @@ export class DocumentAnalysis {
   kind: DocumentKind = 'text';
   version = 0;
   textLength = 0;
+  /**
+   * The first line that an edit has touched since `changedFromLine` was last set to Infinity (by the diagnostics, once
+   * built): occurrences on the lines before it are the same objects on the same lines (edits shift only later lines).
+   */
+  changedFromLine = 0;
   private all: Occurrence[] = [];
   private confidentCount = 0;
   private visible: readonly Occurrence[] | undefined;
@@ -37,6 +42,7 @@ export class DocumentAnalysis {
     this.version = document.version;
     this.textLength = text.length;
     this.kind = documentKind(document.uri, document.languageId, text);
+    this.changedFromLine = 0;
     this.all = scan(text, { kind: this.kind, isCancelled });
     this.confidentCount = 0;
     this.count(this.all, 1);
@@ -71,6 +77,7 @@ export class DocumentAnalysis {
       return;
     }
     const { start, end } = change.range;
+    this.changedFromLine = Math.max(0, Math.min(this.changedFromLine, start.line, end.line));
     const lastNewLine = start.line + countNewlines(change.text);
     const lineDelta = lastNewLine - end.line;
 

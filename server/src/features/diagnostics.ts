@@ -124,26 +124,45 @@ export function diagnostics(analysis: DocumentAnalysis, settings: Settings, docu
       },
     };
   }
-  const levels = isReadOnlyKind(analysis.kind) ? settings.severityInLogs : settings.severity;
+  const readOnly = isReadOnlyKind(analysis.kind);
+  const levels = readOnly ? settings.severityInLogs : settings.severity;
   // Logs and bounces have no comments and no configuration syntax: their text is not read again.
-  const text = isReadOnlyKind(analysis.kind) ? '' : document.getText();
+  const text = readOnly ? '' : document.getText();
   const suppressions = findSuppressions(text);
   const max = settings.maxNumberOfProblems;
-  const result: Diagnostic[] = [];
+  let result: Diagnostic[] = [];
+  let firstOccurrence = 0;
   let limited = false;
+  /** The line of the first problem left out by the limit. */
+  let limitLine = Infinity;
+
+  // In logs and bounces each diagnostic depends on its occurrence alone: those before the first line edited since the
+  // last report are kept, and the occurrences are checked from that line on (not at all once the limit is reached there).
+  const previous = readOnly ? lastReports.get(analysis) : undefined;
+  if (previous && previous.settings === settings) {
+    const kept = countBefore(previous.validation.diagnostics, analysis.changedFromLine);
+    const unchanged = kept === previous.validation.diagnostics.length && (previous.validation.limited ? previous.limitLine : Infinity) < analysis.changedFromLine;
+    if (unchanged || analysis.changedFromLine === Infinity) {
+      analysis.changedFromLine = Infinity;
+      return previous.validation;
+    }
+    result = previous.validation.diagnostics.slice(0, kept);
+    firstOccurrence = firstOccurrenceOnOrAfter(analysis.occurrences, analysis.changedFromLine);
+  }
   const keep = (diagnostic: Diagnostic) => {
     if (isSuppressed(suppressions, diagnostic.range.start.line, diagnostic.code as DiagnosticCode)) return;
     if (result.length >= max) {
+      if (!limited) limitLine = diagnostic.range.start.line;
       limited = true;
       return;
     }
     result.push(diagnostic);
   };
 
-  for (const occurrence of analysis.occurrences) {
-    if (limited) break;
-    if (!occurrence.confident) continue;
-    for (const diagnostic of occurrenceDiagnostics(occurrence, levels, settings.knownCodes)) keep(diagnostic);
+  const occurrences = analysis.occurrences;
+  for (let i = firstOccurrence; i < occurrences.length && !limited; i++) {
+    if (!occurrences[i].confident) continue;
+    for (const diagnostic of occurrenceDiagnostics(occurrences[i], levels, settings.knownCodes)) keep(diagnostic);
   }
   const lineFindings = mtaFindings(text, analysis.kind);
   for (const finding of lineFindings) {
@@ -152,7 +171,7 @@ export function diagnostics(analysis: DocumentAnalysis, settings: Settings, docu
   }
   if (lineFindings.length > 0) result.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 
-  return limited
+  const validation: Validation = limited
     ? {
       diagnostics: result,
       limited: {
@@ -161,4 +180,35 @@ export function diagnostics(analysis: DocumentAnalysis, settings: Settings, docu
       },
     }
     : { diagnostics: result };
+  if (readOnly) {
+    lastReports.set(analysis, { settings, validation, limitLine });
+    analysis.changedFromLine = Infinity;
+  }
+  return validation;
+}
+
+/** The last report of each analysis of a log or bounce, and the settings it was built with. */
+const lastReports = new WeakMap<DocumentAnalysis, { settings: Settings; validation: Validation; limitLine: number }>();
+
+/** How many of `diagnostics` (in line order) start before `line`. */
+function countBefore(diagnostics: readonly Diagnostic[], line: number): number {
+  let low = 0;
+  let high = diagnostics.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (diagnostics[middle].range.start.line < line) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+function firstOccurrenceOnOrAfter(occurrences: readonly Occurrence[], line: number): number {
+  let low = 0;
+  let high = occurrences.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (occurrences[middle].line < line) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }

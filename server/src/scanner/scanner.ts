@@ -73,6 +73,28 @@ const LITERAL_BEFORE = /(?:["'`]|%[wW][[(](?:[\d.\s]*\s)?)$/;
 /** In MTA tables the value follows the key: `relay.example   5.1.6 text`. */
 export const MAP_VALUE_LEADER = /^\S+\s+$/;
 
+/**
+ * The codes met so far by a number made of their characters and length: a log repeats a few dozen codes thousands of
+ * times, and each occurrence then shares one string instead of a copy of its own.
+ */
+const codeTexts = new Map<number, string>();
+const MAX_CODE_TEXTS = 10_000;
+
+/** text[index, end), a code of at most 11 characters (digits and dots). */
+function codeText(text: string, index: number, end: number): string {
+  let key = end - index;
+  for (let i = index; i < end; i++) {
+    const c = text.charCodeAt(i);
+    key = key * 11 + (c === 46 ? 10 : c - 48);
+  }
+  let code = codeTexts.get(key);
+  if (code === undefined) {
+    code = text.slice(index, end);
+    if (codeTexts.size < MAX_CODE_TEXTS) codeTexts.set(key, code);
+  }
+  return code;
+}
+
 /** The number written by the digits in text[from, to). */
 function digitsValue(text: string, from: number, to: number): number {
   let value = 0;
@@ -149,7 +171,7 @@ export function scan(text: string, options: ScanOptions): Occurrence[] {
       : index - 4 >= lineStart && text.startsWith('dsn=', index - 4) && !isWordCharacter(text.charCodeAt(index - 5)) ? FIELD
         : classify(text, lineStart, index, end, lineEnd, kind, wellFormed);
     if (!found) continue;
-    const code = text.slice(index, end);
+    const code = codeText(text, index, end);
     const problem = wellFormed ? undefined : malformation(code, secondDot - index);
     const reply = found.reply;
     occurrences.push({
