@@ -147,7 +147,7 @@ describe('pulled diagnostics with result ids (as VS Code asks for them)', { time
       const lines = [
         'Nov 28 10:00:01 mx1 postfix/smtp[2001]: 1A2B3C4D5E: to=<a@example.net>, dsn=5.1.1, status=bounced (host said: 550 4.1.1 User unknown)',
         'Nov 28 10:00:02 mx1 postfix/smtpd[2002]: connect from unknown[192.0.2.7]',
-        'Nov 28 10:00:03 mx1 postfix/smtp[2003]: 2B3C4D5E6F: to=<b@example.net>, dsn=5.7.606, status=bounced',
+        'Nov 28 10:00:03 mx1 postfix/smtp[2003]: 2B3C4D5E6F: to=<b@example.net>, dsn=5.9.9, status=bounced',
       ];
       await session.open(uri, lines.join('\n') + '\n', 'log');
       const pull = (previousResultId?: string) => session.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri }, previousResultId });

@@ -70,6 +70,12 @@ const MILTER_LINE = /\bmilter-(?:reject|tempfail|discard|hold)\b/;
  * or, after a space, `[` or `(`, with this; it closes with a quote, a space or a closing bracket.
  */
 const LITERAL_BEFORE = /(?:["'`]|%[wW][[(](?:[\d.\s]*\s)?)$/;
+/**
+ * A comment in source code before the code on its line: a comment describes (`// Take a line like "4.2.12 text"`), so its
+ * codes hover but are not checked. A line that starts as a comment, or ` // ` after code; `#` only where no C preprocessor
+ * directive follows it.
+ */
+const COMMENT_BEFORE = /^\s*(?:\/\/|\/\*|\*|#(?!\s*(?:define|include|if|ifdef|ifndef|elif|else|endif|undef|pragma|error)\b)|--\s)|\s\/\/\s/;
 /** In MTA tables the value follows the key: `relay.example   5.1.6 text`. */
 export const MAP_VALUE_LEADER = /^\S+\s+$/;
 
@@ -184,7 +190,7 @@ export function scan(text: string, options: ScanOptions): Occurrence[] {
       detail: digitsValue(text, secondDot + 1, end),
       malformation: problem,
       context: found.context === 'literal' ? 'bare' : found.context,
-      confident: found.context !== 'bare' && found.context !== 'literal',
+      confident: found.context !== 'bare' && found.context !== 'literal' && !(kind === 'source' && COMMENT_BEFORE.test(text.slice(lineStart, index))),
       replyCode: replyStart !== -1 ? digitsValue(text, replyStart, replyStart + 3) : reply?.value,
       replyStart: replyStart !== -1 ? replyStart - lineStart : reply && column + reply.offset,
       impliedClass: found.impliedClass,
