@@ -36,6 +36,7 @@ export function startServer(connection: Connection): void {
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         inlayHintProvider: true,
         documentLinkProvider: { resolveProvider: false },
+        foldingRangeProvider: true,
         ...(clientPullsDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       },
       serverInfo: { name: 'smtp-status-codes-language-server' },
@@ -176,6 +177,11 @@ export function startServer(connection: Connection): void {
   connection.onDocumentLinks((params) => guard(async () => {
     const document = documents.get(params.textDocument.uri);
     return document ? service.doDocumentLinks(document, await settingsFor(document.uri)) : [];
+  }, []));
+
+  connection.onFoldingRanges((params) => guard(() => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? service.doFoldingRanges(document) : [];
   }, []));
 
   connection.onRequest(SUMMARY_REQUEST, (params: { uri: string }) => guard(async () => {

@@ -6,6 +6,7 @@ import { findKnownCode } from '../knownCodes';
 import { allowsReplyCode, findEntry, usageAllows, findSubject, REGISTRY_URL } from '../registry/registry';
 import type { Occurrence } from '../scanner/scanner';
 import type { DiagnosticCode, SeverityLevel, Settings } from '../settings';
+import { dsnFindings } from './dsn';
 import { mtaFindings } from './mtaChecks';
 
 export const DIAGNOSTIC_SOURCE = 'smtp-status-codes';
@@ -19,6 +20,7 @@ export const DOCUMENTATION: Record<DiagnosticCode, string> = {
   'deprecated-code': REGISTRY_URL,
   'missing-code': 'https://www.rfc-editor.org/rfc/rfc2034#section-4',
   'invalid-reply-code': 'https://www.rfc-editor.org/rfc/rfc5321#section-4.2',
+  'dsn-inconsistency': 'https://www.rfc-editor.org/rfc/rfc3464#section-2.3.3',
 };
 
 const SEVERITY: Record<Exclude<SeverityLevel, 'off'>, DiagnosticSeverity> = {
@@ -123,7 +125,7 @@ export function diagnostics(analysis: DocumentAnalysis, settings: Settings, docu
     const range = { start: { line: occurrence.line, character: occurrence.start }, end: { line: occurrence.line, character: occurrence.end } };
     for (const finding of findingsFor(occurrence, settings.knownCodes)) add(finding.code, finding.message, range);
   }
-  const lineFindings = mtaFindings(text, analysis.kind);
+  const lineFindings = analysis.kind === 'bounce' ? dsnFindings(document.getText()) : mtaFindings(text, analysis.kind);
   for (const finding of lineFindings) add(finding.code, finding.message, finding.range);
   if (lineFindings.length > 0) result.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 

@@ -1,27 +1,34 @@
-/** Inlay hints: the sample text after each code (and, in code, the reply a Haraka DSN helper produces). */
+/**
+ * Inlay hints: the sample text after each code, in logs and bounces with the bounce reason of failures (and, in
+ * code, the reply a Haraka DSN helper produces).
+ */
 import type { InlayHint, Range } from 'vscode-languageserver-types';
 import type { DocumentAnalysis } from '../analysis';
 import { isReadOnlyKind } from '../documentKind';
 import { findKnownCode } from '../knownCodes';
 import { findEntry } from '../registry/registry';
 import type { Settings } from '../settings';
+import { classifyOccurrence, reasonLabel, type LineReader } from './bounceReason';
 import { entrySummary } from './describe';
 import { dsnCalls } from './harakaDsn';
 
-export function inlayHints(analysis: DocumentAnalysis, range: Range, settings: Settings, lineText: (line: number) => string): InlayHint[] {
-  if (!(isReadOnlyKind(analysis.kind) ? settings.inlayHints.inLogs : settings.inlayHints.elsewhere)) return [];
+export function inlayHints(analysis: DocumentAnalysis, range: Range, settings: Settings, lineAt: LineReader): InlayHint[] {
+  const readOnly = isReadOnlyKind(analysis.kind);
+  if (!(readOnly ? settings.inlayHints.inLogs : settings.inlayHints.elsewhere)) return [];
   const hints: InlayHint[] = [];
   for (const occurrence of analysis.occurrencesInLines(range.start.line, range.end.line)) {
     if (occurrence.malformation) continue;
     const entry = findEntry(occurrence.subject, occurrence.detail);
     const label = entry ? entrySummary(entry) : findKnownCode(settings.knownCodes, occurrence.text)?.description;
-    if (!label) continue;
-    hints.push({ position: { line: occurrence.line, character: occurrence.end }, label: `${label}`, paddingLeft: true });
+    const classification = readOnly ? classifyOccurrence(occurrence, lineAt) : undefined;
+    const parts = [label, classification && reasonLabel(classification)].filter(Boolean);
+    if (parts.length === 0) continue;
+    hints.push({ position: { line: occurrence.line, character: occurrence.end }, label: parts.join(' · '), paddingLeft: true });
   }
   if (analysis.kind === 'source') {
     for (let line = range.start.line; line <= range.end.line; line++) {
-      const text = lineText(line);
-      if (!text.includes('DSN.')) continue;
+      const text = lineAt(line);
+      if (text === undefined || !text.includes('DSN.')) continue;
       for (const call of dsnCalls(text)) hints.push({ position: { line, character: call.end }, label: `→ ${call.reply}`, paddingLeft: true });
     }
   }

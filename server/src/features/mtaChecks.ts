@@ -102,15 +102,12 @@ function openSmtpdLine(text: string, line: number): LineFinding[] {
   return [missingCode(line, messageStart, messageStart + 3, Number(reply[1][0]) as StatusClass, reply[2], messageStart + 4, (code) => `${code} `, `The ${verdict[1]} reply ${reply[1]}`)];
 }
 
-/** Exim ACL verbs and the reply class their message must have; `warn` and `accept` messages are not replies. */
-const EXIM_VERB_CLASS: Record<string, StatusClass> = { deny: 5, drop: 5, require: 5, defer: 4 };
-
 function eximLine(text: string, line: number, verb: string | undefined): LineFinding[] {
   const reply = /^(\s*(?:(?:accept|deny|defer|discard|drop|require|warn)\s+)?(?:message\s*=\s*|data\s*=\s*:(?:fail|defer):\s*|:(?:fail|defer):\s*))([245]\d\d)([ -])(.*)$/.exec(text);
   if (!reply) return [];
   const start = reply[1].length;
   const findings: LineFinding[] = [];
-  const expected = /message\s*=/.test(reply[1]) ? (verb ? EXIM_VERB_CLASS[verb] : undefined) : /:defer:/.test(reply[1]) ? 4 : 5;
+  const expected = /message\s*=/.test(reply[1]) ? (verb ? impliedClass(verb) : undefined) : /:defer:/.test(reply[1]) ? 4 : 5;
   if (expected && Number(reply[2][0]) !== expected) {
     const fixed = `${expected}${reply[2].slice(1)}`;
     const code = HAS_CODE.exec(reply[4])?.[0];

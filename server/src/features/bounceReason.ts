@@ -1,0 +1,50 @@
+/** What a failure code means for the sender (reason, hard or soft, and why), for hover, inlay hints and the summary. */
+import { classifyBounce, readsReplyText, REASONS, type BounceClassification } from '../registry/bounceReasons';
+import type { Occurrence } from '../scanner/scanner';
+import { groupAround } from './dsn';
+
+/** Reads one line of the document without its line break; undefined past the end. */
+export type LineReader = (line: number) => string | undefined;
+
+/** How many wrapped continuation lines of a reply are read (Postfix and Exim indent them). */
+const CONTINUATION_LINES = 3;
+
+/**
+ * The reply text that came with the code: the rest of its line and the indented lines that continue it; for a DSN
+ * `Status:` field, the Diagnostic-Code of the same recipient.
+ */
+export function replyTextOf(occurrence: Occurrence, lineAt: LineReader): string {
+  const text = lineAt(occurrence.line) ?? '';
+  if (/^status[ \t]*:/i.test(text)) {
+    const diagnostic = groupAround(lineAt, occurrence.line).get('diagnostic-code');
+    if (diagnostic) return diagnostic.text;
+  }
+  const parts = [text.slice(occurrence.end)];
+  for (let line = occurrence.line + 1; line <= occurrence.line + CONTINUATION_LINES; line++) {
+    const next = lineAt(line);
+    if (next === undefined || !/^[ \t]+\S/.test(next)) break;
+    parts.push(next.trim());
+  }
+  return parts.join(' ');
+}
+
+/** The classification of a failure occurrence; the text is read only where the code is vague. */
+export function classifyOccurrence(occurrence: Occurrence, lineAt: LineReader): BounceClassification | undefined {
+  if (occurrence.malformation || (occurrence.statusClass !== 4 && occurrence.statusClass !== 5)) return undefined;
+  const text = readsReplyText(occurrence.subject, occurrence.detail) ? replyTextOf(occurrence, lineAt) : '';
+  return classifyBounce(occurrence.statusClass, occurrence.subject, occurrence.detail, text);
+}
+
+export function reasonLabel(classification: BounceClassification): string {
+  return `${REASONS[classification.reason].label} (${classification.hard ? 'hard' : 'soft'})`;
+}
+
+/** The hover section: the reason, hard or soft, why, and what to do. */
+export function reasonMarkdown(classification: BounceClassification): string {
+  const reason = REASONS[classification.reason];
+  const because = classification.matched ? `${classification.why} ("${classification.matched}")` : classification.why;
+  const hardness = classification.hard
+    ? 'hard: permanent, resending unchanged fails again'
+    : 'soft: temporary, a later attempt may succeed';
+  return [`**Bounce reason:** ${reason.label}, ${hardness}`, '', `${reason.meaning[0].toUpperCase()}${reason.meaning.slice(1)}; ${because}. ${reason.advice}`].join('\n');
+}
