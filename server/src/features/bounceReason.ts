@@ -8,6 +8,8 @@ export type LineReader = (line: number) => string | undefined;
 
 /** How many wrapped continuation lines of a reply are read (Postfix and Exim indent them). */
 const CONTINUATION_LINES = 3;
+const STATUS_FIELD = /^status[ \t]*:/i;
+const CODE_IN_TEXT = /(?<![\w.])([245])\.(\d{1,3})\.(\d{1,3})(?![\d.])/;
 
 /**
  * The reply text that came with the code: the rest of its line and the indented lines that continue it; for a DSN
@@ -15,7 +17,7 @@ const CONTINUATION_LINES = 3;
  */
 export function replyTextOf(occurrence: Occurrence, lineAt: LineReader): string {
   const text = lineAt(occurrence.line) ?? '';
-  if (/^status[ \t]*:/i.test(text)) {
+  if (STATUS_FIELD.test(text)) {
     const diagnostic = groupAround(lineAt, occurrence.line).get('diagnostic-code');
     if (diagnostic) return diagnostic.text;
   }
@@ -30,9 +32,14 @@ export function replyTextOf(occurrence: Occurrence, lineAt: LineReader): string 
 
 /** The classification of a failure occurrence; the text is read only where the code is vague. */
 export function classifyOccurrence(occurrence: Occurrence, lineAt: LineReader): BounceClassification | undefined {
-  if (occurrence.malformation || (occurrence.statusClass !== 4 && occurrence.statusClass !== 5)) return undefined;
-  const text = readsReplyText(occurrence.subject, occurrence.detail) ? replyTextOf(occurrence, lineAt) : '';
-  return classifyBounce(occurrence.statusClass, occurrence.subject, occurrence.detail, text);
+  const { statusClass, subject, detail } = occurrence;
+  if (occurrence.malformation || (statusClass !== 4 && statusClass !== 5)) return undefined;
+  if (!readsReplyText(subject, detail)) return classifyBounce(statusClass, subject, detail);
+  const text = replyTextOf(occurrence, lineAt);
+  // A vague DSN Status (Exim always writes 5.0.0) is read as the code of the reply it reports, where that has one.
+  const replied = STATUS_FIELD.test(lineAt(occurrence.line) ?? '') ? CODE_IN_TEXT.exec(text) : null;
+  if (replied && Number(replied[1]) === statusClass) return classifyBounce(statusClass, Number(replied[2]), Number(replied[3]), text);
+  return classifyBounce(statusClass, subject, detail, text);
 }
 
 export function reasonLabel(classification: BounceClassification): string {

@@ -126,11 +126,14 @@ function groupFindings(group: DsnGroup): DsnFinding[] {
 
   const diagnostic = group.get('diagnostic-code');
   const replied = diagnostic && CODE_IN_TEXT.exec(diagnostic.text);
-  if (replied && replied[0] !== code) {
+  // An expiry (X.4.7) reports the giving up, its Diagnostic-Code the last error before it: they differ by design.
+  if (replied && replied[0] !== code && code.slice(2) !== '4.7') {
     const [, repliedClass, repliedSubject, repliedDetail] = replied;
+    const detail = statusCode[3];
     if (repliedClass !== statusClass) {
       findings.push({ code: 'dsn-inconsistency', message: `Status ${code} is ${CLASS_WORD[statusClass]} but the reply in Diagnostic-Code carries ${replied[0]}, ${CLASS_WORD[repliedClass]}: one of them misreports what happened (RFC 3464 section 2.3.4).`, range });
-    } else if (!(statusCode[2] === '0' && statusCode[3] === '0') && !(repliedSubject === '0' && repliedDetail === '0')) {
+    } else if (statusCode[2] !== repliedSubject && detail !== '0' && repliedDetail !== '0') {
+      // Codes of one subject, or a vague X.Y.0 on either side, are a usual way of reporting the same failure.
       findings.push({ code: 'dsn-inconsistency', message: `Status ${code} differs from ${replied[0]} in the reply quoted in Diagnostic-Code: the Status normally repeats the remote server's code (RFC 3464 section 2.3.4), so read the reply for the actual reason.`, range });
     }
   }
