@@ -21,7 +21,7 @@ function sourceLink(source: { label: string; url: string }): string {
 }
 
 function fieldMarkdown(field: DsnField): string {
-  const lines = [`**${field.name}** · ${field.scope} field${field.required ? ', required' : ''} of a delivery status notification`, '', field.meaning];
+  const lines = [`**${field.name}** · a${field.required ? ' required' : 'n optional'} ${field.scope} field of a delivery status notification`, '', field.meaning];
   if (field.syntax) lines.push('', `Written as ${field.syntax}.`);
   lines.push('', sourceLink(field.source));
   return lines.join('\n');

@@ -13,7 +13,7 @@ function describe(action: MtaAction): string {
   const what = action.kind === 'parameter' ? 'parameter' : action.mta === 'exim' ? 'ACL verb' : action.mta === 'haraka' ? 'plugin verdict' : action.mta === 'opensmtpd' ? 'filter verdict' : 'action';
   const lines = [`**${action.word}** · ${MTA_NAME[action.mta]} ${what}`, '', action.effect];
   if (action.kind === 'parameter') lines.push('', `Default: \`${action.word} = ${action.defaultReply}\``);
-  else if (action.defaultReply) lines.push('', `Replies by default: \`${action.defaultReply}\``);
+  else if (action.defaultReply) lines.push('', `Replies by default: ${action.defaultReply.includes('`') ? action.defaultReply : `\`${action.defaultReply}\``}`);
   if (action.changedBy && action.kind !== 'parameter') lines.push('', `Changed by: ${action.changedBy}`);
   lines.push('', `[${action.source.label}](${action.source.url})`);
   return lines.join('\n');
@@ -26,7 +26,7 @@ function wordAt(lineText: string, character: number): { word: string; start: num
   while (start > 0 && WORD_CHARACTER.test(lineText[start - 1])) start--;
   while (end < lineText.length && WORD_CHARACTER.test(lineText[end])) end++;
   if (start === end) return undefined;
-  if (lineText[end] === ':' && /^[A-Z]+$/.test(lineText.slice(start, end))) end++;
+  if (lineText[end] === ':' && /^[A-Za-z]+$/.test(lineText.slice(start, end))) end++;
   return { word: lineText.slice(start, end), start, end };
 }
 
@@ -45,7 +45,7 @@ function actionFor(kind: DocumentKind, lineText: string, word: string, start: nu
     case 'sendmail':
       if (word === '$#error') return findMtaAction('sendmail', word);
       if (word === 'tempfail' && /\$@\s*$/.test(before)) return findMtaAction('sendmail', 'TEMPFAIL');
-      return word === word.toUpperCase() && /(?:\s|^)$/.test(before) && before.trim() !== '' ? findMtaAction('sendmail', word) : undefined;
+      return (word === word.toUpperCase() || word === 'error:') && /\s$/.test(before) ? findMtaAction('sendmail', word) : undefined;
     case 'opensmtpd':
       return OPENSMTPD_FILTER.test(lineText) && word === word.toLowerCase() && before.trim() !== '' ? findMtaAction('opensmtpd', word) : undefined;
     case 'source':
