@@ -120,6 +120,7 @@ describe('bounces and MTA words over the protocol', { timeout: 60_000 }, () => {
     const main = fixture('config/postfix/main.cf');
     await session.open(mainCf, main);
     assert.match(text(await session.hover(mainCf, find(main, 'unknown_address_reject_code', 'unknown', 3))), /Default: `unknown_address_reject_code = 450`/);
+    assert.match(text(await session.hover(mainCf, find(main, 'defer_code = 450', 'defer_code'))), /^\*\*defer_code\*\* · Postfix parameter[\s\S]*Default: `defer_code = 450`/);
   });
 
   test('hover on an Exim ACL verb, Sendmail $#error and ERROR:, a Haraka verdict and an OpenSMTPD filter verdict', async () => {

@@ -36,7 +36,7 @@ function actionFor(kind: DocumentKind, lineText: string, word: string, start: nu
   switch (kind) {
     case 'postfix': {
       const parameter = word.replace(/^\$/, '');
-      if (/^\w+_(?:reject|defer)_code$/.test(parameter)) return findMtaAction('postfix', parameter);
+      if (/^(?:\w+_)?(?:reject|defer)_code$/.test(parameter)) return findMtaAction('postfix', parameter);
       const inValue = /(?:\S\s+|=)$/.test(before);
       return inValue && (word === word.toUpperCase() || word === 'permit') ? findMtaAction('postfix', word) : undefined;
     }
