@@ -46,7 +46,7 @@ const postfixCode = (word: string, defaultReply: string, effect: string): MtaAct
 
 export const MTA_ACTIONS: readonly MtaAction[] = [
   // Postfix access(5) tables and header/body checks
-  postfixAction('REJECT', 'Rejects the client, sender or recipient (in header/body checks: the message). With text, the text is sent after the codes.', {
+  postfixAction('REJECT', 'Rejects the client, sender or recipient. With text, the text is sent after the codes. In header_checks and body_checks it rejects the message: `550 5.7.1 Error: message content rejected`, or 550 5.7.1 and the text given.', {
     impliedClass: 5, defaultReply: '554 5.7.1 <address>: … rejected: Access denied', changedBy: 'access_map_reject_code (the reply code); text after REJECT replaces "Access denied"; an explicit enhanced code after REJECT replaces 5.7.1',
   }),
   postfixAction('DEFER', 'Rejects with a temporary error: the client should try again later (Postfix 2.6 and later).', {
