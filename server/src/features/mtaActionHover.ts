@@ -56,6 +56,7 @@ function actionFor(kind: DocumentKind, lineText: string, word: string, start: nu
 }
 
 export function mtaActionHover(lineText: string, position: Position, kind: DocumentKind): Hover | null {
+  if (kind !== 'source' && /^\s*(?:#|dnl\b)/.test(lineText)) return null;
   const found = wordAt(lineText, position.character);
   if (!found) return null;
   const action = actionFor(kind, lineText, found.word, found.start);
