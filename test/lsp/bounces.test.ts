@@ -115,6 +115,11 @@ describe('bounces and MTA words over the protocol', { timeout: 60_000 }, () => {
     assert.match(reject, /\(https:\/\/www\.postfix\.org\/access\.5\.html\)/);
     assert.match(text(await session.hover(uri, find(source, 'DEFER 4.7.1', 'DEFER'))), /450 4\.7\.1[\s\S]*access_map_defer_code/);
     assert.equal(text(await session.hover(uri, find(source, 'spammer@example.net', 'spammer'))), '', 'the key is not an action');
+    const commented = 'file:///etc/postfix/client_access';
+    const commentedSource = '# REJECT here would refuse the whole network\n192.0.2.0/24   OK\n';
+    await session.open(commented, commentedSource);
+    assert.equal(text(await session.hover(commented, { line: 0, character: 3 })), '', 'a comment is not an action');
+    assert.match(text(await session.hover(commented, { line: 1, character: 16 })), /^\*\*OK\*\* · Postfix action/);
 
     const mainCf = 'file:///etc/postfix/main.cf';
     const main = fixture('config/postfix/main.cf');
