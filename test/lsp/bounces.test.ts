@@ -93,15 +93,18 @@ describe('bounces and MTA words over the protocol', { timeout: 60_000 }, () => {
       'Final-Recipient: rfc822; c@example.org', 'Action: failed', 'Status: 2.0.0', '',
       'Final-Recipient: rfc822; d@example.org', 'Action: failed', 'Status: 5.1.1', 'Diagnostic-Code: smtp; 451 4.3.0 Temporary failure', '',
       'Final-Recipient: rfc822; e@example.org', 'Action: failed', 'Status: 5.1.1', 'Diagnostic-Code: smtp; 550 5.7.1 Relaying denied', '',
+      'Final-Recipient: rfc822; f@example.org', 'Action: failed', 'Status: 5.0.0', 'Diagnostic-Code: smtp; 451 Try again later', '',
+      'Final-Recipient: rfc822; g@example.org', 'Action: failed', 'Status: 5.0.0', 'Diagnostic-Code: smtp; 550 Mailbox unavailable', '',
     ].join('\n');
     await session.open(uri, dsn);
     const messages = (await session.diagnostics(uri)).filter((d) => d.code === 'dsn-inconsistency').map((d) => `${d.range.start.line} ${d.message}`);
-    assert.equal(messages.length, 5, messages.join('\n'));
+    assert.equal(messages.length, 6, messages.join('\n'));
     assert.match(messages[0], /^4 Action: delayed means the MTA is still trying, but Status 5\.2\.2 is a permanent failure/);
     assert.match(messages[1], /^9 Action: delivered reports success, but Status 4\.0\.0 is a transient failure/);
     assert.match(messages[2], /^13 Action: failed with Status 2\.0\.0, a success code/);
     assert.match(messages[3], /^17 Status 5\.1\.1 is a permanent failure but the reply in Diagnostic-Code carries 4\.3\.0, a transient failure/);
     assert.match(messages[4], /^22 Status 5\.1\.1 differs from 5\.7\.1 in the reply quoted in Diagnostic-Code/);
+    assert.match(messages[5], /^27 Status 5\.0\.0 is a permanent failure but the reply in Diagnostic-Code starts with 451, a transient failure/);
   });
 
   test('hover on Postfix REJECT in an access map gives the default reply and the parameter that changes it', async () => {

@@ -11,6 +11,8 @@ const CONTINUATION = /^[ \t]+\S/;
 const TYPED_VALUE = /^([A-Za-z][\w.-]*)[ \t]*;/;
 const LEADING_CODE = /^([245])\.(\d{1,3})\.(\d{1,3})(?![\d.])/;
 const CODE_IN_TEXT = /(?<![\w.])([245])\.(\d{1,3})\.(\d{1,3})(?![\d.])/;
+/** The reply code at the start of an `smtp;` diagnostic that quotes no enhanced code. */
+const SMTP_REPLY_CODE = /^smtp[ \t]*;[ \t]*([2-5]\d\d)(?![\d.])/i;
 
 function span(line: number, start: number, end: number): Range {
   return { start: { line, character: start }, end: { line, character: end } };
@@ -126,6 +128,10 @@ function groupFindings(group: DsnGroup): DsnFinding[] {
 
   const diagnostic = group.get('diagnostic-code');
   const replied = diagnostic && CODE_IN_TEXT.exec(diagnostic.text);
+  const replyCode = diagnostic && !replied ? SMTP_REPLY_CODE.exec(diagnostic.text) : null;
+  if (replyCode && replyCode[1][0] !== statusClass && code.slice(2) !== '4.7') {
+    findings.push({ code: 'dsn-inconsistency', message: `Status ${code} is ${CLASS_WORD[statusClass]} but the reply in Diagnostic-Code starts with ${replyCode[1]}, ${CLASS_WORD[replyCode[1][0]] ?? 'not a failure or success'}: one of them misreports what happened (RFC 3464 section 2.3.4).`, range });
+  }
   // An expiry (X.4.7) reports the giving up, its Diagnostic-Code the last error before it: they differ by design.
   if (replied && replied[0] !== code && code.slice(2) !== '4.7') {
     const [, repliedClass, repliedSubject, repliedDetail] = replied;
