@@ -15,7 +15,7 @@ export const GROUP_BY_CLASS_COMMAND = 'smtpStatusCodes.summary.groupByClass';
 const GROUPING_KEY = 'smtpStatusCodes.summaryGrouping';
 
 type Grouping = 'class' | 'reason';
-type ReasonSummary = DocumentSummary['reasons'][number];
+type ReasonSummary = NonNullable<DocumentSummary['reasons']>[number];
 
 type Node =
   | { kind: 'class'; statusClass: number; label: string; count: number; codes: DocumentSummary['classes'][number]['codes'] }
@@ -37,7 +37,8 @@ class SummaryProvider implements vscode.TreeDataProvider<Node> {
   async refresh(): Promise<void> {
     const document = vscode.window.activeTextEditor?.document;
     this.document = document;
-    this.summary = document ? ((await this.client.sendRequest<DocumentSummary | null>(SUMMARY_REQUEST, { uri: document.uri.toString() })) ?? undefined) : undefined;
+    const params = { uri: document?.uri.toString(), byReason: this.grouping === 'reason' };
+    this.summary = document ? ((await this.client.sendRequest<DocumentSummary | null>(SUMMARY_REQUEST, params)) ?? undefined) : undefined;
     this.changed.fire();
   }
 
@@ -89,7 +90,7 @@ export function registerSummaryView(context: vscode.ExtensionContext, client: Ba
     provider.grouping = grouping;
     void context.workspaceState.update(GROUPING_KEY, grouping);
     void vscode.commands.executeCommand('setContext', GROUPING_KEY, grouping);
-    provider.changed.fire();
+    void provider.refresh();
   };
   void vscode.commands.executeCommand('setContext', GROUPING_KEY, provider.grouping);
   const view = vscode.window.createTreeView(SUMMARY_VIEW, { treeDataProvider: provider, showCollapseAll: true });

@@ -49,8 +49,8 @@ export interface LanguageService {
   doDocumentLinks(document: TextDocumentLike, settings?: Settings): DocumentLink[];
   /** In bounces: the delivery-status part, its field groups and the returned message's headers. */
   doFoldingRanges(document: TextDocumentLike): FoldingRange[];
-  /** The codes of a document by class and by bounce reason, with counts, for the log summary view. */
-  summarize(document: TextDocumentLike, settings?: Settings): DocumentSummary;
+  /** The codes of a document by class, and (when asked) its failures by bounce reason, with counts, for the log summary view. */
+  summarize(document: TextDocumentLike, settings?: Settings, byReason?: boolean): DocumentSummary;
   registryItems(): RegistryItem[];
   registryMarkdown(): string;
   /** Drops what is cached for a closed document. */
@@ -113,8 +113,8 @@ export function createLanguageService(): LanguageService {
       const analysis = analyze(document)!;
       return analysis.kind !== 'bounce' || analysis.textLength > MAX_FOLDED_TEXT ? [] : foldingRanges(document.getText());
     },
-    summarize(document, settings = DEFAULT_SETTINGS) {
-      return summarize(analyze(document)!, settings.knownCodes, lineReader(document));
+    summarize(document, settings = DEFAULT_SETTINGS, byReason = false) {
+      return summarize(analyze(document)!, settings.knownCodes, byReason ? lineReader(document) : undefined);
     },
     registryItems,
     registryMarkdown,

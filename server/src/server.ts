@@ -184,9 +184,9 @@ export function startServer(connection: Connection): void {
     return document ? service.doFoldingRanges(document) : [];
   }, []));
 
-  connection.onRequest(SUMMARY_REQUEST, (params: { uri: string }) => guard(async () => {
+  connection.onRequest(SUMMARY_REQUEST, (params: { uri: string; byReason?: boolean }) => guard(async () => {
     const document = documents.get(params.uri);
-    return document ? service.summarize(document, await settingsFor(document.uri)) : null;
+    return document ? service.summarize(document, await settingsFor(document.uri), params.byReason === true) : null;
   }, null));
   connection.onRequest(REGISTRY_REQUEST, () => service.registryItems());
   connection.onRequest(REGISTRY_MARKDOWN_REQUEST, () => service.registryMarkdown());

@@ -190,14 +190,15 @@ describe('bounces and MTA words over the protocol', { timeout: 60_000 }, () => {
 
   test('the Status Codes summary groups failures by reason as well as by class', async () => {
     const { uri } = await open('bounces/postfix-three-recipients.eml');
-    const summary = await session.connection.sendRequest<DocumentSummary>(SUMMARY_REQUEST, { uri });
+    assert.equal((await session.connection.sendRequest<DocumentSummary>(SUMMARY_REQUEST, { uri })).reasons, undefined, 'only when asked');
+    const summary = await session.connection.sendRequest<DocumentSummary>(SUMMARY_REQUEST, { uri, byReason: true });
     assert.deepEqual(summary.classes.map((c) => c.statusClass), [5]);
-    assert.deepEqual(summary.reasons.map((r) => [r.label, r.count, r.hard, r.soft, r.codes.map((c) => c.code)]), [
+    assert.deepEqual(summary.reasons!.map((r) => [r.label, r.count, r.hard, r.soft, r.codes.map((c) => c.code)]), [
       ['authentication', 7, 7, 0, ['5.7.26']],
       ['blocked', 3, 3, 0, ['5.7.1']],
       ['mailbox full', 3, 0, 3, ['5.2.2']],
     ]);
-    assert.equal(summary.reasons.reduce((n, r) => n + r.count, 0), summary.total);
+    assert.equal(summary.reasons!.reduce((n, r) => n + r.count, 0), summary.total);
   });
 
   test('folding ranges for the delivery-status part, its field groups and the returned headers', async () => {

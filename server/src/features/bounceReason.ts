@@ -15,8 +15,7 @@ const CODE_IN_TEXT = /(?<![\w.])([245])\.(\d{1,3})\.(\d{1,3})(?![\d.])/;
  * The reply text that came with the code: the rest of its line and the indented lines that continue it; for a DSN
  * `Status:` field, the Diagnostic-Code of the same recipient.
  */
-export function replyTextOf(occurrence: Occurrence, lineAt: LineReader): string {
-  const text = lineAt(occurrence.line) ?? '';
+export function replyTextOf(occurrence: Occurrence, lineAt: LineReader, text = lineAt(occurrence.line) ?? ''): string {
   if (STATUS_FIELD.test(text)) {
     const diagnostic = groupAround(lineAt, occurrence.line).get('diagnostic-code');
     if (diagnostic) return diagnostic.text;
@@ -30,16 +29,35 @@ export function replyTextOf(occurrence: Occurrence, lineAt: LineReader): string 
   return parts.join(' ');
 }
 
-/** The classification of a failure occurrence; the text is read only where the code is vague. */
-export function classifyOccurrence(occurrence: Occurrence, lineAt: LineReader): BounceClassification | undefined {
+/** Addresses in a reply name the recipient, not the reason (`<spam-reports@…>`): they are blanked before the rules read it. */
+const ADDRESS = /<[^<>\s]*>/g;
+/** What varies between replies of one kind and no rule reads: digits and bracketed hosts or addresses. */
+const VARIABLE = /\[[^\]]*\]|\d+/g;
+
+/** Classifications by code and reply text with its variable parts blanked, for reading a whole document. */
+export type ReasonCache = Map<string, BounceClassification>;
+
+/**
+ * The classification of a failure occurrence; the text is read only where the code is vague. With a cache (the
+ * summary of a whole log), replies that differ only in addresses, hosts and numbers are classified once.
+ */
+export function classifyOccurrence(occurrence: Occurrence, lineAt: LineReader, cache?: ReasonCache): BounceClassification | undefined {
   const { statusClass, subject, detail } = occurrence;
   if (occurrence.malformation || (statusClass !== 4 && statusClass !== 5)) return undefined;
   if (!readsReplyText(subject, detail)) return classifyBounce(statusClass, subject, detail);
-  const text = replyTextOf(occurrence, lineAt);
+  const lineText = lineAt(occurrence.line) ?? '';
+  const text = replyTextOf(occurrence, lineAt, lineText).replace(ADDRESS, '<>');
+  const isStatus = STATUS_FIELD.test(lineText);
+  const key = cache && `${isStatus ? 'Status ' : ''}${occurrence.text} ${text.replace(VARIABLE, '#')}`;
+  const cached = key && cache!.get(key);
+  if (cached) return cached;
   // A vague DSN Status (Exim always writes 5.0.0) is read as the code of the reply it reports, where that has one.
-  const replied = STATUS_FIELD.test(lineAt(occurrence.line) ?? '') ? CODE_IN_TEXT.exec(text) : null;
-  if (replied && Number(replied[1]) === statusClass) return classifyBounce(statusClass, Number(replied[2]), Number(replied[3]), text);
-  return classifyBounce(statusClass, subject, detail, text);
+  const replied = isStatus ? CODE_IN_TEXT.exec(text) : null;
+  const classification = replied && Number(replied[1]) === statusClass
+    ? classifyBounce(statusClass, Number(replied[2]), Number(replied[3]), text)
+    : classifyBounce(statusClass, subject, detail, text);
+  if (key && classification) cache!.set(key, classification);
+  return classification;
 }
 
 export function reasonLabel(classification: BounceClassification): string {

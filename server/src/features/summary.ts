@@ -1,10 +1,10 @@
-/** A summary of the codes in a document by class and by bounce reason, with counts, for the log summary view. */
+/** A summary of the codes in a document by class, and of its failures by bounce reason, with counts, for the log summary view. */
 import type { Range } from 'vscode-languageserver-types';
 import type { DocumentAnalysis } from '../analysis';
 import { findKnownCode } from '../knownCodes';
 import { REASONS, type BounceReason } from '../registry/bounceReasons';
 import { findEntry } from '../registry/registry';
-import { classifyOccurrence, type LineReader } from './bounceReason';
+import { classifyOccurrence, type LineReader, type ReasonCache } from './bounceReason';
 import { entrySummary } from './describe';
 
 export interface CodeSummary {
@@ -36,14 +36,17 @@ export interface ReasonSummary {
 export interface DocumentSummary {
   total: number;
   classes: ClassSummary[];
-  reasons: ReasonSummary[];
+  /** Present when asked for: it reads the reply text of every vague failure code. */
+  reasons?: ReasonSummary[];
 }
 
 const CLASS_LABEL: Record<number, string> = { 2: 'Success (2.X.X)', 4: 'Persistent transient failure (4.X.X)', 5: 'Permanent failure (5.X.X)' };
 
-export function summarize(analysis: DocumentAnalysis, knownCodes: Record<string, string>, lineAt: LineReader, maxOccurrences = 200): DocumentSummary {
+/** `lineAt` reads the document's lines for the grouping by bounce reason; without it there is none. */
+export function summarize(analysis: DocumentAnalysis, knownCodes: Record<string, string>, lineAt?: LineReader, maxOccurrences = 200): DocumentSummary {
   const byCode = new Map<string, CodeSummary & { statusClass: number }>();
   const byReason = new Map<BounceReason, Omit<ReasonSummary, 'codes'> & { codes: Map<string, CodeSummary> }>();
+  const reasonCache: ReasonCache = new Map();
   let total = 0;
   for (const occurrence of analysis.occurrences) {
     if (occurrence.malformation) continue;
@@ -59,7 +62,7 @@ export function summarize(analysis: DocumentAnalysis, knownCodes: Record<string,
     const range = { start: { line: occurrence.line, character: occurrence.start }, end: { line: occurrence.line, character: occurrence.end } };
     if (summary.occurrences.length < maxOccurrences) summary.occurrences.push(range);
 
-    const classification = classifyOccurrence(occurrence, lineAt);
+    const classification = lineAt && classifyOccurrence(occurrence, lineAt, reasonCache);
     if (!classification) continue;
     let reason = byReason.get(classification.reason);
     if (!reason) {
@@ -91,5 +94,5 @@ export function summarize(analysis: DocumentAnalysis, knownCodes: Record<string,
   const reasons = [...byReason.values()]
     .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label))
     .map((reason) => ({ ...reason, codes: [...reason.codes.values()].sort(byCount) }));
-  return { total, classes, reasons };
+  return lineAt ? { total, classes, reasons } : { total, classes };
 }
