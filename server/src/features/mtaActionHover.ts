@@ -1,11 +1,11 @@
 /** Hover on the words of MTA configuration that produce replies: what each does and the reply it sends by default. */
 import type { Hover, Position } from 'vscode-languageserver-types';
 import type { DocumentKind } from '../documentKind';
-import { findMtaAction, type Mta, type MtaAction } from '../registry/mtaActions';
+import { findMtaAction, MTA_ACTIONS, type Mta, type MtaAction } from '../registry/mtaActions';
 
 const MTA_NAME: Record<Mta, string> = { postfix: 'Postfix', exim: 'Exim', sendmail: 'Sendmail', opensmtpd: 'OpenSMTPD', haraka: 'Haraka' };
 const WORD_CHARACTER = /[\w$#]/;
-const EXIM_VERB = /^\s*(accept|deny|defer|discard|drop|require|warn)\b/;
+const EXIM_VERB = new RegExp(String.raw`^\s*(${MTA_ACTIONS.filter((action) => action.mta === 'exim').map((action) => action.word).join('|')})\b`);
 const OPENSMTPD_FILTER = /^\s*filter\b/;
 const HARAKA_CALL = /\bnext\s*\(|\bconstants\./;
 
