@@ -169,7 +169,7 @@ function eximLine(text: string, line: number, verb: string | undefined): LineFin
     });
   }
   if (!HAS_CODE.test(reply[4])) {
-    const policy = /message\s*=/.test(reply[1]) && verb !== undefined && EXIM_VERB_CLASS[verb] !== undefined;
+    const policy = /message\s*=/.test(reply[1]) && verb !== undefined && impliedClass(verb) !== undefined;
     findings.push(...missingCode(line, start, start + 3, Number(reply[2][0]) as StatusClass, reply[4], start + 4, (code) => `${code} `, `The reply ${reply[2]}`,
       { mta: 'exim', policy }));
   }
