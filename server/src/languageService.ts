@@ -18,6 +18,8 @@ import { dsnHover } from './features/harakaDsn';
 import { dsnFieldHover } from './features/dsn';
 import { foldingRanges } from './features/folding';
 import { mtaActionHover } from './features/mtaActionHover';
+import { providerEntriesAt } from './features/providers';
+import type { Occurrence } from './scanner/scanner';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 
 export type { Validation } from './features/diagnostics';
@@ -77,7 +79,8 @@ export function createLanguageService(): LanguageService {
       if (!settings.hover.enabled) return null;
       const analysis = analyze(document)!;
       const lineAt = lineReader(document);
-      const found = hover(analysis, position, settings.knownCodes, lineAt);
+      const providersOf = settings.providers.enabled ? (occurrence: Occurrence) => providerEntriesAt(analysis, document, occurrence) : undefined;
+      const found = hover(analysis, position, settings.knownCodes, providersOf, lineAt);
       if (found || analysis.kind === 'data') return found;
       const lineText = lineAt(position.line) ?? '';
       return (analysis.kind === 'source' ? dsnHover(lineText, position) : null)
@@ -114,7 +117,7 @@ export function createLanguageService(): LanguageService {
       return analysis.kind !== 'bounce' || analysis.textLength > MAX_FOLDED_TEXT ? [] : foldingRanges(document.getText());
     },
     summarize(document, settings = DEFAULT_SETTINGS, byReason = false) {
-      return summarize(analyze(document)!, settings.knownCodes, byReason ? lineReader(document) : undefined);
+      return summarize(analyze(document)!, settings.knownCodes, byReason ? lineReader(document) : undefined, settings.providers.enabled);
     },
     registryItems,
     registryMarkdown,

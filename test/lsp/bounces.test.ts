@@ -179,6 +179,12 @@ describe('bounces and MTA words over the protocol', { timeout: 60_000 }, () => {
       assert.match(await hover(lineNeedle, code), expected, `${name} ${code}`);
     }
 
+    const log = 'file:///var/log/mail.log.1';
+    const line = 'Nov 29 22:41:07 mx1 postfix/smtp[7731]: 5F1A83E0C2: to=<k.weber@contoso.com>, relay=contoso-com.mail.protection.outlook.com[52.101.68.11]:25, delay=1.2, dsn=5.7.606, status=bounced (host contoso-com.mail.protection.outlook.com[52.101.68.11] said: 550 5.7.606 Access denied, banned sending IP [203.0.113.25]. (in reply to RCPT TO command))\n';
+    await session.open(log, line, 'log');
+    const banned = text(await session.hover(log, { line: 0, character: line.indexOf('550 5.7.606') + 6 }));
+    assert.match(banned, /Bounce reason:\*\* blocked, hard[\s\S]*"banned sending IP"/, 'an unregistered code read with its reply text');
+
     const { uri, source } = await open('bounces/postfix-three-recipients.eml');
     const hints = ((await session.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range: everywhere })) ?? [])
       .map((hint) => `${hint.position.line} ${hint.label}`);

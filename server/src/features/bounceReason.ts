@@ -1,5 +1,6 @@
 /** What a failure code means for the sender (reason, hard or soft, and why), for hover, inlay hints and the summary. */
 import { classifyBounce, readsReplyText, REASONS, type BounceClassification } from '../registry/bounceReasons';
+import type { ProviderCode } from '../registry/providerLookup';
 import type { Occurrence } from '../scanner/scanner';
 import { groupAround } from './dsn';
 
@@ -38,15 +39,19 @@ const VARIABLE = /\[[^\]]*\]|\d+/g;
 export type ReasonCache = Map<string, BounceClassification>;
 
 /**
- * The classification of a failure occurrence; the text is read only where the code is vague. With a cache (the
- * summary of a whole log), replies that differ only in addresses, hosts and numbers are classified once.
+ * The classification of a failure occurrence; the text is read only where the code is vague, together with what the
+ * providers that document the code say of it. With a cache (the summary of a whole log), replies that differ only in
+ * addresses, hosts and numbers are classified once.
  */
-export function classifyOccurrence(occurrence: Occurrence, lineAt: LineReader, cache?: ReasonCache): BounceClassification | undefined {
+export function classifyOccurrence(
+  occurrence: Occurrence, lineAt: LineReader, cache?: ReasonCache, providers: readonly ProviderCode[] = [],
+): BounceClassification | undefined {
   const { statusClass, subject, detail } = occurrence;
   if (occurrence.malformation || (statusClass !== 4 && statusClass !== 5)) return undefined;
   if (!readsReplyText(subject, detail)) return classifyBounce(statusClass, subject, detail);
   const lineText = lineAt(occurrence.line) ?? '';
-  const text = replyTextOf(occurrence, lineAt, lineText).replace(ADDRESS, '<>');
+  const said = providers.map((entry) => ` ${entry.title}. ${entry.meaning}`).join('');
+  const text = replyTextOf(occurrence, lineAt, lineText).replace(ADDRESS, '<>') + said;
   const isStatus = STATUS_FIELD.test(lineText);
   const key = cache && `${isStatus ? 'Status ' : ''}${occurrence.text} ${text.replace(VARIABLE, '#')}`;
   const cached = key && cache!.get(key);

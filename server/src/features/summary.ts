@@ -3,9 +3,11 @@ import type { Range } from 'vscode-languageserver-types';
 import type { DocumentAnalysis } from '../analysis';
 import { findKnownCode } from '../knownCodes';
 import { REASONS, type BounceReason } from '../registry/bounceReasons';
+import { providerEntriesFor } from '../registry/providerLookup';
 import { findEntry } from '../registry/registry';
 import { classifyOccurrence, type LineReader, type ReasonCache } from './bounceReason';
 import { entrySummary } from './describe';
+import { providerSummary } from './providers';
 
 export interface CodeSummary {
   code: string;
@@ -43,7 +45,7 @@ export interface DocumentSummary {
 const CLASS_LABEL: Record<number, string> = { 2: 'Success (2.X.X)', 4: 'Persistent transient failure (4.X.X)', 5: 'Permanent failure (5.X.X)' };
 
 /** `lineAt` reads the document's lines for the grouping by bounce reason; without it there is none. */
-export function summarize(analysis: DocumentAnalysis, knownCodes: Record<string, string>, lineAt?: LineReader, maxOccurrences = 200): DocumentSummary {
+export function summarize(analysis: DocumentAnalysis, knownCodes: Record<string, string>, lineAt?: LineReader, providers = true, maxOccurrences = 200): DocumentSummary {
   const byCode = new Map<string, CodeSummary & { statusClass: number }>();
   const byReason = new Map<BounceReason, Omit<ReasonSummary, 'codes'> & { codes: Map<string, CodeSummary> }>();
   const reasonCache: ReasonCache = new Map();
@@ -54,7 +56,9 @@ export function summarize(analysis: DocumentAnalysis, knownCodes: Record<string,
     let summary = byCode.get(occurrence.text);
     if (!summary) {
       const entry = findEntry(occurrence.subject, occurrence.detail);
-      const meaning = entry ? entrySummary(entry) : findKnownCode(knownCodes, occurrence.text)?.description ?? 'Not in the IANA registry';
+      const meaning = entry
+        ? entrySummary(entry)
+        : findKnownCode(knownCodes, occurrence.text)?.description ?? (providers ? providerSummary(occurrence.text) : undefined) ?? 'Not in the IANA registry';
       summary = { code: occurrence.text, meaning, count: 0, occurrences: [], statusClass: occurrence.statusClass };
       byCode.set(occurrence.text, summary);
     }
@@ -62,7 +66,8 @@ export function summarize(analysis: DocumentAnalysis, knownCodes: Record<string,
     const range = { start: { line: occurrence.line, character: occurrence.start }, end: { line: occurrence.line, character: occurrence.end } };
     if (summary.occurrences.length < maxOccurrences) summary.occurrences.push(range);
 
-    const classification = lineAt && classifyOccurrence(occurrence, lineAt, reasonCache);
+    const providerEntries = providers && !findEntry(occurrence.subject, occurrence.detail) ? providerEntriesFor(occurrence.text) : [];
+    const classification = lineAt && classifyOccurrence(occurrence, lineAt, reasonCache, providerEntries);
     if (!classification) continue;
     let reason = byReason.get(classification.reason);
     if (!reason) {
