@@ -60,6 +60,7 @@ export function startServer(connection: Connection): ServerState {
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         inlayHintProvider: true,
         documentLinkProvider: { resolveProvider: false },
+        foldingRangeProvider: true,
         ...(clientPullsDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       },
       serverInfo: { name: 'smtp-status-codes-language-server' },
@@ -336,9 +337,14 @@ export function startServer(connection: Connection): ServerState {
     return document ? service.doDocumentLinks(document, await settingsFor(document.uri)) : [];
   }, []));
 
-  connection.onRequest(SUMMARY_REQUEST, (params: { uri: string }, token) => request(token, async () => {
+  connection.onFoldingRanges((params, token) => request(token, () => {
+    const document = documents.get(params?.textDocument?.uri);
+    return document ? service.doFoldingRanges(document) : [];
+  }, []));
+
+  connection.onRequest(SUMMARY_REQUEST, (params: { uri: string; byReason?: boolean }, token) => request(token, async () => {
     const document = documents.get(params?.uri);
-    return document ? service.summarize(document, await settingsFor(document.uri)) : null;
+    return document ? service.summarize(document, await settingsFor(document.uri), params.byReason === true) : null;
   }, null));
   connection.onRequest(REGISTRY_REQUEST, () => request(undefined, () => service.registryItems(), []));
   connection.onRequest(REGISTRY_MARKDOWN_REQUEST, () => request(undefined, () => service.registryMarkdown(), ''));

@@ -85,6 +85,8 @@ describe('smtp-status-codes command line', () => {
     assert.match(stdout, /^5\.7\.26 Multiple authentication checks failed/);
     assert.match(stdout, /RFC 7372 <https:\/\/www\.rfc-editor\.org\/rfc\/rfc7372>/);
     assert.match(run(['explain', '5.9.9']).stdout, /5\.9\.9 is not in the IANA registry/);
+    assert.match(run(['explain', '5.2.2']).stdout, /Bounce reason: mailbox full, soft: temporary, a later attempt may succeed/);
+    assert.doesNotMatch(run(['explain', '2.0.0']).stdout, /Bounce reason/);
   });
 
   test('explain shows what each provider that documents a code means by it', () => {
