@@ -13,8 +13,11 @@ import { DOCUMENTATION } from '../features/diagnostics';
 import { describeStatusCode } from '../features/describe';
 import { createLanguageService } from '../languageService';
 import { resolveSettings, type Settings } from '../settings';
-import { collectFiles, languageOf } from './files';
-import { jsonReport, sarifReport, textReport, type Finding } from './report';
+import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
+import { decode, encode, encodeUtf8, isBinary } from './encoding';
+import { collectFiles, languageOf, readRegularFile, reasonOf } from './files';
+import { fixToFixedPoint, MAX_FIX_ROUNDS, withLspLineEnds } from './fix';
+import { jsonReport, sarifReport, summaryLine, textReport, type Finding, type LocatedFinding, type RunSummary } from './report';
 
 declare const CLI_VERSION: string;
 const VERSION = typeof CLI_VERSION === 'string' ? CLI_VERSION : 'development';
@@ -24,11 +27,14 @@ const USAGE = `usage: smtp-status-codes check [paths or globs ...] [options]
 
 check options:
   --format text|json|sarif   output format (default text)
-  --fix                      apply the unambiguous quick fixes in place
+  --fix                      apply the preferred quick fixes in place, and say what was fixed
+  --diff                     print a unified diff of what --fix would change; change nothing
   --fail-on LEVEL            exit 1 on findings at or above error|warning|information|hint, or none (default error)
+  --max-file-size N          check files of up to N characters (default: the maxFileSize setting, 50000000)
   --config FILE              settings file (JSON: the smtpStatusCodes section, or VS Code settings)
                              (default: .vscode/settings.json in the current directory, if present)
-exit codes: 0 clean, 1 findings at or above --fail-on, 2 bad usage or unreadable input`;
+exit codes: 0 clean, 1 findings at or above --fail-on, 2 bad usage, or a file or check asked for that did not run
+            (unreadable, too large, an encoding that is not read, a fix that could not be written)`;
 
 const SEVERITY_NAME: Record<number, Finding['severity']> = {
   [DiagnosticSeverity.Error]: 'error', [DiagnosticSeverity.Warning]: 'warning', [DiagnosticSeverity.Information]: 'information', [DiagnosticSeverity.Hint]: 'hint',
@@ -45,7 +51,9 @@ function parseJsonc(text: string): unknown {
 
 /** The smtpStatusCodes settings from a file: flat VS Code keys (`smtpStatusCodes.severity`) or the section itself. */
 export function settingsFromFile(file: string): { settings: Settings; problems: string[] } {
-  const raw = parseJsonc(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+  const read = readRegularFile(file);
+  if (!('bytes' in read)) throw new Error('skipped' in read ? read.skipped : 'too large');
+  const raw = parseJsonc(read.bytes.toString('utf8')) as Record<string, unknown>;
   const section: Record<string, unknown> = {};
   let flat = false;
   for (const [key, value] of Object.entries(raw ?? {})) {
@@ -61,7 +69,9 @@ export function settingsFromFile(file: string): { settings: Settings; problems: 
 }
 
 function parseArguments(args: string[]) {
-  const options = { format: 'text', fix: false, failOn: 'error', config: undefined as string | undefined, paths: [] as string[] };
+  const options = {
+    format: 'text', fix: false, diff: false, failOn: 'error', config: undefined as string | undefined, maxFileSize: undefined as number | undefined, paths: [] as string[],
+  };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const value = () => {
@@ -71,21 +81,36 @@ function parseArguments(args: string[]) {
     };
     if (arg === '--format') options.format = value();
     else if (arg === '--fix') options.fix = true;
+    else if (arg === '--diff') options.diff = true;
     else if (arg === '--fail-on') options.failOn = value();
     else if (arg === '--config') options.config = value();
-    else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
+    else if (arg === '--max-file-size') {
+      const text = value();
+      if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text))) throw new UsageError(`--max-file-size takes a number of characters, not ${text}`);
+      options.maxFileSize = Number(text);
+    } else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
     else options.paths.push(arg);
   }
   if (!['text', 'json', 'sarif'].includes(options.format)) throw new UsageError(`--format must be text, json or sarif, not ${options.format}`);
   if (![...LEVELS, 'none'].includes(options.failOn)) throw new UsageError(`--fail-on must be one of ${LEVELS.join(', ')} or none, not ${options.failOn}`);
+  if (options.diff && options.fix) throw new UsageError('--diff shows what --fix would change; give one of them');
+  if (options.diff && options.format !== 'text') throw new UsageError('--diff prints a unified diff, so it takes no --format');
   return options;
 }
 
-function isBinary(buffer: Buffer): boolean {
-  return buffer.subarray(0, 8000).includes(0);
+/** Settings under which only the checks at or above `threshold` report, with no cap: the findings that decide the exit code. */
+function failingChecksOnly(settings: Settings, threshold: number): Settings {
+  const keep = (levels: Settings['severity']) =>
+    Object.fromEntries(Object.entries(levels).map(([code, level]) => [code, level !== 'off' && LEVELS.indexOf(level) <= threshold ? level : 'off'])) as Settings['severity'];
+  return { ...settings, severity: keep(settings.severity), severityInLogs: keep(settings.severityInLogs), maxNumberOfProblems: Number.MAX_SAFE_INTEGER };
 }
 
-function check(args: string[], cwd: string, out: (text: string) => void, err: (text: string) => void): number {
+/** The most bytes a text of `characters` UTF-16 code units can take in UTF-8 or UTF-16 with a byte-order mark. */
+const mostBytesFor = (characters: number) => characters * 3 + 3;
+
+type Output = (text: string | Uint8Array) => void;
+
+function check(args: string[], cwd: string, out: Output, err: (text: string) => void): number {
   const options = parseArguments(args);
   const configFile = options.config ?? (fs.existsSync(path.join(cwd, '.vscode', 'settings.json')) ? path.join(cwd, '.vscode', 'settings.json') : undefined);
   let settings = resolveSettings(undefined).settings;
@@ -95,60 +120,147 @@ function check(args: string[], cwd: string, out: (text: string) => void, err: (t
       settings = loaded.settings;
       for (const problem of loaded.problems) err(`${configFile}: ${problem}`);
     } catch (error) {
-      err(`cannot read settings from ${configFile}: ${error instanceof Error ? error.message : String(error)}`);
+      err(`cannot read settings from ${configFile}: ${error instanceof Error && !(error as NodeJS.ErrnoException).code ? error.message : reasonOf(error)}`);
       return 2;
     }
   }
+  if (options.maxFileSize !== undefined) settings = { ...settings, maxFileSize: options.maxFileSize };
+  const threshold = options.failOn === 'none' ? -1 : LEVELS.indexOf(options.failOn);
+  const uncapped = { ...settings, maxNumberOfProblems: Number.MAX_SAFE_INTEGER };
+  const failing = threshold >= 0 ? failingChecksOnly(settings, threshold) : undefined;
+  const limitName = options.maxFileSize !== undefined ? '--max-file-size' : 'smtpStatusCodes.maxFileSize';
 
-  const { files, errors } = collectFiles(options.paths.length > 0 ? options.paths : ['.'], cwd);
-  for (const error of errors) err(error);
-  const service = createLanguageService();
-  const firstPreferredFix = (document: TextDocument, diagnostics: Diagnostic[]) => {
-    for (const diagnostic of diagnostics) {
-      const fix = service.doCodeActions(document, [diagnostic]).find((action) => action.isPreferred && action.edit);
-      if (fix) return fix;
-    }
-    return undefined;
+  // Notes go to standard error as they happen; fixes to standard output in text, where they are the point of the run.
+  const display = (file: string) => path.relative(cwd, file) || path.basename(file);
+  const notifications: Array<{ file: string; message: string; failed: boolean }> = [];
+  const note = (file: string, message: string, failed: boolean) => {
+    notifications.push({ file, message, failed });
+    err(`${display(file)}: ${message}`);
   };
-  const findings: Finding[] = [];
-  let unreadable = errors.length > 0;
-  let checked = 0;
-  for (const file of files) {
-    let buffer: Buffer;
+  const tell = (text: string) => (options.format === 'text' && !options.diff ? out(text) : err(text));
+
+  const { files, notes } = collectFiles(options.paths.length > 0 ? options.paths : ['.'], cwd);
+  for (const n of notes) note(n.file, n.message, n.failed);
+  const summary: RunSummary = {
+    checked: 0, notChecked: 0, skipped: notes.filter((n) => !n.failed).length, cut: 0, failures: notes.filter((n) => n.failed).length,
+    fixed: options.fix || options.diff ? { problems: 0, files: 0, wouldFix: options.diff } : undefined,
+  };
+  const service = createLanguageService();
+  const findings: LocatedFinding[] = [];
+  for (const { file, explicit } of files) {
+    const notChecked = (message: string) => {
+      summary.notChecked++;
+      note(file, `not checked: ${message}`, true);
+    };
+    const skipped = (message: string) => {
+      if (explicit) return notChecked(message);
+      summary.skipped++;
+      note(file, `skipped: ${message}`, false);
+    };
     try {
-      buffer = fs.readFileSync(file);
-    } catch (error) {
-      err(`cannot read ${path.relative(cwd, file)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-      unreadable = true;
-      continue;
-    }
-    if (isBinary(buffer)) continue;
-    checked++;
-    const uri = pathToFileURL(file).href;
-    let document = TextDocument.create(uri, languageOf(file), 1, buffer.toString('utf8'));
-    if (options.fix) {
-      const original = document.getText();
-      for (let round = 0; round < 100; round++) {
-        const fix = firstPreferredFix(document, service.doValidation(document, settings)?.diagnostics ?? []);
-        if (!fix) break;
-        document = TextDocument.create(uri, document.languageId, document.version + 1, TextDocument.applyEdits(document, fix.edit!.changes![uri]));
+      const read = readRegularFile(file, mostBytesFor(settings.maxFileSize));
+      if ('skipped' in read) {
+        skipped(read.skipped);
+        continue;
       }
-      if (document.getText() !== original) fs.writeFileSync(file, document.getText());
+      if ('tooLarge' in read) {
+        notChecked(`${read.tooLarge} bytes, more than ${settings.maxFileSize} characters (${limitName}); raise ${limitName} to check it`);
+        continue;
+      }
+      const decoded = decode(read.bytes);
+      if ('unreadable' in decoded) {
+        notChecked(`the text is in ${decoded.unreadable}; convert it to UTF-8 or UTF-16 to check it`);
+        continue;
+      }
+      if (decoded.encoding === 'utf-8' && isBinary(read.bytes)) {
+        skipped('binary (a NUL byte in the first 8,000 bytes; UTF-16 needs a byte-order mark to be read)');
+        continue;
+      }
+      let text = decoded.text;
+      if (text.length > settings.maxFileSize) {
+        notChecked(`${text.length} characters, more than ${settings.maxFileSize} (${limitName}); raise ${limitName} to check it`);
+        continue;
+      }
+      const uri = pathToFileURL(file).href;
+      const languageId = languageOf(file);
+
+      if (options.fix || options.diff) {
+        const result = fixToFixedPoint(service, uri, languageId, text, uncapped);
+        if (result.readOnlyKind) {
+          const wouldFix = service.doValidation(TextDocument.create(uri, languageId, 0, withLspLineEnds(text)), uncapped)?.diagnostics
+            .some((diagnostic) => service.doCodeActions(TextDocument.create(uri, languageId, 0, withLspLineEnds(text)), [diagnostic]).some((action) => action.isPreferred));
+          if (wouldFix) note(file, `not fixed: a ${result.readOnlyKind === 'bounce' ? 'bounce message' : 'mail log'}, whose codes were written by remote servers`, false);
+        }
+        if (result.dropped > 0) note(file, `${plural(result.dropped, 'fix')} not applied: the result would be flagged again`, false);
+        if (result.roundsExhausted) note(file, `stopped after ${MAX_FIX_ROUNDS} rounds of fixes; run again to fix the rest`, false);
+        if (result.text !== text) {
+          const bytes = encode(result.text, decoded.encoding);
+          if (!encode(text, decoded.encoding).equals(read.bytes)) {
+            notChecked('its bytes do not survive decoding and encoding again, so it is not fixed');
+            continue;
+          }
+          let written = options.diff;
+          if (options.diff) {
+            const name = display(file).split(path.sep).join('/');
+            out(encodeUtf8(createTwoFilesPatch(`a/${name}`, `b/${name}`, text, result.text, undefined, undefined, { context: 3, headerOptions: FILE_HEADERS_ONLY })));
+          } else {
+            const target = fs.realpathSync(file);
+            const current = readRegularFile(target);
+            if (!('bytes' in current) || !current.bytes.equals(read.bytes)) {
+              notChecked('it changed while it was being checked, so it is not fixed');
+              continue;
+            }
+            try {
+              fs.writeFileSync(target, bytes);
+              written = true;
+              if (target !== path.resolve(file)) tell(`${display(file)}: a symbolic link; fixed its target ${target}`);
+            } catch (error) {
+              summary.failures++;
+              note(file, `not fixed: cannot write it: ${reasonOf(error)}`, true);
+            }
+          }
+          if (written) {
+            text = result.text;
+            summary.fixed!.problems += result.applied.length;
+            summary.fixed!.files++;
+            for (const fix of result.applied) tell(`${display(file)}:${fix.line + 1}:${fix.character + 1} ${options.diff ? 'would fix' : 'fixed'} ${fix.code}: ${fix.title}`);
+          }
+        }
+      }
+
+      const document = TextDocument.create(uri, languageId, 1_000_000, withLspLineEnds(text));
+      const validation = service.doValidation(document, settings);
+      let diagnostics = validation?.diagnostics ?? [];
+      if (validation?.limited?.setting === 'maxNumberOfProblems') {
+        summary.cut++;
+        const listed = new Set(diagnostics.map(diagnosticKey));
+        const beyond = failing ? (service.doValidation(document, failing)?.diagnostics ?? []).filter((d) => !listed.has(diagnosticKey(d))) : [];
+        diagnostics = [...diagnostics, ...beyond].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+        note(file, `more than ${settings.maxNumberOfProblems} problems (smtpStatusCodes.maxNumberOfProblems): the first ${settings.maxNumberOfProblems} are listed${failing ? `, and ${plural(beyond.length, 'more')} at or above --fail-on ${options.failOn}` : ''}`, false);
+      }
+      for (const diagnostic of diagnostics) findings.push(toFinding(file, display(file), diagnostic));
+      summary.checked++;
+      service.forget(uri);
+    } catch (error) {
+      notChecked(reasonOf(error));
     }
-    const relative = path.relative(cwd, file) || path.basename(file);
-    for (const diagnostic of service.doValidation(document, settings)?.diagnostics ?? []) findings.push(toFinding(relative, diagnostic));
-    service.forget(uri);
   }
 
-  out(options.format === 'json' ? jsonReport(findings) : options.format === 'sarif' ? sarifReport(findings, VERSION, DOCUMENTATION) : textReport(findings, checked));
-  if (unreadable) return 2;
-  const threshold = options.failOn === 'none' ? -1 : LEVELS.indexOf(options.failOn);
+  if (options.diff) err(summaryLine(findings, summary));
+  else if (options.format === 'json') out(jsonReport(findings));
+  else if (options.format === 'sarif') out(sarifReport(findings, VERSION, DOCUMENTATION, cwd, notifications));
+  else out(textReport(findings, summary));
+  if (notifications.some((n) => n.failed)) return 2;
   return findings.some((f) => LEVELS.indexOf(f.severity) <= threshold) ? 1 : 0;
 }
 
-function toFinding(file: string, diagnostic: Diagnostic): Finding {
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : word.endsWith('x') ? 'es' : 's'}`;
+
+const diagnosticKey = (d: Diagnostic) => `${d.range.start.line}:${d.range.start.character}:${d.range.end.line}:${d.range.end.character}:${String(d.code)}`;
+
+function toFinding(file: string, shown: string, diagnostic: Diagnostic): LocatedFinding {
   return {
-    path: file,
+    path: shown,
     line: diagnostic.range.start.line + 1,
     column: diagnostic.range.start.character + 1,
     endLine: diagnostic.range.end.line + 1,
@@ -156,6 +268,7 @@ function toFinding(file: string, diagnostic: Diagnostic): Finding {
     severity: SEVERITY_NAME[diagnostic.severity ?? DiagnosticSeverity.Error],
     code: String(diagnostic.code),
     message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
+    file,
   };
 }
 
@@ -169,7 +282,12 @@ function explain(args: string[], out: (text: string) => void): number {
   return 0;
 }
 
-export function run(args: string[], cwd = process.cwd(), out = (text: string) => console.log(text), err = (text: string) => console.error(text)): number {
+const writeOut: Output = (chunk) => {
+  if (typeof chunk === 'string') process.stdout.write(`${chunk}\n`);
+  else process.stdout.write(chunk);
+};
+
+export function run(args: string[], cwd = process.cwd(), out: Output = writeOut, err = (text: string) => console.error(text)): number {
   try {
     const [command, ...rest] = args;
     if (command === 'check') return check(rest, cwd, out, err);
