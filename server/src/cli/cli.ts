@@ -131,7 +131,7 @@ function check(args: string[], cwd: string, out: Output, err: (text: string) => 
   const limitName = options.maxFileSize !== undefined ? '--max-file-size' : 'smtpStatusCodes.maxFileSize';
 
   // Notes go to standard error as they happen; fixes to standard output in text, where they are the point of the run.
-  const display = (file: string) => path.relative(cwd, file) || path.basename(file);
+  const display = (file: string) => shortened(shownPath(file, cwd));
   const notifications: Array<{ file: string; message: string; failed: boolean }> = [];
   const note = (file: string, message: string, failed: boolean) => {
     notifications.push({ file, message, failed });
@@ -252,6 +252,18 @@ function check(args: string[], cwd: string, out: Output, err: (text: string) => 
   else out(textReport(findings, summary));
   if (notifications.some((n) => n.failed)) return 2;
   return findings.some((f) => LEVELS.indexOf(f.severity) <= threshold) ? 1 : 0;
+}
+
+/** A path as the user would write it: relative inside the working directory, absolute outside it. */
+function shownPath(file: string, cwd: string): string {
+  const relative = path.relative(cwd, file);
+  if (relative === '') return path.basename(file);
+  return relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative) ? file : relative;
+}
+
+/** Paths too long for the file system are too long for a terminal line: their middle is left out. */
+function shortened(shown: string): string {
+  return shown.length <= 200 ? shown : `${shown.slice(0, 80)}…${shown.slice(-80)} (${shown.length} characters)`;
 }
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : word.endsWith('x') ? 'es' : 's'}`;
