@@ -187,9 +187,8 @@ function check(args: string[], cwd: string, out: Output, err: (text: string) => 
       if (options.fix || options.diff) {
         const result = fixToFixedPoint(service, uri, languageId, text, uncapped);
         if (result.readOnlyKind) {
-          const wouldFix = service.doValidation(TextDocument.create(uri, languageId, 0, withLspLineEnds(text)), uncapped)?.diagnostics
-            .some((diagnostic) => service.doCodeActions(TextDocument.create(uri, languageId, 0, withLspLineEnds(text)), [diagnostic]).some((action) => action.isPreferred));
-          if (wouldFix) note(file, `not fixed: a ${result.readOnlyKind === 'bounce' ? 'bounce message' : 'mail log'}, whose codes were written by remote servers`, false);
+          const log = TextDocument.create(uri, languageId, 0, withLspLineEnds(text));
+          if (service.doCodeActions(log, service.doValidation(log, settings)?.diagnostics ?? []).some((action) => action.isPreferred)) note(file, `not fixed: a ${result.readOnlyKind === 'bounce' ? 'bounce message' : 'mail log'}, whose codes were written by remote servers`, false);
         }
         if (result.dropped > 0) note(file, `${plural(result.dropped, 'fix')} not applied: the result would be flagged again`, false);
         if (result.roundsExhausted) note(file, `stopped after ${MAX_FIX_ROUNDS} rounds of fixes; run again to fix the rest`, false);

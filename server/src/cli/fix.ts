@@ -57,18 +57,60 @@ interface Placed extends Span {
 /** Spans that touch count as overlapping: an edit never borders a place already edited. */
 const overlaps = (a: Span, b: Span) => a.start <= b.end && b.start <= a.end;
 
+/** A finding at an edited place: an insertion counts where a finding covers its point. */
+function flaggedAt(place: Span, finding: Span): boolean {
+  if (place.start === place.end || finding.start === finding.end) return finding.start <= place.end && place.start <= finding.end;
+  return finding.start < place.end && place.start < finding.end;
+}
+
+const byStart = (a: Span, b: Span) => a.start - b.start || a.end - b.end;
+
+/** The index of the first of `sorted` (disjoint, in order) that ends at or after `offset`. */
+function firstEndingFrom(sorted: Span[], offset: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle].end < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+function overlapsAny(sorted: Span[], span: Span): boolean {
+  const i = firstEndingFrom(sorted, span.start);
+  return i < sorted.length && overlaps(sorted[i], span);
+}
+
+/** Moves spans (disjoint, sorted, none overlapping an edit) to where they lie after `edits` (sorted). */
+function shiftSpans<T extends Span>(spans: T[], edits: Candidate[]): T[] {
+  let delta = 0;
+  let e = 0;
+  return spans.map((span) => {
+    while (e < edits.length && edits[e].end < span.start) {
+      delta += edits[e].newText.length - (edits[e].end - edits[e].start);
+      e++;
+    }
+    return { ...span, start: span.start + delta, end: span.end + delta };
+  });
+}
+
 function diagnosticSpan(document: TextDocument, diagnostic: Diagnostic): Span {
   return { start: document.offsetAt(diagnostic.range.start), end: document.offsetAt(diagnostic.range.end) };
 }
 
-/** Where `offset` of the text before `edits` lies after them (edits sorted, none covering the offset). */
-function shift(offset: number, edits: Candidate[]): number {
-  let delta = 0;
-  for (const edit of edits) {
-    if (edit.end >= offset) break;
-    delta += edit.newText.length - (edit.end - edit.start);
+/** The preferred fix of each diagnostic that has one made of a single edit, asked for all of them at once. */
+function preferredFixes(service: LanguageService, document: TextDocument, diagnostics: Diagnostic[]): Candidate[] {
+  const chosen = new Map<Diagnostic, Candidate>();
+  for (const action of service.doCodeActions(document, diagnostics)) {
+    const diagnostic = action.diagnostics?.[0];
+    const edits: TextEdit[] = action.edit?.changes?.[document.uri] ?? [];
+    if (!diagnostic || !action.isPreferred || chosen.has(diagnostic)) continue;
+    if (edits.length !== 1 || Object.keys(action.edit?.changes ?? {}).length !== 1 || action.edit?.documentChanges) continue;
+    const edit = edits[0];
+    chosen.set(diagnostic, { start: document.offsetAt(edit.range.start), end: document.offsetAt(edit.range.end), newText: edit.newText, code: String(diagnostic.code), title: action.title });
   }
-  return offset + delta;
+  return [...chosen.values()];
 }
 
 export function fixToFixedPoint(service: LanguageService, uri: string, languageId: string, original: string, settings: Settings): FixResult {
@@ -78,7 +120,8 @@ export function fixToFixedPoint(service: LanguageService, uri: string, languageI
   let text = original;
   let version = 1;
   let applied: Placed[] = [];
-  let rejected: Span[] = [];
+  /** Places edited or whose fix was dropped: disjoint, in order, and never edited (again). */
+  let settled: Span[] = [];
   let dropped = 0;
   const documentOf = (content: string) => TextDocument.create(uri, languageId, version++, withLspLineEnds(content));
   const validate = (document: TextDocument) => service.doValidation(document, settings)?.diagnostics ?? [];
@@ -86,51 +129,41 @@ export function fixToFixedPoint(service: LanguageService, uri: string, languageI
   let document = documentOf(text);
   let diagnostics = validate(document);
   for (let round = 0; round < MAX_FIX_ROUNDS; round++) {
-    const chosen: Candidate[] = [];
-    const candidates = diagnostics
-      .map((diagnostic) => ({ diagnostic, span: diagnosticSpan(document, diagnostic) }))
-      .filter(({ span }) => !applied.some((place) => overlaps(place, span)) && !rejected.some((place) => overlaps(place, span)));
-    for (const { diagnostic } of candidates) {
-      const fix = service.doCodeActions(document, [diagnostic]).find((action) => action.isPreferred && action.edit?.changes?.[uri]);
-      const edits: TextEdit[] = fix?.edit?.changes?.[uri] ?? [];
-      if (!fix || edits.length !== 1) continue;
-      const span = { start: document.offsetAt(edits[0].range.start), end: document.offsetAt(edits[0].range.end) };
-      if (applied.some((place) => overlaps(place, span)) || rejected.some((place) => overlaps(place, span))) continue;
-      chosen.push({ ...span, newText: edits[0].newText, code: String(diagnostic.code), title: fix.title });
-    }
-    chosen.sort((a, b) => a.start - b.start || a.end - b.end);
+    const open = diagnostics.filter((diagnostic) => !overlapsAny(settled, diagnosticSpan(document, diagnostic)));
+    const candidates = preferredFixes(service, document, open).filter((candidate) => !overlapsAny(settled, candidate)).sort(byStart);
     const batch: Candidate[] = [];
     let keptEnd = -1;
-    for (const candidate of chosen) {
+    for (const candidate of candidates) {
       if (candidate.start <= keptEnd) continue;
       batch.push(candidate);
       keptEnd = candidate.end;
     }
     if (batch.length === 0) return { text, applied: placedFixes(document, applied), dropped, roundsExhausted: false };
 
-    let fixed = '';
+    const pieces: string[] = [];
     let from = 0;
     for (const edit of batch) {
-      fixed += text.slice(from, edit.start) + edit.newText;
+      pieces.push(text.slice(from, edit.start), edit.newText);
       from = edit.end;
     }
-    fixed += text.slice(from);
-    const placed = batch.map((edit): Placed => {
-      const start = shift(edit.start, batch);
-      return { start, end: start + edit.newText.length, code: edit.code, title: edit.title };
-    });
+    pieces.push(text.slice(from));
+    const fixed = pieces.join('');
+    const placed = shiftSpans(batch, batch).map((edit): Placed => ({ start: edit.start, end: edit.start + edit.newText.length, code: edit.code, title: edit.title }));
 
     const next = documentOf(fixed);
     const nextDiagnostics = validate(next);
-    const flaggedAgain = new Set(placed.filter((place) => nextDiagnostics.some((diagnostic) => overlapsStrictly(place, diagnosticSpan(next, diagnostic)))).map((place) => placed.indexOf(place)));
-    if (flaggedAgain.size > 0) {
-      dropped += flaggedAgain.size;
-      rejected.push(...batch.filter((_, i) => flaggedAgain.has(i)));
-      continue; // the same text again, without the rejected fixes
+    const flagged = new Set<number>();
+    for (const diagnostic of nextDiagnostics) {
+      const finding = diagnosticSpan(next, diagnostic);
+      for (let i = firstEndingFrom(placed, finding.start); i < placed.length && placed[i].start <= finding.end; i++) if (flaggedAt(placed[i], finding)) flagged.add(i);
     }
-    const move = <T extends Span>(span: T): T => ({ ...span, start: shift(span.start, batch), end: shift(span.end, batch) });
-    applied = [...applied.map(move), ...placed];
-    rejected = rejected.map(move);
+    if (flagged.size > 0) {
+      dropped += flagged.size;
+      settled = [...settled, ...batch.filter((_, i) => flagged.has(i))].sort(byStart);
+      continue; // the same text again, without the dropped fixes
+    }
+    applied = [...shiftSpans(applied, batch), ...placed].sort(byStart);
+    settled = [...shiftSpans(settled, batch), ...placed].sort(byStart);
     text = fixed;
     document = next;
     diagnostics = nextDiagnostics;
@@ -138,14 +171,6 @@ export function fixToFixedPoint(service: LanguageService, uri: string, languageI
   return { text, applied: placedFixes(document, applied), dropped, roundsExhausted: true };
 }
 
-/** A finding at the edited place: an insertion counts where a finding covers its point. */
-function overlapsStrictly(place: Span, finding: Span): boolean {
-  if (place.start === place.end || finding.start === finding.end) return finding.start <= place.end && place.start <= finding.end;
-  return finding.start < place.end && place.start < finding.end;
-}
-
 function placedFixes(document: TextDocument, applied: Placed[]): AppliedFix[] {
-  return applied
-    .sort((a, b) => a.start - b.start)
-    .map((place) => ({ ...document.positionAt(place.start), code: place.code, title: place.title }));
+  return applied.map((place) => ({ ...document.positionAt(place.start), code: place.code, title: place.title }));
 }
