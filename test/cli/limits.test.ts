@@ -106,8 +106,10 @@ describe('the command line survives the file system', () => {
       'ok/sender_access': `${mismatch('ok@example.net')}\n`,
       'locked/sender_access': `${mismatch('locked@example.net')}\n`,
       'readonly_access': `${mismatch('readonly@example.net')}\n`,
+      'secret_access': `${mismatch('secret@example.net')}\n`,
       'bad.txt': 'not a directory\n',
     }, { unprivileged: true });
+    fs.chmodSync(path.join(root, 'secret_access'), 0o000);
     fs.chmodSync(path.join(root, 'locked'), 0o000);
     fs.chmodSync(path.join(root, 'readonly_access'), 0o444);
     fs.symlinkSync('loop', path.join(root, 'loop'));
@@ -119,12 +121,13 @@ describe('the command line survives the file system', () => {
         'locked: cannot read the directory: permission denied (EACCES)',
         'loop: cannot follow the symbolic link: too many levels of symbolic links (ELOOP)',
         'readonly_access: not fixed: cannot write it: permission denied (EACCES)',
+        'secret_access: not checked: permission denied (EACCES)',
       ]);
       assert.match(fs.readFileSync(path.join(root, 'ok', 'sender_access'), 'utf8'), /REJECT 5\.7\.1/, 'the other files are still fixed');
       assert.match(fs.readFileSync(path.join(root, 'readonly_access'), 'utf8'), /REJECT 4\.7\.1/);
       assert.match(stdout, /^readonly_access:1:29 error class-mismatch/m);
       assert.match(stdout, /^ok\/sender_access:1:23 fixed class-mismatch/m);
-      assert.match(stdout, /4 paths could not be read\.$/m);
+      assert.match(stdout, /in 1 of 3 files\. Fixed 1 problem in 1 file\. 1 file not checked\. 4 paths could not be read\.$/m);
     } finally {
       remove(root);
     }
