@@ -11,13 +11,13 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { DOCUMENTATION } from '../features/diagnostics';
 import { describeStatusCode } from '../features/describe';
-import { createLanguageService } from '../languageService';
+import { createLanguageService, type LanguageService } from '../languageService';
 import { resolveSettings, type Settings } from '../settings';
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
-import { decode, encode, encodeUtf8, isBinary } from './encoding';
-import { collectFiles, languageOf, readRegularFile, reasonOf } from './files';
+import { decode, encode, encodeUtf8, isBinary, type Encoding } from './encoding';
+import { collectFiles, languageOf, readRegularFile, reasonOf, type Input } from './files';
 import { fixToFixedPoint, MAX_FIX_ROUNDS, withLspLineEnds } from './fix';
-import { jsonReport, sarifReport, summaryLine, textReport, type Finding, type LocatedFinding, type RunSummary } from './report';
+import { jsonReport, sarifReport, summaryLine, textReport, type Finding, type LocatedFinding, type RunSummary, type SarifNotification } from './report';
 
 declare const CLI_VERSION: string;
 const VERSION = typeof CLI_VERSION === 'string' ? CLI_VERSION : 'development';
@@ -109,6 +109,22 @@ function failingChecksOnly(settings: Settings, threshold: number): Settings {
 const mostBytesFor = (characters: number) => characters * 3 + 3;
 
 type Output = (text: string | Uint8Array) => void;
+type Options = ReturnType<typeof parseArguments>;
+
+/** What one run shares between the files it checks. */
+interface Run {
+  options: Options;
+  settings: Settings;
+  service: LanguageService;
+  summary: RunSummary;
+  findings: LocatedFinding[];
+  /** Says something about a file on standard error; `failed` when a check or fix that was asked for did not happen. */
+  note(file: string, message: string, failed: boolean): void;
+  /** What --fix did: on standard output in text, where it is the point of the run; on standard error otherwise. */
+  tell(text: string): void;
+  out: Output;
+  display(file: string): string;
+}
 
 function check(args: string[], cwd: string, out: Output, err: (text: string) => void): number {
   const options = parseArguments(args);
@@ -125,132 +141,133 @@ function check(args: string[], cwd: string, out: Output, err: (text: string) => 
     }
   }
   if (options.maxFileSize !== undefined) settings = { ...settings, maxFileSize: options.maxFileSize };
-  const threshold = options.failOn === 'none' ? -1 : LEVELS.indexOf(options.failOn);
-  const uncapped = { ...settings, maxNumberOfProblems: Number.MAX_SAFE_INTEGER };
-  const failing = threshold >= 0 ? failingChecksOnly(settings, threshold) : undefined;
-  const limitName = options.maxFileSize !== undefined ? '--max-file-size' : 'smtpStatusCodes.maxFileSize';
 
-  // Notes go to standard error as they happen; fixes to standard output in text, where they are the point of the run.
+  const notifications: SarifNotification[] = [];
   const display = (file: string) => shortened(shownPath(file, cwd));
-  const notifications: Array<{ file: string; message: string; failed: boolean }> = [];
-  const note = (file: string, message: string, failed: boolean) => {
-    notifications.push({ file, message, failed });
-    err(`${display(file)}: ${message}`);
+  const run: Run = {
+    options, settings, out, display,
+    service: createLanguageService(),
+    summary: { checked: 0, notChecked: 0, skipped: 0, cut: 0, failures: 0, unfixed: 0, fixed: options.fix || options.diff ? { problems: 0, files: 0, wouldFix: options.diff } : undefined },
+    findings: [],
+    note(file, message, failed) {
+      notifications.push({ file, message, failed });
+      err(`${display(file)}: ${message}`);
+    },
+    tell: (text) => (options.format === 'text' && !options.diff ? out(text) : err(text)),
   };
-  const tell = (text: string) => (options.format === 'text' && !options.diff ? out(text) : err(text));
 
   const { files, notes } = collectFiles(options.paths.length > 0 ? options.paths : ['.'], cwd);
-  for (const n of notes) note(n.file, n.message, n.failed);
-  const summary: RunSummary = {
-    checked: 0, notChecked: 0, skipped: notes.filter((n) => !n.failed).length, cut: 0, failures: notes.filter((n) => n.failed).length,
-    fixed: options.fix || options.diff ? { problems: 0, files: 0, wouldFix: options.diff } : undefined,
-  };
-  const service = createLanguageService();
-  const findings: LocatedFinding[] = [];
-  for (const { file, explicit } of files) {
-    const notChecked = (message: string) => {
-      summary.notChecked++;
-      note(file, `not checked: ${message}`, true);
-    };
-    const skipped = (message: string) => {
-      if (explicit) return notChecked(message);
-      summary.skipped++;
-      note(file, `skipped: ${message}`, false);
-    };
-    try {
-      const read = readRegularFile(file, mostBytesFor(settings.maxFileSize));
-      if ('skipped' in read) {
-        skipped(read.skipped);
-        continue;
-      }
-      if ('tooLarge' in read) {
-        notChecked(`${read.tooLarge} bytes, more than ${settings.maxFileSize} characters (${limitName}); raise ${limitName} to check it`);
-        continue;
-      }
-      const decoded = decode(read.bytes);
-      if ('unreadable' in decoded) {
-        notChecked(`the text is in ${decoded.unreadable}; convert it to UTF-8 or UTF-16 to check it`);
-        continue;
-      }
-      if (decoded.encoding === 'utf-8' && isBinary(read.bytes)) {
-        skipped('binary (a NUL byte in the first 8,000 bytes; UTF-16 needs a byte-order mark to be read)');
-        continue;
-      }
-      let text = decoded.text;
-      if (text.length > settings.maxFileSize) {
-        notChecked(`${text.length} characters, more than ${settings.maxFileSize} (${limitName}); raise ${limitName} to check it`);
-        continue;
-      }
-      const uri = pathToFileURL(file).href;
-      const languageId = languageOf(file);
-
-      if (options.fix || options.diff) {
-        const result = fixToFixedPoint(service, uri, languageId, text, uncapped);
-        if (result.readOnlyKind) {
-          const log = TextDocument.create(uri, languageId, 0, withLspLineEnds(text));
-          if (service.doCodeActions(log, service.doValidation(log, settings)?.diagnostics ?? []).some((action) => action.isPreferred)) note(file, `not fixed: a ${result.readOnlyKind === 'bounce' ? 'bounce message' : 'mail log'}, whose codes were written by remote servers`, false);
-        }
-        if (result.dropped > 0) note(file, `${plural(result.dropped, 'fix')} not applied: the result would be flagged again`, false);
-        if (result.roundsExhausted) note(file, `stopped after ${MAX_FIX_ROUNDS} rounds of fixes; run again to fix the rest`, false);
-        if (result.text !== text) {
-          const bytes = encode(result.text, decoded.encoding);
-          if (!encode(text, decoded.encoding).equals(read.bytes)) {
-            notChecked('its bytes do not survive decoding and encoding again, so it is not fixed');
-            continue;
-          }
-          let written = options.diff;
-          if (options.diff) {
-            const name = display(file).split(path.sep).join('/');
-            out(encodeUtf8(createTwoFilesPatch(`a/${name}`, `b/${name}`, text, result.text, undefined, undefined, { context: 3, headerOptions: FILE_HEADERS_ONLY })));
-          } else {
-            const target = fs.realpathSync(file);
-            const current = readRegularFile(target);
-            if (!('bytes' in current) || !current.bytes.equals(read.bytes)) {
-              notChecked('it changed while it was being checked, so it is not fixed');
-              continue;
-            }
-            try {
-              fs.writeFileSync(target, bytes);
-              written = true;
-              if (target !== path.resolve(file)) tell(`${display(file)}: a symbolic link; fixed its target ${target}`);
-            } catch (error) {
-              summary.failures++;
-              note(file, `not fixed: cannot write it: ${reasonOf(error)}`, true);
-            }
-          }
-          if (written) {
-            text = result.text;
-            summary.fixed!.problems += result.applied.length;
-            summary.fixed!.files++;
-            for (const fix of result.applied) tell(`${display(file)}:${fix.line + 1}:${fix.character + 1} ${options.diff ? 'would fix' : 'fixed'} ${fix.code}: ${fix.title}`);
-          }
-        }
-      }
-
-      const document = TextDocument.create(uri, languageId, 1_000_000, withLspLineEnds(text));
-      const validation = service.doValidation(document, settings);
-      let diagnostics = validation?.diagnostics ?? [];
-      if (validation?.limited?.setting === 'maxNumberOfProblems') {
-        summary.cut++;
-        const listed = new Set(diagnostics.map(diagnosticKey));
-        const beyond = failing ? (service.doValidation(document, failing)?.diagnostics ?? []).filter((d) => !listed.has(diagnosticKey(d))) : [];
-        diagnostics = [...diagnostics, ...beyond].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-        note(file, `more than ${settings.maxNumberOfProblems} problems (smtpStatusCodes.maxNumberOfProblems): the first ${settings.maxNumberOfProblems} are listed${failing ? `, and ${plural(beyond.length, 'more')} at or above --fail-on ${options.failOn}` : ''}`, false);
-      }
-      for (const diagnostic of diagnostics) findings.push(toFinding(file, display(file), diagnostic));
-      summary.checked++;
-      service.forget(uri);
-    } catch (error) {
-      notChecked(reasonOf(error));
-    }
+  for (const { file, message, failed } of notes) {
+    if (failed) run.summary.failures++;
+    else run.summary.skipped++;
+    run.note(file, message, failed);
   }
+  for (const input of files) checkFile(run, input);
 
+  const { findings, summary } = run;
   if (options.diff) err(summaryLine(findings, summary));
   else if (options.format === 'json') out(jsonReport(findings));
   else if (options.format === 'sarif') out(sarifReport(findings, VERSION, DOCUMENTATION, cwd, notifications));
   else out(textReport(findings, summary));
   if (notifications.some((n) => n.failed)) return 2;
+  const threshold = failThreshold(options);
   return findings.some((f) => LEVELS.indexOf(f.severity) <= threshold) ? 1 : 0;
+}
+
+const failThreshold = (options: Options) => (options.failOn === 'none' ? -1 : LEVELS.indexOf(options.failOn));
+
+/** Reads, fixes (with --fix or --diff) and checks one file; whatever goes wrong is said and the run goes on. */
+function checkFile(run: Run, { file, explicit }: Input): void {
+  const { settings, summary } = run;
+  const notChecked = (message: string) => {
+    summary.notChecked++;
+    run.note(file, `not checked: ${message}`, true);
+  };
+  const skipped = (message: string) => {
+    if (explicit) return notChecked(message);
+    summary.skipped++;
+    run.note(file, `skipped: ${message}`, false);
+  };
+  const limitName = run.options.maxFileSize !== undefined ? '--max-file-size' : 'smtpStatusCodes.maxFileSize';
+  try {
+    const read = readRegularFile(file, mostBytesFor(settings.maxFileSize));
+    if ('skipped' in read) return skipped(read.skipped);
+    if ('tooLarge' in read) return notChecked(`${read.tooLarge} bytes, more than ${settings.maxFileSize} characters (${limitName}); raise ${limitName} to check it`);
+    const decoded = decode(read.bytes);
+    if ('unreadable' in decoded) return notChecked(`the text is in ${decoded.unreadable}; convert it to UTF-8 or UTF-16 to check it`);
+    if (decoded.encoding === 'utf-8' && isBinary(read.bytes)) return skipped('binary (a NUL byte in the first 8,000 bytes; UTF-16 needs a byte-order mark to be read)');
+    if (decoded.text.length > settings.maxFileSize) {
+      return notChecked(`${decoded.text.length} characters, more than ${settings.maxFileSize} (${limitName}); raise ${limitName} to check it`);
+    }
+    const uri = pathToFileURL(file).href;
+    const languageId = languageOf(file);
+    const text = run.options.fix || run.options.diff ? fixFile(run, file, uri, languageId, read.bytes, decoded) : decoded.text;
+    report(run, file, TextDocument.create(uri, languageId, 1, withLspLineEnds(text)));
+    summary.checked++;
+    run.service.forget(uri);
+  } catch (error) {
+    notChecked(reasonOf(error));
+  }
+}
+
+/** Applies the preferred fixes (or prints them as a diff) and returns the text to report on: the fixed one where it was written. */
+function fixFile(run: Run, file: string, uri: string, languageId: string, original: Buffer, decoded: { text: string; encoding: Encoding }): string {
+  const { options, service, settings } = run;
+  const result = fixToFixedPoint(service, uri, languageId, decoded.text, { ...settings, maxNumberOfProblems: Number.MAX_SAFE_INTEGER });
+  if (result.readOnlyKind) {
+    const log = TextDocument.create(uri, languageId, 0, withLspLineEnds(decoded.text));
+    if (service.doCodeActions(log, service.doValidation(log, settings)?.diagnostics ?? []).some((action) => action.isPreferred)) {
+      run.note(file, `not fixed: a ${result.readOnlyKind === 'bounce' ? 'bounce message' : 'mail log'}, whose codes were written by remote servers`, false);
+    }
+  }
+  if (result.dropped > 0) run.note(file, `${plural(result.dropped, 'fix')} not applied: the result would be flagged again`, false);
+  if (result.roundsExhausted) run.note(file, `stopped after ${MAX_FIX_ROUNDS} rounds of fixes; run again to fix the rest`, false);
+  if (result.text === decoded.text) return decoded.text;
+
+  const notFixed = (message: string) => {
+    run.summary.unfixed++;
+    run.note(file, `not fixed: ${message}`, true);
+    return decoded.text;
+  };
+  if (!encode(decoded.text, decoded.encoding).equals(original)) return notFixed('its bytes would not come back the same after decoding and encoding');
+  if (options.diff) {
+    const name = run.display(file).split(path.sep).join('/');
+    run.out(encodeUtf8(createTwoFilesPatch(`a/${name}`, `b/${name}`, decoded.text, result.text, undefined, undefined, { context: 3, headerOptions: FILE_HEADERS_ONLY })));
+  } else {
+    const target = fs.realpathSync(file);
+    const current = readRegularFile(target);
+    if (!('bytes' in current) || !current.bytes.equals(original)) return notFixed('it changed while it was being checked');
+    try {
+      fs.writeFileSync(target, encode(result.text, decoded.encoding)); // in place: the file keeps its mode, owner and links
+    } catch (error) {
+      return notFixed(`cannot write it: ${reasonOf(error)}`);
+    }
+    if (target !== path.resolve(file)) run.tell(`${run.display(file)}: a symbolic link; fixed its target ${target}`);
+  }
+  run.summary.fixed!.problems += result.applied.length;
+  run.summary.fixed!.files++;
+  for (const fix of result.applied) run.tell(`${run.display(file)}:${fix.line + 1}:${fix.character + 1} ${options.diff ? 'would fix' : 'fixed'} ${fix.code}: ${fix.title}`);
+  return result.text;
+}
+
+/**
+ * The findings of one document. Where maxNumberOfProblems cuts the list, the findings at or above --fail-on that it cut are
+ * listed too: the exit code must never rest on findings nobody was shown.
+ */
+function report(run: Run, file: string, document: TextDocument): void {
+  const { options, service, settings } = run;
+  const validation = service.doValidation(document, settings);
+  let diagnostics = validation?.diagnostics ?? [];
+  if (validation?.limited?.setting === 'maxNumberOfProblems') {
+    run.summary.cut++;
+    const threshold = failThreshold(options);
+    const listed = new Set(diagnostics.map(diagnosticKey));
+    const beyond = threshold >= 0 ? (service.doValidation(document, failingChecksOnly(settings, threshold))?.diagnostics ?? []).filter((d) => !listed.has(diagnosticKey(d))) : [];
+    diagnostics = [...diagnostics, ...beyond].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    const more = threshold >= 0 ? `, and ${beyond.length} more at or above --fail-on ${options.failOn}` : '';
+    run.note(file, `more than ${settings.maxNumberOfProblems} problems (smtpStatusCodes.maxNumberOfProblems): the first ${settings.maxNumberOfProblems} are listed${more}`, false);
+  }
+  for (const diagnostic of diagnostics) run.findings.push(toFinding(file, run.display(file), diagnostic));
 }
 
 /** A path as the user would write it: relative inside the working directory, absolute outside it. */
@@ -321,4 +338,11 @@ export function run(args: string[], cwd = process.cwd(), out: Output = writeOut,
   }
 }
 
-if (require.main === module) process.exitCode = run(process.argv.slice(2));
+if (require.main === module) {
+  // A reader that stops early (`| head`) closes the pipe: that ends the output, it is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+  process.exitCode = run(process.argv.slice(2));
+}

@@ -33,6 +33,8 @@ export interface RunSummary {
   fixed?: { problems: number; files: number; wouldFix: boolean };
   /** Paths and directories that could not be read or found. */
   failures: number;
+  /** Files whose fixes could not be written. */
+  unfixed: number;
 }
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
@@ -47,6 +49,7 @@ export function summaryLine(findings: Finding[], summary: RunSummary): string {
   if (summary.cut > 0) parts.push(`${plural(summary.cut, 'file')} had more problems than maxNumberOfProblems: the first are listed, and every one at or above --fail-on.`);
   if (summary.notChecked > 0) parts.push(`${plural(summary.notChecked, 'file')} not checked.`);
   if (summary.failures > 0) parts.push(`${plural(summary.failures, 'path')} could not be read.`);
+  if (summary.unfixed > 0) parts.push(`${plural(summary.unfixed, 'file')} could not be fixed.`);
   if (summary.skipped > 0) parts.push(`${plural(summary.skipped, 'file')} skipped (not text).`);
   return parts.join(' ');
 }
