@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
-import { cli, giveAway, lines, mismatch, remove, tree } from './cliProcess';
+import { CLI, cli, giveAway, lines, mismatch, remove, tree } from './cliProcess';
 
 const utf16le = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
 const utf16be = (text: string) => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]);
@@ -144,6 +144,17 @@ describe('the command line survives the file system', () => {
       assert.match(stderr, /^d\/d\/d\/d.*…(\/d)+ \(\d+ characters\): cannot read the directory: the path is too long \(ENAMETOOLONG\)$/m);
       assert.ok(lines(stderr).every((line) => line.length < 400), 'long paths are shortened');
       assert.match(stdout, /^sender_access:1:24 error class-mismatch/m);
+    } finally {
+      remove(root);
+    }
+  });
+
+  test('a reader that stops early ends the run quietly', () => {
+    const root = tree({ 'sender_access': Array.from({ length: 900 }, (_, i) => `${mismatch(`s${i}@example.net`)}\n`).join('') });
+    try {
+      const piped = spawnSync('bash', ['-c', `"${process.execPath}" "${CLI}" check | head -n 1; echo "status \${PIPESTATUS[0]}" >&2`], { cwd: root, encoding: 'utf8' });
+      assert.match(piped.stdout, /^sender_access:1:23 error class-mismatch/);
+      assert.equal(piped.stderr, 'status 1\n', 'no stack trace, and the exit code of the findings');
     } finally {
       remove(root);
     }
