@@ -30,15 +30,20 @@ describe('--fix rounds', () => {
     assert.equal(result.roundsExhausted, false);
   });
 
-  test('mail logs and bounces are never edited, even by a fix marked preferred', () => {
-    const log = 'Nov 30 01:00:00 mx postfix/smtp[123]: 4B1C21A0F2: to=<a@b.example>, relay=mx.b.example[192.0.2.1]:25, dsn=5.1.1, status=bounced (host mx.b.example[192.0.2.1] said: 550 4.1.1 <a@b.example>: Recipient address rejected (in reply to RCPT TO command))\n';
+  test('mail logs, mail messages and prose are never edited, even by a fix marked preferred', () => {
     const everythingPreferred = serviceWithFixes((action) => ({ ...action, isPreferred: action.edit ? true : action.isPreferred }));
-    const uri = 'file:///var/log/maillog';
-    const document = TextDocument.create(uri, 'log', 1, log);
-    assert.ok(everythingPreferred.doCodeActions(document, everythingPreferred.doValidation(document, DEFAULT_SETTINGS)!.diagnostics).some((action) => action.isPreferred), 'the log has a fix to refuse');
-    const result = fixToFixedPoint(everythingPreferred, uri, 'log', log, DEFAULT_SETTINGS);
-    assert.equal(result.text, log);
-    assert.equal(result.readOnlyKind, 'mail-log');
-    assert.deepEqual(result.applied, []);
+    const quoted = [
+      { uri: 'file:///var/log/maillog', languageId: 'log', kind: 'mail-log', text: 'Nov 30 01:00:00 mx postfix/smtp[123]: 4B1C21A0F2: to=<a@b.example>, relay=mx.b.example[192.0.2.1]:25, dsn=5.1.1, status=bounced (host mx.b.example[192.0.2.1] said: 550 4.1.1 <a@b.example>: Recipient address rejected (in reply to RCPT TO command))\n' },
+      { uri: 'file:///srv/docs/README.md', languageId: 'markdown', kind: 'text', text: '# Blocklists\n\nWith this entry a listed client gets the reply\n\n    zen.spamhaus.org=127.0.0.10 521 4.7.1 Service unavailable\n\nand the connection is closed.\n' },
+    ];
+    for (const { uri, languageId, kind, text } of quoted) {
+      const document = TextDocument.create(uri, languageId, 1, text);
+      const offered = everythingPreferred.doCodeActions(document, everythingPreferred.doValidation(document, DEFAULT_SETTINGS)!.diagnostics);
+      assert.ok(offered.some((action) => action.isPreferred), `${uri} has a fix to refuse`);
+      const result = fixToFixedPoint(everythingPreferred, uri, languageId, text, DEFAULT_SETTINGS);
+      assert.equal(result.text, text);
+      assert.equal(result.notEditableKind, kind);
+      assert.deepEqual(result.applied, []);
+    }
   });
 });

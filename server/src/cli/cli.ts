@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import type { DocumentKind } from '../documentKind';
 import { DOCUMENTATION } from '../features/diagnostics';
 import { describeStatusCode } from '../features/describe';
 import { providerEntriesFor } from '../registry/providerLookup';
@@ -211,14 +212,20 @@ function checkFile(run: Run, { file, explicit }: Input): void {
   }
 }
 
+const NOT_EDITABLE: Partial<Record<DocumentKind, string>> = {
+  'mail-log': 'a mail log, whose codes were written by remote servers',
+  'bounce': 'a mail message, whose codes were written by remote servers',
+  'text': 'documentation or prose, which quotes codes rather than defines replies',
+};
+
 /** Applies the preferred fixes (or prints them as a diff) and returns the text to report on: the fixed one where it was written. */
 function fixFile(run: Run, file: string, uri: string, languageId: string, original: Buffer, decoded: { text: string; encoding: Encoding }): string {
   const { options, service, settings } = run;
   const result = fixToFixedPoint(service, uri, languageId, decoded.text, { ...settings, maxNumberOfProblems: Number.MAX_SAFE_INTEGER });
-  if (result.readOnlyKind) {
-    const log = TextDocument.create(uri, languageId, 0, withLspLineEnds(decoded.text));
-    if (service.doCodeActions(log, service.doValidation(log, settings)?.diagnostics ?? []).some((action) => action.isPreferred)) {
-      run.note(file, `not fixed: a ${result.readOnlyKind === 'bounce' ? 'bounce message' : 'mail log'}, whose codes were written by remote servers`, false);
+  if (result.notEditableKind) {
+    const quoted = TextDocument.create(uri, languageId, 0, withLspLineEnds(decoded.text));
+    if (service.doCodeActions(quoted, service.doValidation(quoted, settings)?.diagnostics ?? []).some((action) => action.isPreferred)) {
+      run.note(file, `not fixed: ${NOT_EDITABLE[result.notEditableKind] ?? 'not a file of reply definitions'}`, false);
     }
   }
   if (result.dropped > 0) run.note(file, `${plural(result.dropped, 'fix')} not applied: the result would be flagged again`, false);

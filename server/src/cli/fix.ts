@@ -4,11 +4,12 @@
  * Each round applies every preferred fix whose span overlaps no other, then checks the result again. A place is edited at
  * most once (so fixes never chain: a class fix is not followed by a reply-code fix on the same code), and a fix whose result
  * is flagged again at that place is dropped. The text given to the service has each lone CR made LF: the same length and
- * the same LSP positions, whether or not the scanner counts a lone CR as a line end.
+ * the same LSP positions, whether or not the scanner counts a lone CR as a line end. Only the user's own reply definitions
+ * (configuration, code, data) are fixed: never logs, mail messages or prose, whatever a fix is marked.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
-import { documentKind, isReadOnlyKind } from '../documentKind';
+import { documentKind, isEditableKind, type DocumentKind } from '../documentKind';
 import type { LanguageService } from '../languageService';
 import type { Settings } from '../settings';
 
@@ -29,8 +30,8 @@ export interface FixResult {
   dropped: number;
   /** True when MAX_FIX_ROUNDS rounds were not enough to reach the fixed point. */
   roundsExhausted: boolean;
-  /** Set when the document's kind is never fixed (mail logs, bounces): what it is. */
-  readOnlyKind?: string;
+  /** Set when the document's kind is never fixed (mail logs, mail messages, documentation and prose): what it is. */
+  notEditableKind?: DocumentKind;
 }
 
 /** Lone CRs as LFs: LSP counts `\r`, `\n` and `\r\n` alike, so positions and offsets are unchanged. */
@@ -115,7 +116,7 @@ function preferredFixes(service: LanguageService, document: TextDocument, diagno
 
 export function fixToFixedPoint(service: LanguageService, uri: string, languageId: string, original: string, settings: Settings): FixResult {
   const kind = documentKind(uri, languageId, withLspLineEnds(original));
-  if (isReadOnlyKind(kind)) return { text: original, applied: [], dropped: 0, roundsExhausted: false, readOnlyKind: kind };
+  if (!isEditableKind(kind)) return { text: original, applied: [], dropped: 0, roundsExhausted: false, notEditableKind: kind };
 
   let text = original;
   let version = 1;
