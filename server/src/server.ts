@@ -36,6 +36,10 @@ export function startServer(connection: Connection): void {
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         inlayHintProvider: true,
         documentLinkProvider: { resolveProvider: false },
+        documentHighlightProvider: true,
+        referencesProvider: true,
+        definitionProvider: true,
+        documentSymbolProvider: { label: 'Messages' },
         ...(clientPullsDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       },
       serverInfo: { name: 'smtp-status-codes-language-server' },
@@ -176,6 +180,23 @@ export function startServer(connection: Connection): void {
   connection.onDocumentLinks((params) => guard(async () => {
     const document = documents.get(params.textDocument.uri);
     return document ? service.doDocumentLinks(document, await settingsFor(document.uri)) : [];
+  }, []));
+
+  connection.onDocumentHighlight((params) => guard(() => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? service.doDocumentHighlights(document, params.position) : [];
+  }, []));
+  connection.onReferences((params) => guard(() => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? service.doReferences(document, params.position) : [];
+  }, []));
+  connection.onDefinition((params) => guard(() => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? service.doDefinition(document, params.position) : null;
+  }, null));
+  connection.onDocumentSymbol((params) => guard(() => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? service.doDocumentSymbols(document) : [];
   }, []));
 
   connection.onRequest(SUMMARY_REQUEST, (params: { uri: string }) => guard(async () => {

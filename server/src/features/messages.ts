@@ -1,0 +1,301 @@
+/**
+ * Messages in a mail log: every line of one queue ID (or one client's NOQUEUE rejects) connected, for highlights,
+ * references, go to definition (where the message entered the queue), the Outline and a hover that tells its story.
+ * The index is built once per document version, on the first request that needs it.
+ */
+import {
+  DocumentHighlightKind, SymbolKind, type DocumentHighlight, type DocumentSymbol, type Hover, type Location, type Position, type Range,
+} from 'vscode-languageserver-types';
+import { parseLogLine, type LogEvent, type LogEventKind, type Mta } from '../logs/logLine';
+import { statusCodeMeaning } from './describe';
+
+/** The Outline lists at most this many messages (a 100,000-line log holds tens of thousands); the rest are counted in a last entry. */
+export const MAX_OUTLINE_MESSAGES = 2000;
+
+export type MessageOutcome = 'delivered' | 'deferred' | 'bounced' | 'rejected' | 'in queue';
+
+const MTA_NAME: Record<Mta, string> = { postfix: 'Postfix', exim: 'Exim', sendmail: 'Sendmail' };
+
+interface IdToken {
+  line: number;
+  start: number;
+  end: number;
+  key: string;
+}
+
+interface Recipient {
+  address: string;
+  kind: LogEventKind;
+  line: number;
+  event: LogEvent;
+}
+
+export interface Message {
+  key: string;
+  id?: string;
+  mta: Mta;
+  /** The ID on each of the message's own lines. */
+  tokens: IdToken[];
+  entryLine?: number;
+  from?: string;
+  size?: number;
+  client?: string;
+  recipients: Map<string, Recipient>;
+  rejects: { line: number; event: LogEvent }[];
+  /** The last line with a status code: the message's final word. */
+  last?: { line: number; event: LogEvent };
+  nextHops: { id: string; line: number }[];
+  previousHops: { id: string; line: number }[];
+  firstTimestamp: string;
+  lastTimestamp: string;
+}
+
+export class MessageIndex {
+  readonly messages = new Map<string, Message>();
+  /** ID tokens by line: the message's own IDs and the next-hop IDs it names. */
+  private readonly tokensByLine = new Map<number, IdToken[]>();
+
+  constructor(text: string) {
+    let line = 0;
+    for (let start = 0; start < text.length; line++) {
+      let end = text.indexOf('\n', start);
+      if (end < 0) end = text.length;
+      const lineText = text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end);
+      const event = parseLogLine(lineText);
+      if (event) this.add(event, line);
+      start = end + 1;
+    }
+  }
+
+  private add(event: LogEvent, line: number): void {
+    const key = messageKey(event);
+    if (!key) return;
+    let message = this.messages.get(key);
+    if (!message) {
+      message = {
+        key, id: event.id, mta: event.mta, tokens: [], recipients: new Map(), rejects: [], nextHops: [], previousHops: [],
+        firstTimestamp: event.timestamp, lastTimestamp: event.timestamp,
+      };
+      this.messages.set(key, message);
+    }
+    message.lastTimestamp = event.timestamp;
+    this.token({ line, start: event.idStart, end: event.idEnd, key }, message.tokens);
+    if (event.kind === 'received') message.entryLine ??= line;
+    message.from ??= event.from;
+    message.size ??= event.size;
+    message.client ??= event.client;
+    if (event.to && (event.kind === 'delivered' || event.kind === 'deferred' || event.kind === 'bounced' || event.kind === 'expired' || event.kind === 'forwarded')) {
+      message.recipients.set(event.to, { address: event.to, kind: event.kind, line, event });
+    }
+    if (event.kind === 'expired') message.recipients.set(event.to ?? '(all recipients)', { address: event.to ?? '(all recipients)', kind: 'expired', line, event });
+    if (event.kind === 'rejected') message.rejects.push({ line, event });
+    if ((event.dsn || event.replyCode) && event.kind !== 'received') message.last = { line, event };
+    const hop = event.nextHop ?? event.parent;
+    if (hop) {
+      const hopKey = `${event.mta === 'exim' && !event.nextHop ? 'exim' : 'any'} ${hop.id}`;
+      this.token({ line, start: hop.start, end: hop.start + hop.id.length, key: hopKey });
+      if (event.nextHop) message.nextHops.push({ id: hop.id, line });
+      else message.previousHops.push({ id: hop.id, line });
+    }
+  }
+
+  private token(token: IdToken, list?: IdToken[]): void {
+    list?.push(token);
+    const onLine = this.tokensByLine.get(token.line);
+    if (onLine) onLine.push(token);
+    else this.tokensByLine.set(token.line, [token]);
+  }
+
+  /** The message whose ID (or a next hop's ID) is under the cursor, and the token's range. */
+  messageAt(position: Position): { message: Message; range: Range } | undefined {
+    for (const token of this.tokensByLine.get(position.line) ?? []) {
+      if (position.character < token.start || position.character > token.end) continue;
+      const message = this.resolve(token.key);
+      if (message) return { message, range: { start: { line: token.line, character: token.start }, end: { line: token.line, character: token.end } } };
+    }
+    return undefined;
+  }
+
+  /** A next hop is named by ID only, and may be any MTA's message: the first message with that ID. */
+  private resolve(key: string): Message | undefined {
+    const direct = this.messages.get(key);
+    if (direct) return direct;
+    const id = key.slice(key.indexOf(' ') + 1);
+    for (const mta of ['postfix', 'exim', 'sendmail'] as const) {
+      const found = this.messages.get(`${mta} ${id}`);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  findById(id: string): Message | undefined {
+    return this.resolve(`any ${id}`);
+  }
+}
+
+/** Whether the cursor stands on a message ID in this line: checked before the whole log is indexed, as editors ask on every cursor move. */
+export function isOnMessageId(lineText: string, character: number): boolean {
+  const event = parseLogLine(lineText);
+  if (!event) return false;
+  const within = (start: number, end: number) => character >= start && character <= end;
+  if (within(event.idStart, event.idEnd) && messageKey(event)) return true;
+  const hop = event.nextHop ?? event.parent;
+  return hop !== undefined && within(hop.start, hop.start + hop.id.length);
+}
+
+function messageKey(event: LogEvent): string | undefined {
+  if (event.id) return `${event.mta} ${event.id}`;
+  if (event.kind !== 'rejected' || !event.client) return undefined;
+  return `${event.mta} reject ${clientAddress(event.client)}`;
+}
+
+/** `unknown[198.51.100.23]`, `[198.51.100.61]:51234` and `host [addr]` all group by the address. */
+function clientAddress(client: string): string {
+  return /\[([^\]]+)\]/.exec(client)?.[1] ?? client;
+}
+
+export function outcomeOf(message: Message): MessageOutcome {
+  const kinds = new Set([...message.recipients.values()].map((recipient) => recipient.kind));
+  if (kinds.has('bounced') || kinds.has('expired')) return 'bounced';
+  if (message.rejects.length > 0 && (kinds.size === 0 || message.id === undefined)) return 'rejected';
+  if (kinds.has('deferred')) return 'deferred';
+  if (kinds.has('delivered') || kinds.has('forwarded')) return 'delivered';
+  if (message.rejects.length > 0) return 'rejected';
+  return 'in queue';
+}
+
+function codeText(event: LogEvent): string {
+  const code = event.dsn ?? (event.replyCode ? String(event.replyCode) : undefined);
+  if (!code) return '';
+  const meaning = statusCodeMeaning(code);
+  return meaning ? `${code} ${meaning}` : code;
+}
+
+function titleOf(message: Message): string {
+  if (message.id) return message.id;
+  return `NOQUEUE ${message.client ?? ''}`.trim();
+}
+
+function lineRange(line: number, start = 0, end = start): Range {
+  return { start: { line, character: start }, end: { line, character: end } };
+}
+
+export function documentHighlights(index: MessageIndex, position: Position): DocumentHighlight[] {
+  const found = index.messageAt(position);
+  if (!found) return [];
+  return found.message.tokens.map((token) => ({
+    range: lineRange(token.line, token.start, token.end),
+    kind: token.line === found.message.entryLine ? DocumentHighlightKind.Write : DocumentHighlightKind.Read,
+  }));
+}
+
+export function references(index: MessageIndex, uri: string, position: Position): Location[] {
+  const found = index.messageAt(position);
+  return found ? found.message.tokens.map((token) => ({ uri, range: lineRange(token.line, token.start, token.end) })) : [];
+}
+
+/** The line where the message entered the queue; for a message that entered before the log began, its first line. */
+export function definition(index: MessageIndex, uri: string, position: Position): Location | null {
+  const found = index.messageAt(position);
+  if (!found) return null;
+  const { message } = found;
+  const entry = message.tokens.find((token) => token.line === message.entryLine) ?? message.tokens[0];
+  return { uri, range: lineRange(entry.line, entry.start, entry.end) };
+}
+
+export function documentSymbols(index: MessageIndex): DocumentSymbol[] {
+  const symbols: DocumentSymbol[] = [];
+  let more = 0;
+  let lastLine = 0;
+  for (const message of index.messages.values()) {
+    const first = message.tokens[0];
+    const final = message.tokens[message.tokens.length - 1];
+    lastLine = Math.max(lastLine, final.line);
+    if (symbols.length >= MAX_OUTLINE_MESSAGES) {
+      more++;
+      continue;
+    }
+    const outcome = outcomeOf(message);
+    const selection = message.tokens.find((token) => token.line === message.entryLine) ?? first;
+    const recipients = [...message.recipients.values()];
+    const detailParts = [message.last ? codeText(message.last.event) : '', recipients.map((r) => r.address).join(', ') || message.rejects.map((r) => r.event.to).filter(Boolean).join(', ')];
+    if (!message.id) detailParts.push(`${message.rejects.length} reject${message.rejects.length === 1 ? '' : 's'}`);
+    const children: DocumentSymbol[] = [
+      ...recipients.map((recipient) => ({
+        name: recipient.address,
+        detail: `${recipient.kind} ${codeText(recipient.event)}`.trim(),
+        kind: SymbolKind.Field,
+        range: lineRange(recipient.line, recipient.event.idStart, recipient.event.idEnd),
+        selectionRange: lineRange(recipient.line, recipient.event.idStart, recipient.event.idEnd),
+      })),
+      ...message.rejects.map(({ line, event }) => ({
+        name: event.to ?? event.stage ?? 'reject',
+        detail: `rejected ${codeText(event)}`.trim(),
+        kind: SymbolKind.Field,
+        range: lineRange(line, event.idStart, event.idEnd),
+        selectionRange: lineRange(line, event.idStart, event.idEnd),
+      })),
+    ].sort((a, b) => a.range.start.line - b.range.start.line);
+    symbols.push({
+      name: `${titleOf(message)} ${outcome}`,
+      detail: detailParts.filter(Boolean).join(' · '),
+      kind: message.id ? SymbolKind.Event : SymbolKind.Object,
+      range: { start: { line: first.line, character: 0 }, end: { line: final.line, character: final.end } },
+      selectionRange: lineRange(selection.line, selection.start, selection.end),
+      children,
+    });
+  }
+  if (more > 0) {
+    symbols.push({
+      name: `… ${more.toLocaleString('en-US')} more messages`,
+      detail: `the Outline lists the first ${MAX_OUTLINE_MESSAGES.toLocaleString('en-US')}; smtp-status-codes summary reads the whole log`,
+      kind: SymbolKind.Null,
+      range: lineRange(lastLine),
+      selectionRange: lineRange(lastLine),
+    });
+  }
+  return symbols;
+}
+
+const DELAYS_EXPLAINED = 'before the queue manager / in the queue manager / connection setup / transmission, in seconds';
+
+export function messageHover(index: MessageIndex, position: Position): Hover | null {
+  const found = index.messageAt(position);
+  if (!found) return null;
+  const { message } = found;
+  const outcome = outcomeOf(message);
+  const lines: string[] = [];
+  lines.push(message.id
+    ? `**${MTA_NAME[message.mta]} message ${message.id}**: ${outcome}`
+    : `**${MTA_NAME[message.mta]} rejects from ${message.client}** (no queue ID): ${message.rejects.length} reject${message.rejects.length === 1 ? '' : 's'}`);
+  const facts: string[] = [];
+  if (message.from) facts.push(`from \`<${message.from === '<>' ? '' : message.from}>\`${message.from === '<>' ? ' (a bounce)' : ''}`);
+  if (message.size !== undefined) facts.push(`${message.size.toLocaleString('en-US')} bytes`);
+  if (message.client && message.id) facts.push(`client ${message.client}`);
+  if (facts.length > 0) lines.push('', facts.join(' · '));
+  const recipients = [...message.recipients.values()];
+  if (recipients.length > 0 || message.rejects.length > 0) {
+    lines.push('', '| to | outcome | code | relay | delay |', '| --- | --- | --- | --- | --- |');
+    for (const { address, kind, event } of recipients) {
+      lines.push(`| ${cell(address)} | ${kind} | ${cell(codeText(event))} | ${cell(event.relay ?? '')} | ${cell(event.delay ?? '')} |`);
+    }
+    for (const { event } of message.rejects) lines.push(`| ${cell(event.to ?? '')} | rejected at ${cell(event.stage ?? '')} | ${cell(codeText(event))} | | |`);
+  }
+  const delays = recipients.map((recipient) => recipient.event.delays).filter(Boolean).pop();
+  if (delays) lines.push('', `Delays ${delays}: ${DELAYS_EXPLAINED}.`);
+  if (message.last?.event.reply) lines.push('', `Last reply (line ${message.last.line + 1}): ${cell(message.last.event.reply)}`);
+  for (const hop of message.nextHops) {
+    const next = index.findById(hop.id);
+    lines.push('', next
+      ? `Next hop: **${hop.id}** (${MTA_NAME[next.mta]}, line ${(next.entryLine ?? next.tokens[0].line) + 1}): ${outcomeOf(next)}`
+      : `Next hop: **${hop.id}** (not in this log)`);
+  }
+  for (const hop of message.previousHops) lines.push('', `Bounce of **${hop.id}** (line ${hop.line + 1})`);
+  const lineCount = new Set(message.tokens.map((token) => token.line)).size;
+  lines.push('', `*${lineCount} line${lineCount === 1 ? '' : 's'}, ${message.firstTimestamp}${message.lastTimestamp !== message.firstTimestamp ? ` to ${message.lastTimestamp}` : ''}${message.entryLine !== undefined ? `; entered the queue at line ${message.entryLine + 1}` : ''}*`);
+  return { contents: { kind: 'markdown', value: lines.join('\n') }, range: found.range };
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'));
+}
