@@ -42,8 +42,6 @@ export interface Message {
   client?: string;
   recipients: Map<string, Recipient>;
   rejects: { line: number; event: LogEvent }[];
-  /** The last line with a status code: the message's final word. */
-  last?: { line: number; event: LogEvent };
   nextHops: { id: string; line: number }[];
   previousHops: { id: string; line: number }[];
   firstTimestamp: string;
@@ -81,7 +79,7 @@ export class MessageIndex {
     message.lastTimestamp = event.timestamp;
     this.token({ line, start: event.idStart, end: event.idEnd, key }, message.tokens);
     if (event.kind === 'received') message.entryLine ??= line;
-    message.from ??= event.from;
+    if (event.from) message.from = event.kind === 'sender' || !message.from ? event.from : message.from;
     message.size ??= event.size;
     message.client ??= event.client;
     if (event.to && (event.kind === 'delivered' || event.kind === 'deferred' || event.kind === 'bounced' || event.kind === 'expired' || event.kind === 'forwarded')) {
@@ -89,7 +87,6 @@ export class MessageIndex {
     }
     if (event.kind === 'expired') message.recipients.set(event.to ?? '(all recipients)', { address: event.to ?? '(all recipients)', kind: 'expired', line, event });
     if (event.kind === 'rejected') message.rejects.push({ line, event });
-    if ((event.dsn || event.replyCode) && event.kind !== 'received') message.last = { line, event };
     const hop = event.nextHop ?? event.parent;
     if (hop) {
       const hopKey = `${event.mta === 'exim' && !event.nextHop ? 'exim' : 'any'} ${hop.id}`;
@@ -164,6 +161,20 @@ export function outcomeOf(message: Message): MessageOutcome {
   return 'in queue';
 }
 
+const OUTCOME_KINDS: Record<MessageOutcome, readonly LogEventKind[]> = {
+  bounced: ['bounced', 'expired'], rejected: ['rejected'], deferred: ['deferred'], delivered: ['delivered', 'forwarded'], 'in queue': [],
+};
+
+/** The line that decided the outcome: the last one of its kind. */
+export function decisiveLine(message: Message, outcome = outcomeOf(message)): { line: number; event: LogEvent } | undefined {
+  const kinds = OUTCOME_KINDS[outcome];
+  let found: { line: number; event: LogEvent } | undefined;
+  for (const candidate of [...message.recipients.values(), ...message.rejects]) {
+    if (kinds.includes(candidate.event.kind) && (!found || candidate.line > found.line)) found = candidate;
+  }
+  return found;
+}
+
 function codeText(event: LogEvent): string {
   const code = event.dsn ?? (event.replyCode ? String(event.replyCode) : undefined);
   if (!code) return '';
@@ -218,7 +229,8 @@ export function documentSymbols(index: MessageIndex): DocumentSymbol[] {
     const outcome = outcomeOf(message);
     const selection = message.tokens.find((token) => token.line === message.entryLine) ?? first;
     const recipients = [...message.recipients.values()];
-    const detailParts = [message.last ? codeText(message.last.event) : '', recipients.map((r) => r.address).join(', ') || message.rejects.map((r) => r.event.to).filter(Boolean).join(', ')];
+    const decisive = decisiveLine(message, outcome);
+    const detailParts = [decisive ? codeText(decisive.event) : '', recipients.map((r) => r.address).join(', ') || message.rejects.map((r) => r.event.to).filter(Boolean).join(', ')];
     if (!message.id) detailParts.push(`${message.rejects.length} reject${message.rejects.length === 1 ? '' : 's'}`);
     const children: DocumentSymbol[] = [
       ...recipients.map((recipient) => ({
@@ -281,9 +293,9 @@ export function messageHover(index: MessageIndex, position: Position): Hover | n
     }
     for (const { event } of message.rejects) lines.push(`| ${cell(event.to ?? '')} | rejected at ${cell(event.stage ?? '')} | ${cell(codeText(event))} | | |`);
   }
-  const delays = recipients.map((recipient) => recipient.event.delays).filter(Boolean).pop();
-  if (delays) lines.push('', `Delays ${delays}: ${DELAYS_EXPLAINED}.`);
-  if (message.last?.event.reply) lines.push('', `Last reply (line ${message.last.line + 1}): ${cell(message.last.event.reply)}`);
+  const decisive = decisiveLine(message, outcome);
+  if (decisive?.event.delays) lines.push('', `Delays ${decisive.event.delays}: ${DELAYS_EXPLAINED}.`);
+  if (decisive?.event.reply) lines.push('', `Final reply (line ${decisive.line + 1}): ${cell(decisive.event.reply)}`);
   for (const hop of message.nextHops) {
     const next = index.findById(hop.id);
     lines.push('', next
