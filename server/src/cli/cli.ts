@@ -3,6 +3,7 @@
  * smtp-status-codes: the editor's checks on the command line, for CI pipelines of mail configuration.
  *   smtp-status-codes check [paths or globs …] [--format text|json|sarif] [--fix] [--fail-on error|warning|information|hint|none] [--config file]
  *   smtp-status-codes explain 5.7.26
+ *   smtp-status-codes summary /var/log/mail.log* [--format text|json|markdown] [--since T] [--until T]
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -15,12 +16,14 @@ import { createLanguageService } from '../languageService';
 import { resolveSettings, type Settings } from '../settings';
 import { collectFiles, languageOf } from './files';
 import { jsonReport, sarifReport, textReport, type Finding } from './report';
+import { SUMMARY_USAGE, summaryCommand, SummaryUsageError } from './summary';
 
 declare const CLI_VERSION: string;
 const VERSION = typeof CLI_VERSION === 'string' ? CLI_VERSION : 'development';
 
 const USAGE = `usage: smtp-status-codes check [paths or globs ...] [options]
        smtp-status-codes explain <code>
+       smtp-status-codes summary FILES... [options]
 
 check options:
   --format text|json|sarif   output format (default text)
@@ -28,7 +31,9 @@ check options:
   --fail-on LEVEL            exit 1 on findings at or above error|warning|information|hint, or none (default error)
   --config FILE              settings file (JSON: the smtpStatusCodes section, or VS Code settings)
                              (default: .vscode/settings.json in the current directory, if present)
-exit codes: 0 clean, 1 findings at or above --fail-on, 2 bad usage or unreadable input`;
+exit codes: 0 clean, 1 findings at or above --fail-on, 2 bad usage or unreadable input
+
+${SUMMARY_USAGE.slice(SUMMARY_USAGE.indexOf('summary options:'))}`;
 
 const SEVERITY_NAME: Record<number, Finding['severity']> = {
   [DiagnosticSeverity.Error]: 'error', [DiagnosticSeverity.Warning]: 'warning', [DiagnosticSeverity.Information]: 'information', [DiagnosticSeverity.Hint]: 'hint',
@@ -169,9 +174,16 @@ function explain(args: string[], out: (text: string) => void): number {
   return 0;
 }
 
-export function run(args: string[], cwd = process.cwd(), out = (text: string) => console.log(text), err = (text: string) => console.error(text)): number {
+export function run(args: string[], cwd = process.cwd(), out = (text: string) => console.log(text), err = (text: string) => console.error(text)): number | Promise<number> {
   try {
     const [command, ...rest] = args;
+    if (command === 'summary') {
+      return summaryCommand(rest, cwd, { out, err, progress: process.stderr }).catch((error) => {
+        if (!(error instanceof SummaryUsageError)) throw error;
+        err(`smtp-status-codes: ${error.message}\n\n${SUMMARY_USAGE}`);
+        return 2;
+      });
+    }
     if (command === 'check') return check(rest, cwd, out, err);
     if (command === 'explain') return explain(rest, out);
     if (command === '--version' || command === '-v') {
@@ -192,4 +204,4 @@ export function run(args: string[], cwd = process.cwd(), out = (text: string) =>
   }
 }
 
-if (require.main === module) process.exitCode = run(process.argv.slice(2));
+if (require.main === module) void Promise.resolve(run(process.argv.slice(2))).then((code) => (process.exitCode = code));
