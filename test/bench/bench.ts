@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: speed and memory on a 20 MB mail log and a 5 MB source tree, measured side by side in one run.
  * Prints one JSON object, then a table of each figure against its target.
+ * `npm run bench -- summary`: the command-line summary beside pflogsumm and eximstats (see summaryBench.ts).
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentAnalysis } from '../../server/src/analysis';
@@ -8,6 +9,7 @@ import { SERVER_STATUS_REQUEST } from '../../server/src/commands';
 import { createLanguageService } from '../../server/src/languageService';
 import { LspSession } from '../support/lspSession';
 import { mailLog, sourceTree } from './generate';
+import { summaryBench } from './summaryBench';
 
 const LOG_SIZE = 20_000_000;
 const TREE_SIZE = 5_000_000;
@@ -163,7 +165,7 @@ async function main(): Promise<void> {
   for (const [name, measured, target, met] of rows) console.log(`| ${name} | ${measured} | ${target} | ${met ? 'yes' : 'NO'} |`);
 }
 
-main().catch((error) => {
+(process.argv[2] === 'summary' ? summaryBench() : main()).catch((error) => {
   console.error(error);
   process.exit(1);
 });

@@ -280,7 +280,7 @@ function deferredLine(t: string, pid: number, id: string, to: string, domain: st
   return `${t} mx1 postfix/smtp[${pid}]: ${id}: to=<${to}>, relay=${host}:25, delay=${(1 + next() * 5).toFixed(1)}, delays=0.1/0/0.5/0.4, dsn=${code}, status=deferred (host ${host} said: ${reply} ${code} ${text} (in reply to ${stage} command))`;
 }
 
-/** Exim IDs in the 4.97+ form; distinct for distinct `n`. */
+/** Exim message IDs in the form Exim 4.96 and earlier write (and Debian's eximstats reads); distinct for distinct `n`. */
 function eximId(n: number): string {
   const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
   const base62 = (value: number, width: number) => {
@@ -289,22 +289,35 @@ function eximId(n: number): string {
     return text;
   };
   const scrambled = Math.imul(n, 0x9e3779b1) >>> 0;
-  return `1v${base62(scrambled, 4)}-${base62(n, 11)}-${base62(scrambled & 0xffff, 4)}`;
+  return `1v${base62(scrambled, 4)}-${base62(n, 6)}-${base62(scrambled & 0xfff, 2)}`;
 }
 
-/** An endless Exim main log (<=, =>, ->, **, ==, Completed, rejected RCPT) as batches of lines; `counts` is kept up to date. */
+/**
+ * An endless Exim main log (<=, =>, **, ==, Completed, rejected RCPT) as batches of lines; `counts` is kept up to date.
+ * Deferred messages are delivered on a later queue run, so that every message leaves the queue.
+ */
 export function* eximLog(counts: GeneratedCounts, seed = 3464): Generator<string[]> {
   const next = random(seed);
+  const retries: { id: string; to: string; host: string; due: number }[] = [];
   let message = 0;
   let second = 0;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const time = (at: number) => {
+    const s = at % 86_400;
+    return `2026-11-${pad(1 + Math.floor(at / 86_400) % 28)} ${pad(Math.floor(s / 3600))}:${pad(Math.floor(s / 60) % 60)}:${pad(s % 60)}`;
+  };
   for (;;) {
     const lines: string[] = [];
     for (let batch = 0; batch < 500; batch++) {
       second += next() < 0.5 ? 1 : 0;
-      const s = second % 86_400;
-      const pad = (n: number) => String(n).padStart(2, '0');
-      const t = `2026-11-${pad(1 + Math.floor(second / 86_400) % 28)} ${pad(Math.floor(s / 3600))}:${pad(Math.floor(s / 60) % 60)}:${pad(s % 60)}`;
+      const t = time(second);
       const address = ip(next);
+      while (retries.length > 0 && retries[0].due <= second) {
+        const retry = retries.shift()!;
+        lines.push(`${t} ${retry.id} => ${retry.to} R=dnslookup T=remote_smtp H=${retry.host} X=TLS1.3:TLS_AES_256_GCM_SHA384:256 CV=yes C="250 2.0.0 OK"`);
+        lines.push(`${t} ${retry.id} Completed`);
+        counts.delivered++;
+      }
       if (next() < 0.1) {
         lines.push(`${t} H=(spam${Math.floor(next() * 100)}.example) [${address}] F=<bulk@spam.example> rejected RCPT <user${Math.floor(next() * 5000)}@example.com>: relay not permitted`);
         counts.rejected++;
@@ -326,6 +339,7 @@ export function* eximLog(counts: GeneratedCounts, seed = 3464): Generator<string
         lines.push(`${t} ${id} == ${to} R=dnslookup T=remote_smtp defer (-44) H=${host}: SMTP error from remote mail server after ${stage === 'RCPT TO' ? `RCPT TO:<${to}>` : 'end of data'}: ${reply} ${code} ${text}`);
         counts.deferrals++;
         counts.deferred++;
+        retries.push({ id, to, host, due: second + 900 });
       } else {
         const [reply, code, text, stage] = pick(next, BOUNCES);
         lines.push(`${t} ${id} ** ${to} R=dnslookup T=remote_smtp H=${host}: SMTP error from remote mail server after ${stage === 'RCPT TO' ? `RCPT TO:<${to}>` : 'end of data'}: ${reply} ${code} ${text.replace('$to', to)}`);
