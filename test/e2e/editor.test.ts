@@ -22,6 +22,7 @@ describe('the extension in a real VS Code', { skip: missing ?? false, timeout: 3
     for (const fixture of ['logs/mail.log', 'config/postfix/sender_access', 'source/smtp-server.js']) {
       fs.copyFileSync(path.join(FIXTURES, fixture), path.join(workspace, path.basename(fixture)));
     }
+    fs.copyFileSync(path.join(FIXTURES, 'messages', 'mail.log'), path.join(workspace, 'maillog'));
     server = await CodeServer.start(workspace);
     workbench = await Workbench.open(server.url);
   });
@@ -52,6 +53,17 @@ describe('the extension in a real VS Code', { skip: missing ?? false, timeout: 3
     const code = workbench.page.locator('.monaco-list-row', { hasText: 'Multiple authentication checks failed' }).first();
     await code.waitFor({ timeout: 30_000 });
     await workbench.screenshot('log-summary-and-inlay-hints');
+  });
+
+  test('the Outline of a mail log lists its messages with their outcomes', async () => {
+    await workbench.openFile('maillog');
+    await workbench.goTo(17, 42);
+    await workbench.command('Explorer: Focus on Outline View');
+    const bounced = workbench.page.locator('.monaco-list-row', { hasText: '91AB34CD56 bounced: 5.1.1 Bad destination mailbox address' }).first();
+    await bounced.waitFor({ timeout: 30_000 });
+    await workbench.page.locator('.monaco-list-row', { hasText: 'NOQUEUE unknown[198.51.100.23] rejected' }).first().waitFor({ timeout: 30_000 });
+    await workbench.page.locator('.monaco-list-row', { hasText: '4Y0mKq3Zx9zJ7yP deferred: 4.7.28' }).first().waitFor({ timeout: 30_000 });
+    await workbench.screenshot('outline-mail-log');
   });
 
   test('the Problems view lists the class mismatch in a Postfix access map', async () => {

@@ -70,25 +70,24 @@ describe('following messages through a mail log over the protocol', { timeout: 6
   test('the Outline lists each message with its final outcome and last code', async () => {
     const symbols = await outline(POSTFIX);
     assert.deepEqual(symbols.map((symbol) => symbol.name), [
-      '3F9C12A0B4 delivered',
-      'NOQUEUE unknown[198.51.100.23] rejected',
-      '7D41E2C9F0 delivered',
-      'NOQUEUE unknown[203.0.113.9] rejected',
-      '91AB34CD56 bounced',
-      'A0B1C2D3E4 delivered',
-      '4Y0mKq3Zx9zJ7yP deferred',
-      'B7C8D9E0F1 rejected',
+      '3F9C12A0B4 delivered: 2.0.0 Other undefined Status',
+      'NOQUEUE unknown[198.51.100.23] rejected: 5.7.1 Delivery not authorized, message refused',
+      '7D41E2C9F0 delivered: 2.0.0 Other undefined Status',
+      'NOQUEUE unknown[203.0.113.9] rejected: 4.7.1 Delivery not authorized, message refused',
+      '91AB34CD56 bounced: 5.1.1 Bad destination mailbox address',
+      'A0B1C2D3E4 delivered: 2.0.0 Other undefined Status',
+      '4Y0mKq3Zx9zJ7yP deferred: 4.7.28 Mail flood detected',
+      'B7C8D9E0F1 rejected: 5.7.1 Delivery not authorized, message refused',
       'C1D2E3F4A5 bounced',
     ]);
     const bounced = symbols[4];
-    assert.match(bounced.detail ?? '', /^5\.1\.1 Bad destination mailbox address · jdoe@example\.net, kim@example\.org$/);
+    assert.equal(bounced.detail, 'jdoe@example.net, kim@example.org');
     assert.deepEqual(bounced.children?.map((child) => `${child.name} ${child.detail}`), [
       'jdoe@example.net bounced 5.1.1 Bad destination mailbox address',
       'kim@example.org delivered 2.0.0 Other undefined Status',
     ]);
     assert.equal(bounced.selectionRange.start.line, 13);
-    assert.match(symbols[6].detail ?? '', /^4\.7\.28 /);
-    assert.match(symbols[1].detail ?? '', /5\.7\.1 .* · 3 rejects$/);
+    assert.equal(symbols[1].detail, 'sales@example.com, info@example.com, hr@example.com · 3 rejects');
   });
 
   test('hover on a queue ID tells the message\'s story; hover on its codes still explains the codes', async () => {
@@ -114,7 +113,7 @@ describe('following messages through a mail log over the protocol', { timeout: 6
     assert.equal(await definitionLine(EXIM, at(EXIM, 8, '1tGqXb-0004Ac-2G')), 4, 'from the bounce to the message it reports on');
     assert.equal(await definitionLine(EXIM, at(EXIM, 11, '1vQ3aC-00000000Ln5-3AbC')), 8);
     assert.deepEqual(await highlighted(EXIM, at(EXIM, 1, '198.51.100.66')).then((found) => found.map((item) => item.split(':')[0])), ['1', '6'], 'rejects grouped by client');
-    const names = (await outline(EXIM)).map((symbol) => symbol.name);
+    const names = (await outline(EXIM)).map((symbol) => symbol.name.replace(/:.*/, ''));
     assert.deepEqual(names, [
       '1vQ3aB-00000000Lm4-2xYz delivered',
       'NOQUEUE (spammer.example)[198.51.100.66] rejected',
@@ -135,7 +134,7 @@ describe('following messages through a mail log over the protocol', { timeout: 6
     assert.equal(await definitionLine(SENDMAIL, at(SENDMAIL, 3, id)), 0);
     assert.equal(await definitionLine(SENDMAIL, at(SENDMAIL, 5, '2ATB03cd005003')), 6, 'the DSN\'s own queue ID');
     assert.deepEqual((await highlighted(SENDMAIL, at(SENDMAIL, 1, '[198.51.100.5]'))).map((item) => item.split(':')[0]), ['1', '4']);
-    assert.deepEqual((await outline(SENDMAIL)).map((symbol) => symbol.name), [
+    assert.deepEqual((await outline(SENDMAIL)).map((symbol) => symbol.name.replace(/:.*/, '')), [
       '2ATB01ab005001 bounced', 'NOQUEUE [198.51.100.5] rejected', '2ATB03cd005003 delivered', '2ATB05ef005010 deferred',
     ]);
     assert.match(await hoverText(SENDMAIL, at(SENDMAIL, 9, '2ATB05ef005010')), /\| dave@example\.org \| deferred \| 4\.2\.2 Mailbox full \|/);

@@ -230,7 +230,8 @@ export function documentSymbols(index: MessageIndex): DocumentSymbol[] {
     const selection = message.tokens.find((token) => token.line === message.entryLine) ?? first;
     const recipients = [...message.recipients.values()];
     const decisive = decisiveLine(message, outcome);
-    const detailParts = [decisive ? codeText(decisive.event) : '', recipients.map((r) => r.address).join(', ') || message.rejects.map((r) => r.event.to).filter(Boolean).join(', ')];
+    const code = decisive ? codeText(decisive.event) : '';
+    const detailParts = [recipients.map((r) => r.address).join(', ') || message.rejects.map((r) => r.event.to).filter(Boolean).join(', ')];
     if (!message.id) detailParts.push(`${message.rejects.length} reject${message.rejects.length === 1 ? '' : 's'}`);
     const children: DocumentSymbol[] = [
       ...recipients.map((recipient) => ({
@@ -249,7 +250,8 @@ export function documentSymbols(index: MessageIndex): DocumentSymbol[] {
       })),
     ].sort((a, b) => a.range.start.line - b.range.start.line);
     symbols.push({
-      name: `${titleOf(message)} ${outcome}`,
+      // The outcome and its code go in the name: editors show the name everywhere, the detail only in some views.
+      name: `${titleOf(message)} ${outcome}${code ? `: ${code}` : ''}`,
       detail: detailParts.filter(Boolean).join(' · '),
       kind: message.id ? SymbolKind.Event : SymbolKind.Object,
       range: { start: { line: first.line, character: 0 }, end: { line: final.line, character: final.end } },
