@@ -20,7 +20,11 @@ interface IdToken {
   line: number;
   start: number;
   end: number;
-  key: string;
+}
+
+/** An ID a line names that is another message's: `queued as X`, a bounce's parent. */
+interface HopToken extends IdToken {
+  id: string;
 }
 
 interface Recipient {
@@ -31,7 +35,6 @@ interface Recipient {
 }
 
 export interface Message {
-  key: string;
   id?: string;
   mta: Mta;
   /** The ID on each of the message's own lines. */
@@ -49,9 +52,12 @@ export interface Message {
 }
 
 export class MessageIndex {
-  readonly messages = new Map<string, Message>();
-  /** ID tokens by line: the message's own IDs and the next-hop IDs it names. */
-  private readonly tokensByLine = new Map<number, IdToken[]>();
+  /** In the order of their first lines. */
+  readonly messages: Message[] = [];
+  private readonly byKey: Record<Mta, Map<string, Message>> = { postfix: new Map(), exim: new Map(), sendmail: new Map() };
+  /** The message each line belongs to (a sparse array: most lines of a log name a message). */
+  private readonly lineOwner: Message[] = [];
+  private readonly hopTokens = new Map<number, HopToken>();
 
   constructor(text: string) {
     let line = 0;
@@ -68,66 +74,75 @@ export class MessageIndex {
   private add(event: LogEvent, line: number): void {
     const key = messageKey(event);
     if (!key) return;
-    let message = this.messages.get(key);
+    const messages = this.byKey[event.mta];
+    let message = messages.get(key);
     if (!message) {
       message = {
-        key, id: event.id, mta: event.mta, tokens: [], recipients: new Map(), rejects: [], nextHops: [], previousHops: [],
+        id: event.id, mta: event.mta, tokens: [], recipients: new Map(), rejects: [], nextHops: [], previousHops: [],
         firstTimestamp: event.timestamp, lastTimestamp: event.timestamp,
       };
-      this.messages.set(key, message);
+      messages.set(key, message);
+      this.messages.push(message);
     }
     message.lastTimestamp = event.timestamp;
-    this.token({ line, start: event.idStart, end: event.idEnd, key }, message.tokens);
+    message.tokens.push({ line, start: event.idStart, end: event.idEnd });
+    this.lineOwner[line] = message;
     if (event.kind === 'received') message.entryLine ??= line;
     if (event.from) message.from = event.kind === 'sender' || !message.from ? event.from : message.from;
     message.size ??= event.size;
     message.client ??= event.client;
-    if (event.to && (event.kind === 'delivered' || event.kind === 'deferred' || event.kind === 'bounced' || event.kind === 'expired' || event.kind === 'forwarded')) {
-      message.recipients.set(event.to, { address: event.to, kind: event.kind, line, event });
+    switch (event.kind) {
+      case 'delivered': case 'deferred': case 'bounced': case 'forwarded':
+        if (event.to) message.recipients.set(event.to, { address: event.to, kind: event.kind, line, event });
+        break;
+      case 'expired':
+        message.recipients.set(event.to ?? '(all recipients)', { address: event.to ?? '(all recipients)', kind: 'expired', line, event });
+        break;
+      case 'rejected':
+        message.rejects.push({ line, event });
+        break;
     }
-    if (event.kind === 'expired') message.recipients.set(event.to ?? '(all recipients)', { address: event.to ?? '(all recipients)', kind: 'expired', line, event });
-    if (event.kind === 'rejected') message.rejects.push({ line, event });
     const hop = event.nextHop ?? event.parent;
     if (hop) {
-      const hopKey = `${event.mta === 'exim' && !event.nextHop ? 'exim' : 'any'} ${hop.id}`;
-      this.token({ line, start: hop.start, end: hop.start + hop.id.length, key: hopKey });
+      this.hopTokens.set(line, { line, start: hop.start, end: hop.start + hop.id.length, id: hop.id });
       if (event.nextHop) message.nextHops.push({ id: hop.id, line });
       else message.previousHops.push({ id: hop.id, line });
     }
   }
 
-  private token(token: IdToken, list?: IdToken[]): void {
-    list?.push(token);
-    const onLine = this.tokensByLine.get(token.line);
-    if (onLine) onLine.push(token);
-    else this.tokensByLine.set(token.line, [token]);
-  }
-
   /** The message whose ID (or a next hop's ID) is under the cursor, and the token's range. */
   messageAt(position: Position): { message: Message; range: Range } | undefined {
-    for (const token of this.tokensByLine.get(position.line) ?? []) {
-      if (position.character < token.start || position.character > token.end) continue;
-      const message = this.resolve(token.key);
-      if (message) return { message, range: { start: { line: token.line, character: token.start }, end: { line: token.line, character: token.end } } };
+    const within = (token: IdToken) => position.character >= token.start && position.character <= token.end;
+    const toRange = (token: IdToken) => lineRange(token.line, token.start, token.end);
+    const owner = this.lineOwner[position.line];
+    const own = owner && tokenOnLine(owner.tokens, position.line);
+    if (owner && own && within(own)) return { message: owner, range: toRange(own) };
+    const hop = this.hopTokens.get(position.line);
+    if (hop && within(hop)) {
+      const message = this.findById(hop.id);
+      if (message) return { message, range: toRange(hop) };
     }
     return undefined;
   }
 
-  /** A next hop is named by ID only, and may be any MTA's message: the first message with that ID. */
-  private resolve(key: string): Message | undefined {
-    const direct = this.messages.get(key);
-    if (direct) return direct;
-    const id = key.slice(key.indexOf(' ') + 1);
-    for (const mta of ['postfix', 'exim', 'sendmail'] as const) {
-      const found = this.messages.get(`${mta} ${id}`);
-      if (found) return found;
-    }
-    return undefined;
-  }
-
+  /** A next hop is named by ID only, and may be any MTA's message. */
   findById(id: string): Message | undefined {
-    return this.resolve(`any ${id}`);
+    return this.byKey.postfix.get(id) ?? this.byKey.exim.get(id) ?? this.byKey.sendmail.get(id);
   }
+}
+
+/** The token of `line` in a message's tokens, which are in line order. */
+function tokenOnLine(tokens: IdToken[], line: number): IdToken | undefined {
+  let low = 0;
+  let high = tokens.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const found = tokens[middle].line;
+    if (found === line) return tokens[middle];
+    if (found < line) low = middle + 1;
+    else high = middle - 1;
+  }
+  return undefined;
 }
 
 /** Whether the cursor stands on a message ID in this line: checked before the whole log is indexed, as editors ask on every cursor move. */
@@ -140,10 +155,11 @@ export function isOnMessageId(lineText: string, character: number): boolean {
   return hop !== undefined && within(hop.start, hop.start + hop.id.length);
 }
 
+/** The ID; for a reject before a queue ID exists, the client's address (IDs hold no space, so the two never meet). */
 function messageKey(event: LogEvent): string | undefined {
-  if (event.id) return `${event.mta} ${event.id}`;
+  if (event.id) return event.id;
   if (event.kind !== 'rejected' || !event.client) return undefined;
-  return `${event.mta} reject ${clientAddress(event.client)}`;
+  return `reject ${clientAddress(event.client)}`;
 }
 
 /** `unknown[198.51.100.23]`, `[198.51.100.61]:51234` and `host [addr]` all group by the address. */
@@ -218,7 +234,7 @@ export function documentSymbols(index: MessageIndex): DocumentSymbol[] {
   const symbols: DocumentSymbol[] = [];
   let more = 0;
   let lastLine = 0;
-  for (const message of index.messages.values()) {
+  for (const message of index.messages) {
     const first = message.tokens[0];
     const final = message.tokens[message.tokens.length - 1];
     lastLine = Math.max(lastLine, final.line);
