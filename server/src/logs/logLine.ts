@@ -62,12 +62,6 @@ const REPLY_WITH_CODE = /(?:^|[\s:(#"=])([245]\d\d)(?:[ -]([245]\.\d{1,3}\.\d{1,
 const REMOTE_REPLY = /: (?=[245]\d\d[ -])/;
 const ENHANCED_CODE = /(?:^|[\s:(="])([245]\.\d{1,3}\.\d{1,3})\b/;
 
-export function isQueueIdShape(mta: Mta, id: string): boolean {
-  if (mta === 'postfix') return POSTFIX_QUEUE_ID.test(id);
-  if (mta === 'sendmail') return SENDMAIL_QUEUE_ID.test(id);
-  return EXIM_ID.test(`${id} `);
-}
-
 /** Parses one log line (without its line break); undefined when the line names no message and rejects nothing. */
 export function parseLogLine(line: string): LogEvent | undefined {
   const first = line.charCodeAt(0);
