@@ -50,15 +50,24 @@ function measure(command: string, args: string[]): Measured {
   return { wallS, cpuS: user + system, peakRssMb: maxKb / 1024, stdout: result.stdout };
 }
 
-/** pflogsumm's "Grand Totals": `  53815   received`, `   6236   deferred  (10105  deferrals)`; large numbers come as `1234k`. */
-function pflogsummTotals(output: string): Record<string, number> {
-  const totals: Record<string, number> = {};
-  const value = (text: string) => Number(text.replace(/[km]$/, '')) * (text.endsWith('k') ? 1024 : text.endsWith('m') ? 1024 * 1024 : 1);
+/**
+ * pflogsumm's "Grand Totals" as printed: `  53815   received`, `   6236   deferred  (10105  deferrals)`; counts over 512k
+ * are printed in whole k (1,024) or m, rounded down, so `1093k`.
+ */
+function pflogsummTotals(output: string): Record<string, string> {
+  const totals: Record<string, string> = {};
   for (const found of output.matchAll(/^ +(\d+[km]?) +(received|delivered|deferred|bounced|rejected)\b(?: +\((\d+[km]?) +deferrals\))?/gm)) {
-    totals[found[2]] ??= value(found[1]);
-    if (found[3]) totals.deferrals = value(found[3]);
+    totals[found[2]] ??= found[1];
+    if (found[3]) totals.deferrals = found[3];
   }
   return totals;
+}
+
+/** A count as pflogsumm prints it (its adj_int_units). */
+function inPflogsummUnits(count: number): string {
+  if (count > 512 * 1024 * 1024) return `${Math.floor(count / (1024 * 1024))}m`;
+  if (count > 512 * 1024) return `${Math.floor(count / 1024)}k`;
+  return String(count);
 }
 
 /**
@@ -76,8 +85,10 @@ function eximstatsTotals(output: string): Record<string, number> {
   return totals;
 }
 
-function row(name: string, summary: number | string, other: number | string, truth: number | string): string {
-  return `| ${name} | ${summary} | ${other} | ${truth} | ${summary === other && other === truth ? 'yes' : 'NO'} |`;
+/** A table row; the other tool's figure is compared as it prints it. */
+function row(name: string, summary: number, other: string | undefined, truth: number, printed: (count: number) => string = String): string {
+  const agree = summary === truth && other === printed(summary);
+  return `| ${name} | ${summary} | ${other ?? '-'} | ${truth} | ${agree ? 'yes' : 'NO'} |`;
 }
 
 export async function summaryBench(): Promise<void> {
@@ -123,11 +134,11 @@ export async function summaryBench(): Promise<void> {
 
     console.log('\n| Postfix count | summary | pflogsumm | in the log | agree |\n| --- | --- | --- | --- | --- |');
     for (const name of ['received', 'delivered', 'deferred', 'deferrals', 'bounced', 'rejected'] as const) {
-      console.log(row(name, totals[name], theirs[name] ?? '-', postfixTruth[name]));
+      console.log(row(name, totals[name], theirs[name], postfixTruth[name], inPflogsummUnits));
     }
     console.log('\n| Exim count | summary | eximstats | in the log | agree |\n| --- | --- | --- | --- | --- |');
     for (const name of ['received', 'delivered', 'deferred', 'bounced', 'rejected'] as const) {
-      console.log(row(name, eximTotals[name], theirsExim[name] ?? '-', eximTruth[name]));
+      console.log(row(name, eximTotals[name], theirsExim[name] === undefined ? undefined : String(theirsExim[name]), eximTruth[name]));
     }
 
     const rows: [string, string, string, boolean][] = [
