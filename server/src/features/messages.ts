@@ -20,6 +20,8 @@ interface IdToken {
   line: number;
   start: number;
   end: number;
+  /** The length of the line. */
+  lineEnd: number;
 }
 
 /** An ID a line names that is another message's: `queued as X`, a bounce's parent. */
@@ -66,12 +68,12 @@ export class MessageIndex {
       if (end < 0) end = text.length;
       const lineText = text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end);
       const event = parseLogLine(lineText);
-      if (event) this.add(event, line);
+      if (event) this.add(event, line, lineText.length);
       start = end + 1;
     }
   }
 
-  private add(event: LogEvent, line: number): void {
+  private add(event: LogEvent, line: number, lineEnd: number): void {
     const key = messageKey(event);
     if (!key) return;
     const messages = this.byKey[event.mta];
@@ -85,7 +87,7 @@ export class MessageIndex {
       this.messages.push(message);
     }
     message.lastTimestamp = event.timestamp;
-    message.tokens.push({ line, start: event.idStart, end: event.idEnd });
+    message.tokens.push({ line, start: event.idStart, end: event.idEnd, lineEnd });
     this.lineOwner[line] = message;
     if (event.kind === 'received') message.entryLine ??= line;
     if (event.from) message.from = event.kind === 'sender' || !message.from ? event.from : message.from;
@@ -104,7 +106,7 @@ export class MessageIndex {
     }
     const hop = event.nextHop ?? event.parent;
     if (hop) {
-      this.hopTokens.set(line, { line, start: hop.start, end: hop.start + hop.id.length, id: hop.id });
+      this.hopTokens.set(line, { line, start: hop.start, end: hop.start + hop.id.length, lineEnd, id: hop.id });
       if (event.nextHop) message.nextHops.push({ id: hop.id, line });
       else message.previousHops.push({ id: hop.id, line });
     }
@@ -249,19 +251,25 @@ export function documentSymbols(index: MessageIndex): DocumentSymbol[] {
     const code = decisive ? codeText(decisive.event) : '';
     const detailParts = [recipients.map((r) => r.address).join(', ') || message.rejects.map((r) => r.event.to).filter(Boolean).join(', ')];
     if (!message.id) detailParts.push(`${message.rejects.length} reject${message.rejects.length === 1 ? '' : 's'}`);
+    // A message's lines interleave with other messages' lines, so a symbol spans only its own line: a range from a
+    // message's first line to its last would hold other messages' lines, and breadcrumbs would name the wrong message.
+    const wholeLine = (line: number) => {
+      const token = tokenOnLine(message.tokens, line);
+      return lineRange(line, 0, token?.lineEnd ?? 0);
+    };
     const children: DocumentSymbol[] = [
       ...recipients.map((recipient) => ({
         name: recipient.address,
         detail: `${recipient.kind} ${codeText(recipient.event)}`.trim(),
         kind: SymbolKind.Field,
-        range: lineRange(recipient.line, recipient.event.idStart, recipient.event.idEnd),
+        range: wholeLine(recipient.line),
         selectionRange: lineRange(recipient.line, recipient.event.idStart, recipient.event.idEnd),
       })),
       ...message.rejects.map(({ line, event }) => ({
         name: event.to ?? event.stage ?? 'reject',
         detail: `rejected ${codeText(event)}`.trim(),
         kind: SymbolKind.Field,
-        range: lineRange(line, event.idStart, event.idEnd),
+        range: wholeLine(line),
         selectionRange: lineRange(line, event.idStart, event.idEnd),
       })),
     ].sort((a, b) => a.range.start.line - b.range.start.line);
@@ -270,7 +278,7 @@ export function documentSymbols(index: MessageIndex): DocumentSymbol[] {
       name: `${titleOf(message)} ${outcome}${code ? `: ${code}` : ''}`,
       detail: detailParts.filter(Boolean).join(' · '),
       kind: message.id ? SymbolKind.Event : SymbolKind.Object,
-      range: { start: { line: first.line, character: 0 }, end: { line: final.line, character: final.end } },
+      range: lineRange(selection.line, 0, selection.lineEnd),
       selectionRange: lineRange(selection.line, selection.start, selection.end),
       children,
     });
