@@ -6,6 +6,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentAnalysis } from '../../server/src/analysis';
 import { SERVER_STATUS_REQUEST } from '../../server/src/commands';
+import { documentSymbols, MessageIndex } from '../../server/src/features/messages';
 import { createLanguageService } from '../../server/src/languageService';
 import { LspSession } from '../support/lspSession';
 import { mailLog, postfixLog, sourceTree } from './generate';
@@ -133,7 +134,11 @@ async function main(): Promise<void> {
   const generated = postfixLog({ received: 0, delivered: 0, deferred: 0, deferrals: 0, bounced: 0, rejected: 0 });
   while (postfixLines.length < 100_000) postfixLines.push(...generated.next().value!);
   const messagesDocument = TextDocument.create('file:///var/log/mail.log.1', 'log', 1, postfixLines.slice(0, 100_000).join('\n') + '\n');
-  const [outlineMs] = sideBySide(() => { service.forget(messagesDocument.uri); service.doDocumentSymbols(messagesDocument); }, () => undefined, 5);
+  const messagesText = messagesDocument.getText();
+  const outlineCpu = process.cpuUsage();
+  const [outlineMs] = sideBySide(() => documentSymbols(new MessageIndex(messagesText)), () => undefined, 5);
+  const outlineCpuUsed = process.cpuUsage(outlineCpu);
+  const outlineCpuMs = (outlineCpuUsed.user + outlineCpuUsed.system) / 1000 / 5;
   const highlightTimes: number[] = [];
   for (let i = 0; i < 1000; i++) {
     const line = (i * 97) % 100_000;
@@ -144,6 +149,7 @@ async function main(): Promise<void> {
 
   const figures = {
     outline100kLinesMs: outlineMs,
+    outline100kLinesCpuMs: outlineCpuMs,
     highlightP99Ms: percentile(highlightTimes, 99),
     logMb: log.length / 1e6,
     logLines: log.split('\n').length - 1,
@@ -171,7 +177,7 @@ async function main(): Promise<void> {
     ['didOpen to diagnostics, 20 MB log (push)', `${protocol.pushOpenToDiagnosticsMs.toFixed(0)} ms`, '-', true],
     ['edit to diagnostics, 20 MB log (pull, p50 / p99)', `${protocol.pullEditToDiagnosticsP50Ms.toFixed(1)} / ${protocol.pullEditToDiagnosticsP99Ms.toFixed(1)} ms`, '< 50 ms', protocol.pullEditToDiagnosticsP99Ms < 50],
     ['edit to diagnostics, 20 MB log (push, p50 / p99)', `${protocol.pushEditToDiagnosticsP50Ms.toFixed(1)} / ${protocol.pushEditToDiagnosticsP99Ms.toFixed(1)} ms`, '< 50 ms', protocol.pushEditToDiagnosticsP99Ms < 50],
-    ['Outline of a 100,000-line Postfix log (index + symbols)', `${outlineMs.toFixed(0)} ms`, '< 1,000 ms', outlineMs < 1000],
+    ['Outline of a 100,000-line Postfix log (index + symbols; wall / CPU)', `${outlineMs.toFixed(0)} / ${outlineCpuMs.toFixed(0)} ms`, '< 1,000 ms', outlineMs < 1000],
     ['highlights of a queue ID, index built (p99)', `${figures.highlightP99Ms.toFixed(3)} ms`, '< 2 ms', figures.highlightP99Ms < 2],
     ['hover in the language service (p50 / p99)', `${figures.serviceHoverP50Ms.toFixed(3)} / ${figures.serviceHoverP99Ms.toFixed(3)} ms`, 'p99 < 2 ms', figures.serviceHoverP99Ms < 2],
     ['hover over stdio, round trip (p50 / p99)', `${protocol.hoverP50Ms.toFixed(2)} / ${protocol.hoverP99Ms.toFixed(2)} ms`, 'p99 < 2 ms', protocol.hoverP99Ms < 2],
