@@ -6,6 +6,7 @@
 import {
   DocumentHighlightKind, SymbolKind, type DocumentHighlight, type DocumentSymbol, type Hover, type Location, type Position, type Range,
 } from 'vscode-languageserver-types';
+import { LineEnds } from '../lines';
 import { parseLogLine, type LogEvent, type LogEventKind, type Mta } from '../logs/logLine';
 import { statusCodeMeaning } from './describe';
 
@@ -62,14 +63,14 @@ export class MessageIndex {
   private readonly hopTokens = new Map<number, HopToken>();
 
   constructor(text: string) {
-    let line = 0;
-    for (let start = 0; start < text.length; line++) {
-      let end = text.indexOf('\n', start);
-      if (end < 0) end = text.length;
-      const lineText = text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end);
+    const ends = new LineEnds(text);
+    for (let line = 0, start = 0; ; line++) {
+      const end = ends.endOfLine(start);
+      const lineText = text.slice(start, end);
       const event = parseLogLine(lineText);
       if (event) this.add(event, line, lineText.length);
-      start = end + 1;
+      if (end >= text.length) return;
+      start = ends.nextLineStart(end);
     }
   }
 
