@@ -61,6 +61,10 @@ export function startServer(connection: Connection): ServerState {
         inlayHintProvider: true,
         documentLinkProvider: { resolveProvider: false },
         foldingRangeProvider: true,
+        documentHighlightProvider: true,
+        referencesProvider: true,
+        definitionProvider: true,
+        documentSymbolProvider: { label: 'Messages' },
         ...(clientPullsDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       },
       serverInfo: { name: 'smtp-status-codes-language-server' },
@@ -335,6 +339,23 @@ export function startServer(connection: Connection): ServerState {
   connection.onDocumentLinks((params, token) => request(token, async () => {
     const document = documents.get(params.textDocument?.uri);
     return document ? service.doDocumentLinks(document, await settingsFor(document.uri)) : [];
+  }, []));
+
+  connection.onDocumentHighlight((params, token) => request(token, () => {
+    const document = documents.get(params.textDocument?.uri);
+    return document ? service.doDocumentHighlights(document, positionOf(params)) : [];
+  }, []));
+  connection.onReferences((params, token) => request(token, () => {
+    const document = documents.get(params.textDocument?.uri);
+    return document ? service.doReferences(document, positionOf(params)) : [];
+  }, []));
+  connection.onDefinition((params, token) => request(token, () => {
+    const document = documents.get(params.textDocument?.uri);
+    return document ? service.doDefinition(document, positionOf(params)) : null;
+  }, null));
+  connection.onDocumentSymbol((params, token) => request(token, () => {
+    const document = documents.get(params.textDocument?.uri);
+    return document ? service.doDocumentSymbols(document) : [];
   }, []));
 
   connection.onFoldingRanges((params, token) => request(token, () => {
