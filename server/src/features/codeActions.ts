@@ -3,11 +3,11 @@ import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type Text
 import type { DocumentAnalysis, TextDocumentLike } from '../analysis';
 import { ADD_KNOWN_CODE_COMMAND, OPEN_REGISTRY_COMMAND } from '../commands';
 import { commentsMayBeIndented, DISABLE, DISABLE_NEXT_LINE, lineCommentPrefix } from '../comments';
+import { isEditableKind } from '../documentKind';
 import { findEntry, findEntryByCode, findReplyCode, isStatusClass, REGISTRY_URL, type StatusClass } from '../registry/registry';
 import { COUNTERPART_REPLY_CODES } from '../registry/replyCodes';
-import { isEditableKind } from '../documentKind';
 import type { Occurrence } from '../scanner/scanner';
-import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import { CLASS_WORD, DIAGNOSTIC_SOURCE } from './diagnostics';
 import { entrySummary } from './describe';
 import { mtaFindings, type Fix } from './mtaChecks';
 import { suggestCodes } from './suggest';
@@ -66,7 +66,7 @@ function occurrenceFixes(code: string, occurrence: Occurrence, lineText: string)
       const fixes = [replaceCode(occurrence, `${targetClass}.${subject}.${detail}`, true)];
       const reply = replyCode !== undefined && replyStart !== undefined ? counterpart(replyCode, statusClass) : undefined;
       if (reply !== undefined) {
-        fixes.push(replaceReplyCode(occurrence, reply, `Change the reply code ${replyCode} to ${reply} (${CLASS_NAME[statusClass]})`));
+        fixes.push(replaceReplyCode(occurrence, reply, `Change the reply code ${replyCode} to ${reply} (${CLASS_WORD[statusClass]})`));
       } else if (replyCode === undefined && action && OPPOSITE_ACTION[action.toUpperCase()]) {
         const at = lineText.lastIndexOf(action, occurrence.start);
         const opposite = OPPOSITE_ACTION[action.toUpperCase()];
@@ -100,8 +100,6 @@ function occurrenceFixes(code: string, occurrence: Occurrence, lineText: string)
       return [];
   }
 }
-
-const CLASS_NAME: Record<number, string> = { 2: 'success', 4: 'transient failure', 5: 'permanent failure' };
 
 /** Comments that switch the check off for the line, or for the whole file. */
 function suppressionFixes(document: TextDocumentLike, analysis: DocumentAnalysis, diagnostic: Diagnostic, lineText: string): Fix[] {

@@ -30,7 +30,7 @@ const SEVERITY: Record<Exclude<SeverityLevel, 'off'>, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-const CLASS_WORD: Record<number, string> = { 2: 'success', 4: 'transient failure', 5: 'permanent failure' };
+export const CLASS_WORD: Record<number, string> = { 2: 'success', 4: 'transient failure', 5: 'permanent failure' };
 
 interface Finding {
   code: DiagnosticCode;

@@ -4,13 +4,11 @@
  */
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import { impliedClass, POSTFIX_ACTIONS } from '../actions';
-import type { DocumentKind } from '../documentKind';
-import type { StatusClass } from '../registry/registry';
+import { POSTFIX_KEY, type DocumentKind } from '../documentKind';
+import { findEntryByCode, type StatusClass } from '../registry/registry';
+import { COUNTERPART_REPLY_CODES } from '../registry/replyCodes';
 import type { DiagnosticCode } from '../settings';
 import { codeNamedBy } from './suggest';
-import { findEntryByCode } from '../registry/registry';
-import { COUNTERPART_REPLY_CODES } from '../registry/replyCodes';
-import { POSTFIX_KEY } from '../documentKind';
 
 export interface Fix {
   title: string;
@@ -43,10 +41,8 @@ function insert(line: number, character: number, text: string): TextEdit {
 
 /** What an MTA sends for a reply written without an enhanced status code. */
 type WithoutCode =
-  /** Postfix adds a generic code of its own (X.7.1 for access maps). */
-  | { mta: 'postfix'; sends: string }
-  /** Sendmail derives X.0.0 from the reply code. */
-  | { mta: 'sendmail'; sends: string }
+  /** Postfix adds a generic code of its own (X.7.1 for access maps); Sendmail derives X.0.0 from the reply code. */
+  | { mta: 'postfix' | 'sendmail'; sends: string }
   /** Exim and OpenSMTPD send the reply as written, with no enhanced code at all; `policy` where the verb is a policy refusal. */
   | { mta: 'exim' | 'opensmtpd'; policy: boolean };
 
@@ -65,7 +61,7 @@ function missingCode(line: number, start: number, end: number, statusClass: Stat
   const named = codeNamedBy(statusClass, text);
   let message: string;
   let code = named;
-  if (mta.mta === 'postfix' || mta.mta === 'sendmail') {
+  if ('sends' in mta) {
     const sends = `${statusClass}${mta.sends.slice(1)}`;
     if (!named || named === sends) return [];
     const by = mta.mta === 'postfix' ? 'Postfix adds its generic' : 'Sendmail derives the generic';
