@@ -4,6 +4,7 @@ import type { DocumentAnalysis, TextDocumentLike } from '../analysis';
 import { ADD_KNOWN_CODE_COMMAND, OPEN_REGISTRY_COMMAND } from '../commands';
 import { commentsMayBeIndented, DISABLE, DISABLE_NEXT_LINE, lineCommentPrefix } from '../comments';
 import { isEditableKind } from '../documentKind';
+import { withoutLineBreak } from '../lines';
 import { findEntry, findEntryByCode, findReplyCode, isStatusClass, REGISTRY_URL, type StatusClass } from '../registry/registry';
 import { COUNTERPART_REPLY_CODES } from '../registry/replyCodes';
 import type { Occurrence } from '../scanner/scanner';
@@ -106,11 +107,14 @@ function suppressionFixes(document: TextDocumentLike, analysis: DocumentAnalysis
   const prefix = lineCommentPrefix(analysis.kind, document.languageId, document.uri);
   if (!prefix) return [];
   const line = diagnostic.range.start.line;
+  // The comment line ends as the document's lines do: a file of lone CRs stays one.
+  const firstLineText = document.getText(span(0, 0, Number.MAX_SAFE_INTEGER));
+  const lineBreak = firstLineText.slice(withoutLineBreak(firstLineText).length) || '\n';
   const indent = commentsMayBeIndented(analysis.kind) ? /^\s*/.exec(lineText)![0] : '';
   const firstLine = document.getText(span(0, 0, 2)).startsWith('#!') ? 1 : 0;
   return [
-    { title: `Disable ${diagnostic.code} for this line`, edits: [{ range: span(line, 0, 0), newText: `${indent}${prefix} ${DISABLE_NEXT_LINE} ${diagnostic.code}\n` }] },
-    { title: `Disable ${diagnostic.code} for this file`, edits: [{ range: span(firstLine, 0, 0), newText: `${prefix} ${DISABLE} ${diagnostic.code}\n` }] },
+    { title: `Disable ${diagnostic.code} for this line`, edits: [{ range: span(line, 0, 0), newText: `${indent}${prefix} ${DISABLE_NEXT_LINE} ${diagnostic.code}${lineBreak}` }] },
+    { title: `Disable ${diagnostic.code} for this file`, edits: [{ range: span(firstLine, 0, 0), newText: `${prefix} ${DISABLE} ${diagnostic.code}${lineBreak}` }] },
   ];
 }
 
@@ -120,7 +124,7 @@ export function codeActions(document: TextDocumentLike, analysis: DocumentAnalys
   for (const diagnostic of diagnostics) {
     if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string') continue;
     const { line, character } = diagnostic.range.start;
-    const lineText = document.getText(span(line, 0, Number.MAX_SAFE_INTEGER)).replace(/\r?\n$/, '');
+    const lineText = withoutLineBreak(document.getText(span(line, 0, Number.MAX_SAFE_INTEGER)));
     const occurrence = analysis.occurrencesOnLine(line).find((o) => o.start === character && o.confident);
     let fixes: Fix[] = [];
     if (occurrence && diagnostic.range.end.character === occurrence.end) {
