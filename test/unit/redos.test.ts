@@ -1,0 +1,148 @@
+/**
+ * Every regular expression in server/src is vetted for catastrophic backtracking by recheck, which analyses the
+ * expression itself (no timing): a scanner pattern that could take super-linear time on some input fails here.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, test } from 'node:test';
+import { checkSync, type Diagnostics } from 'recheck';
+import * as ts from 'typescript';
+import * as actions from '../../server/src/actions';
+import { globToRegExp } from '../../server/src/cli/files';
+import { ROOT } from '../support/paths';
+
+// The pure JavaScript build of recheck, in this thread: no native binary, no Java, no worker.
+process.env.RECHECK_SYNC_BACKEND = 'pure';
+
+const SOURCE_ROOT = path.join(ROOT, 'server', 'src');
+/** String constants that patterns are built from (`new RegExp(String.raw`\b(${POSTFIX_ACTIONS})\s+$`)`). */
+const PATTERN_PIECES: Record<string, string> = { POSTFIX_ACTIONS: actions.POSTFIX_ACTIONS, HARAKA_VERDICTS: actions.HARAKA_VERDICTS };
+/**
+ * Patterns built from what the user types, with the function that builds them: vetted below on the shapes they can take.
+ * A new `new RegExp` over run-time text must be added here (and vetted), or the test says where it is.
+ */
+const BUILT_AT_RUN_TIME = new Set(['cli/files.ts globToRegExp', 'knownCodes.ts matchers']);
+
+interface Pattern {
+  where: string;
+  source: string;
+  flags: string;
+}
+
+function sourceFiles(directory: string): string[] {
+  return fs.readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(directory, entry.name);
+    if (entry.isDirectory()) return sourceFiles(full);
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.generated.ts') ? [full] : [];
+  });
+}
+
+function enclosingFunction(node: ts.Node): string {
+  for (let parent = node.parent; parent; parent = parent.parent) {
+    if ((ts.isFunctionDeclaration(parent) || ts.isMethodDeclaration(parent)) && parent.name) return parent.name.getText();
+  }
+  return '(module)';
+}
+
+/** The static text of a `new RegExp` argument, with known constants put in; undefined when it depends on run-time text. */
+function staticText(node: ts.Expression): string | undefined {
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
+  if (ts.isTaggedTemplateExpression(node) && node.tag.getText() === 'String.raw') {
+    const template = node.template;
+    const raw = (literal: ts.TemplateLiteralLikeNode) => literal.rawText ?? literal.text;
+    if (ts.isNoSubstitutionTemplateLiteral(template)) return raw(template);
+    let text = raw(template.head);
+    for (const span of template.templateSpans) {
+      const piece = ts.isIdentifier(span.expression) ? PATTERN_PIECES[span.expression.text] : undefined;
+      if (piece === undefined) return undefined;
+      text += piece + raw(span.literal);
+    }
+    return text;
+  }
+  return undefined;
+}
+
+/** Every regular expression literal and `new RegExp(…)` in server/src; run-time ones must be in BUILT_AT_RUN_TIME. */
+function collectPatterns(): { patterns: Pattern[]; unvetted: string[] } {
+  const patterns: Pattern[] = [];
+  const unvetted: string[] = [];
+  for (const file of sourceFiles(SOURCE_ROOT)) {
+    const relative = path.relative(SOURCE_ROOT, file).split(path.sep).join('/');
+    const sourceFile = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
+    const visit = (node: ts.Node): void => {
+      const where = () => `${relative}:${sourceFile.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
+      if (ts.isRegularExpressionLiteral(node)) {
+        const text = node.text;
+        const lastSlash = text.lastIndexOf('/');
+        patterns.push({ where: where(), source: text.slice(1, lastSlash), flags: text.slice(lastSlash + 1) });
+      } else if (ts.isNewExpression(node) && node.expression.getText() === 'RegExp') {
+        const [sourceArgument, flagsArgument] = node.arguments ?? [];
+        const source = sourceArgument && staticText(sourceArgument);
+        const flags = flagsArgument ? staticText(flagsArgument) : '';
+        if (source !== undefined && flags !== undefined) patterns.push({ where: where(), source, flags });
+        else if (!BUILT_AT_RUN_TIME.has(`${relative} ${enclosingFunction(node)}`)) unvetted.push(`${where()} (${enclosingFunction(node)})`);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sourceFile);
+  }
+  return { patterns, unvetted };
+}
+
+function verdict(pattern: Pattern): Diagnostics {
+  // Flags only change matching (g, y) or are unknown to the analyser's ES2018 parser (d): vet the expression itself.
+  return checkSync(pattern.source, pattern.flags.replace(/[gyd]/g, ''), { timeout: 20_000 });
+}
+
+function describeVerdict(result: Diagnostics): string {
+  if (result.status === 'vulnerable') return `${result.complexity.summary}, e.g. ${result.attack.pattern}`;
+  if (result.status === 'unknown') return `not decided: ${result.error.kind}`;
+  return 'safe';
+}
+
+describe('regular expressions and catastrophic backtracking', () => {
+  const { patterns, unvetted } = collectPatterns();
+
+  test('the collector finds the patterns of the scanner, the features and the CLI', () => {
+    const files = new Set(patterns.map((pattern) => pattern.where.split(':')[0]));
+    for (const file of ['scanner/scanner.ts', 'features/completion.ts', 'features/hover.ts', 'features/mtaChecks.ts', 'cli/files.ts', 'settings.ts']) {
+      assert.ok(files.has(file), `no pattern found in ${file}`);
+    }
+    const scanner = patterns.filter((pattern) => pattern.where.startsWith('scanner/'));
+    assert.ok(scanner.some((pattern) => pattern.source.includes('REJECT|DEFER_IF_PERMIT') && pattern.flags === 'i'), 'ACTION_BEFORE, built from the action list');
+    assert.ok(patterns.length >= 60, `${patterns.length} patterns`);
+  });
+
+  test('every pattern built at run time is one of the vetted builders', () => {
+    assert.deepEqual(unvetted, []);
+  });
+
+  test('every pattern in server/src runs in linear time', () => {
+    const problems = patterns
+      .map((pattern) => ({ pattern, result: verdict(pattern) }))
+      .filter(({ result }) => result.status !== 'safe')
+      .map(({ pattern, result }) => `${pattern.where} /${pattern.source}/${pattern.flags}: ${describeVerdict(result)}`);
+    assert.deepEqual(problems, []);
+  });
+
+  test('known-code patterns are linear whatever the user writes', () => {
+    // knownCodes.ts turns a validated pattern (KNOWN_CODE_PATTERN) into `^5\.7\.\d\d\d$`: the widest shapes it can take.
+    for (const source of [String.raw`^5\.7\.\d\d\d$`, String.raw`^\d\.\d\d\d\.\d\d\d$`, String.raw`^2\.0\.0$`]) {
+      assert.equal(checkSync(source, '').status, 'safe', source);
+    }
+  });
+
+  test('globs from the command line and .gitignore become linear patterns', () => {
+    for (const glob of ['*.log', '**/*.cf', 'logs/**', '**/mail.log', 'a?c', 'maillog*', 'src/**/test/**/*.ts', '*.{log,txt}']) {
+      const pattern = globToRegExp(glob);
+      const result = checkSync(pattern.source, pattern.flags);
+      assert.equal(result.status, 'safe', `${glob} -> ${pattern.source}: ${describeVerdict(result)}`);
+    }
+  });
+
+  test('the vetting catches a pattern that backtracks catastrophically', () => {
+    assert.equal(checkSync('^(\\w+\\s?)*$', '').status, 'vulnerable');
+    assert.equal(checkSync(String.raw`^(\S.*?[ \t]+)REJECT[ \t]+(\S.*)$`, '').status, 'vulnerable');
+  });
+});
