@@ -6,6 +6,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentAnalysis } from '../../server/src/analysis';
 import { SERVER_STATUS_REQUEST } from '../../server/src/commands';
 import { createLanguageService } from '../../server/src/languageService';
+import { scan } from '../../server/src/scanner/scanner';
 import { LspSession } from '../support/lspSession';
 import { mailLog, sourceTree } from './generate';
 
@@ -43,6 +44,21 @@ function sideBySide(a: () => unknown, b: () => unknown, rounds = 11): [number, n
     }
   }
   return [median(times[0]), median(times[1])];
+}
+
+/** Pathological lines: repeated pieces of codes and contexts that would make a backtracking scanner slow down. */
+const PATHOLOGICAL_UNITS = ['5.5.', '550 5', '5', '1.', '550-', 'dsn=5.5.5.5 ', '"\'(#'];
+
+/** How much longer the scanner takes on four times the text, for each pathological line: about 4 when time grows linearly. */
+function linearGrowth(): Record<string, number> {
+  const ratios: Record<string, number> = {};
+  for (const unit of PATHOLOGICAL_UNITS) {
+    const small = unit.repeat(Math.ceil(250_000 / unit.length));
+    const large = small.repeat(4);
+    const [smallMs, largeMs] = sideBySide(() => scan(small, { kind: 'mail-log' }), () => scan(large, { kind: 'mail-log' }), 5);
+    ratios[unit] = largeMs / smallMs;
+  }
+  return ratios;
 }
 
 async function main(): Promise<void> {
@@ -126,6 +142,7 @@ async function main(): Promise<void> {
     await session.stop();
   }
 
+  const growth = linearGrowth();
   const figures = {
     logMb: log.length / 1e6,
     logLines: log.split('\n').length - 1,
@@ -143,6 +160,7 @@ async function main(): Promise<void> {
     treeBareRegexMs: treeBare,
     treeAnalysisRatio: treeAnalysis / treeBare,
     ...protocol,
+    scanGrowthOn4xText: growth,
   };
   console.log(JSON.stringify(figures, (_, value) => (typeof value === 'number' ? Math.round(value * 100) / 100 : value), 2));
 
@@ -156,6 +174,7 @@ async function main(): Promise<void> {
     ['hover in the language service (p50 / p99)', `${figures.serviceHoverP50Ms.toFixed(3)} / ${figures.serviceHoverP99Ms.toFixed(3)} ms`, 'p99 < 2 ms', figures.serviceHoverP99Ms < 2],
     ['hover over stdio, round trip (p50 / p99)', `${protocol.hoverP50Ms.toFixed(2)} / ${protocol.hoverP99Ms.toFixed(2)} ms`, 'p99 < 2 ms', protocol.hoverP99Ms < 2],
     ['completion over stdio (p50 / p99)', `${protocol.completionP50Ms.toFixed(2)} / ${protocol.completionP99Ms.toFixed(2)} ms`, '-', true],
+    ['scan time on 4x a pathological line (worst of 7 lines)', `${Math.max(...Object.values(growth)).toFixed(1)}x`, '~4x (linear)', Math.max(...Object.values(growth)) < 8],
     ['server memory with the 20 MB log open (RSS / heap)', `${protocol.serverRssAfterOpenMb.toFixed(0)} / ${protocol.serverHeapAfterOpenMb.toFixed(0)} MB`, `RSS < ${rssTarget.toFixed(0)} MB`, protocol.serverRssAfterOpenMb < rssTarget],
     ['the same after 30 edits and 2,000 requests (RSS / heap)', `${protocol.serverRssAfterWorkMb.toFixed(0)} / ${protocol.serverHeapAfterWorkMb.toFixed(0)} MB`, `RSS < ${rssTarget.toFixed(0)} MB`, protocol.serverRssAfterWorkMb < rssTarget],
   ];

@@ -40,7 +40,7 @@ describe('what users see, over the protocol', { timeout: 60_000 }, () => {
     });
 
     test('a four-part number after a reply code is not a code: said: 550 5.1.1.2 has no hover', async () => {
-      const uri = 'file:///var/log/mail.log';
+      const uri = 'file:///var/log/four-part.log';
       await session.open(uri, `${POSTFIX_BOUNCE}\nNov 28 10:15:00 mx1 postfix/smtp[21875]: 4Q2x2: host said: 550 5.1.1.2 odd\n`, 'log');
       const line = 'Nov 28 10:15:00 mx1 postfix/smtp[21875]: 4Q2x2: host said: 550 5.1.1.2 odd';
       assert.equal(await session.hover(uri, { line: 1, character: line.indexOf('5.1.1.2') + 2 }), null);
@@ -49,7 +49,7 @@ describe('what users see, over the protocol', { timeout: 60_000 }, () => {
     });
 
     test('dsn= inside a longer word is not a status field: xdsn=5.1.1 has no hover', async () => {
-      const uri = 'file:///var/log/mail.log';
+      const uri = 'file:///var/log/xdsn.log';
       const line = 'Nov 28 10:16:00 mx1 postfix/qmgr[881]: 4Q2x3: xdsn=5.1.1 note';
       await session.open(uri, `${POSTFIX_BOUNCE}\n${line}\n`, 'log');
       assert.equal(await session.hover(uri, { line: 1, character: line.indexOf('5.1.1') + 1 }), null);
@@ -120,16 +120,19 @@ describe('what users see, over the protocol', { timeout: 60_000 }, () => {
 
   describe('settings', () => {
     test('a severityInLogs choice applies in logs, and severity does not', async () => {
-      const uri = 'file:///var/log/mail.log';
+      const uri = 'file:///var/log/severity.log';
       await session.open(uri, `${POSTFIX_BOUNCE}\n`, 'log');
       const mismatch = async () => (await session.diagnostics(uri)).filter((d) => d.code === 'class-mismatch').map((d) => d.severity);
-      assert.deepEqual(await mismatch(), [3], 'information by default in logs');
-      await session.changeSettings({ severityInLogs: { 'class-mismatch': 'error' }, severity: { 'class-mismatch': 'hint' } });
-      assert.deepEqual(await mismatch(), [1]);
-      await session.changeSettings({ severityInLogs: { 'class-mismatch': 'off' } });
-      assert.deepEqual(await mismatch(), []);
-      await session.changeSettings({});
-      await session.close(uri);
+      try {
+        assert.deepEqual(await mismatch(), [3], 'information by default in logs');
+        await session.changeSettings({ severityInLogs: { 'class-mismatch': 'error' }, severity: { 'class-mismatch': 'hint' } });
+        assert.deepEqual(await mismatch(), [1]);
+        await session.changeSettings({ severityInLogs: { 'class-mismatch': 'off' } });
+        assert.deepEqual(await mismatch(), []);
+      } finally {
+        await session.changeSettings({});
+        await session.close(uri);
+      }
     });
   });
 
@@ -147,7 +150,7 @@ describe('what users see, over the protocol', { timeout: 60_000 }, () => {
 
   describe('summary', () => {
     test('the summary counts well-formed codes only', async () => {
-      const uri = 'file:///var/log/mail.log';
+      const uri = 'file:///var/log/summary.log';
       const lines = [
         POSTFIX_BOUNCE,
         'Nov 28 10:17:00 mx1 postfix/smtp[21876]: 4Q2x4: to=<f@example.net>, relay=mx.example.net[198.51.100.7]:25, dsn=5.1.1, status=bounced (host mx.example.net[198.51.100.7] said: 550 5.1.1 User unknown (in reply to RCPT TO command))',
@@ -167,19 +170,18 @@ describe('what users see, over the protocol', { timeout: 60_000 }, () => {
 });
 
 describe('a client that takes pushed diagnostics', { timeout: 60_000 }, () => {
+  let session: LspSession;
+  before(async () => (session = await LspSession.start({ settings: {} })));
+  after(() => session.stop());
+
   test('a settings change alone re-checks open documents and pushes new diagnostics', async () => {
-    const session = await LspSession.start({ settings: {} });
-    try {
-      const uri = 'file:///src/severity.js';
-      await session.open(uri, 'reply("550 4.1.1 nope");', 'javascript');
-      assert.deepEqual((await session.diagnostics(uri)).map((d) => d.severity), [1]);
-      const pushed = session.nextPush(uri);
-      await session.changeSettings({ severity: { 'class-mismatch': 'hint' } });
-      const params = await pushed;
-      assert.equal(params.version, 1, 'the same text, checked again');
-      assert.deepEqual(params.diagnostics.map((d) => [d.code, d.severity]), [['class-mismatch', 4]]);
-    } finally {
-      await session.stop();
-    }
+    const uri = 'file:///src/severity.js';
+    await session.open(uri, 'reply("550 4.1.1 nope");', 'javascript');
+    assert.deepEqual((await session.diagnostics(uri)).map((d) => d.severity), [1]);
+    const pushed = session.nextPush(uri);
+    await session.changeSettings({ severity: { 'class-mismatch': 'hint' } });
+    const params = await pushed;
+    assert.equal(params.version, 1, 'the same text, checked again');
+    assert.deepEqual(params.diagnostics.map((d) => [d.code, d.severity]), [['class-mismatch', 4]]);
   });
 });

@@ -23,8 +23,11 @@ export interface LineFinding {
 }
 
 const HAS_CODE = /^[245]\.\d{1,3}\.\d{1,3}\b/;
-/** A Postfix table value that rejects or defers with text: `key  REJECT text`, `key  450 text`, `action=DEFER text`. */
-const POSTFIX_REPLY_WITHOUT_CODE = new RegExp(String.raw`^(\S.*?[ \t]+|action=)(${POSTFIX_ACTIONS}|[45]\d\d)[ \t]+(\S.*)$`);
+/**
+ * A Postfix table value that rejects or defers with text: `key  REJECT text`, `key  450 text`, `action=DEFER text`.
+ * The key ends in a non-blank character, so that a long run of blanks is crossed once, not once per blank (linear time).
+ */
+const POSTFIX_REPLY_WITHOUT_CODE = new RegExp(String.raw`^(\S(?:.*?\S)?[ \t]+|action=)(${POSTFIX_ACTIONS}|[45]\d\d)[ \t]+(\S.*)`);
 
 function span(line: number, start: number, end: number): Range {
   return { start: { line, character: start }, end: { line, character: end } };
@@ -67,8 +70,10 @@ function postfixLine(text: string, line: number): LineFinding[] {
   return [];
 }
 
+// The text after a reply code is read with a greedy `(.*)` and no `$`: it runs to the end of the line in one step, where an
+// anchor that cannot match (a stray \r inside the line) would retry every split of the blanks before it.
 function sendmailLine(text: string, line: number): LineFinding[] {
-  const error = /\bERROR:("?)([45]\d\d)[ \t]+(.*)$/i.exec(text);
+  const error = /\bERROR:("?)([45]\d\d)[ \t]+(.*)/i.exec(text);
   if (error && !HAS_CODE.test(error[3])) {
     // ERROR:450 text -> ERROR:4.2.2:450 text; ERROR:"550 text" -> ERROR:"550 5.7.1 text"
     const start = error.index;
@@ -77,7 +82,7 @@ function sendmailLine(text: string, line: number): LineFinding[] {
     return [missingCode(line, start, replyEnd, Number(error[2][0]) as StatusClass, error[3], quoted ? replyEnd + 1 : start + 'ERROR:'.length,
       (code) => (quoted ? `${code} ` : `${code}:`), `ERROR:${error[1]}${error[2]}`)];
   }
-  const rule = /\$#error\s+(\$:\s*"?([45]\d\d)\s+(.*))$/.exec(text);
+  const rule = /\$#error\s+(\$:\s*"?([45]\d\d)\s+(.*))/.exec(text);
   if (rule) {
     const start = rule.index;
     return [missingCode(line, start, start + 7, Number(rule[2][0]) as StatusClass, rule[3], text.length - rule[1].length, (code) => `$@ ${code} `, '$#error')];
