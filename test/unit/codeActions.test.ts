@@ -8,7 +8,7 @@ import { QUICKFIX_FIXTURES, quickfixText } from '../support/quickfixFixtures';
 const service = createLanguageService();
 /** The fix each check prefers: the code (or reply code) the context asks for, never a comment that hides the problem. */
 const PREFERRED_FIX: Record<string, RegExp> = {
-  'class-mismatch': /^Replace \d\.\d+\.\d+ with [245]\./,
+  'class-mismatch': /^(?:Replace \d\.\d+\.\d+ with [245]\.|Change the reply to ([245])\d\d \1\.)/,
   'malformed-code': /^Replace \S+ with [245]\./,
   'unregistered-code': /^Replace \S+ with [245]\./,
   'deprecated-code': /^Replace [245]\.6\.10 with [245]\.6\.8/,
