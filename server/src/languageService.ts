@@ -6,7 +6,7 @@ import type { CodeAction, CompletionItem, CompletionList, Diagnostic, DocumentLi
 import { DocumentAnalysis, type TextChange, type TextDocumentLike } from './analysis';
 import { isConfigKind } from './documentKind';
 import { codeActions } from './features/codeActions';
-import { completion, resolveCompletion } from './features/completion';
+import { completion, eximVerbAt, replyCodeNearby, resolveCompletion } from './features/completion';
 import { diagnostics, type Validation } from './features/diagnostics';
 import { hover, replyCodeHover } from './features/hover';
 import { inlayHints } from './features/inlayHints';
@@ -14,6 +14,8 @@ import { documentLinks } from './features/links';
 import { registryItems, registryMarkdown, type RegistryItem } from './features/registryView';
 import { summarize, type DocumentSummary } from './features/summary';
 import { dsnHover } from './features/harakaDsn';
+import { providerEntriesAt } from './features/providers';
+import type { Occurrence } from './scanner/scanner';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 
 export type { Validation } from './features/diagnostics';
@@ -68,7 +70,8 @@ export function createLanguageService(): LanguageService {
     doHover(document, position, settings = DEFAULT_SETTINGS) {
       if (!settings.hover.enabled) return null;
       const analysis = analyze(document)!;
-      const found = hover(analysis, position, settings.knownCodes);
+      const providersOf = settings.providers.enabled ? (occurrence: Occurrence) => providerEntriesAt(analysis, document, occurrence) : undefined;
+      const found = hover(analysis, position, settings.knownCodes, providersOf);
       if (found || analysis.kind === 'data') return found;
       const lineText = document.getText({ start: { line: position.line, character: 0 }, end: { line: position.line + 1, character: 0 } });
       return (analysis.kind === 'source' ? dsnHover(lineText, position) : null) ?? replyCodeHover(lineText.replace(/\r?\n$/, ''), position, isConfigKind(analysis.kind));
@@ -77,7 +80,10 @@ export function createLanguageService(): LanguageService {
       if (!settings.completion.enabled) return null;
       const kind = analyze(document)!.kind;
       const linePrefix = document.getText({ start: { line: position.line, character: 0 }, end: position });
-      return completion(linePrefix, position, kind, settings.knownCodes);
+      const lineText = (line: number) => document.getText({ start: { line, character: 0 }, end: { line, character: Number.MAX_SAFE_INTEGER } });
+      const eximVerb = kind === 'exim' ? eximVerbAt(lineText, position.line) : undefined;
+      const nearby = kind === 'source' ? replyCodeNearby(lineText, position.line, document.lineCount) : undefined;
+      return completion(linePrefix, position, kind, settings.knownCodes, eximVerb, nearby);
     },
     doResolveCompletion: resolveCompletion,
     doValidation(document, settings = DEFAULT_SETTINGS, token) {
@@ -99,7 +105,7 @@ export function createLanguageService(): LanguageService {
       return analysis.textLength > Math.min(settings.maxFileSize, MAX_LINKED_TEXT) ? [] : documentLinks(analysis, document.getText());
     },
     summarize(document, settings = DEFAULT_SETTINGS) {
-      return summarize(analyze(document)!, settings.knownCodes);
+      return summarize(analyze(document)!, settings.knownCodes, undefined, settings.providers.enabled);
     },
     registryItems,
     registryMarkdown,

@@ -13,6 +13,8 @@ export interface Settings {
   hover: { enabled: boolean };
   completion: { enabled: boolean };
   validate: { enabled: boolean };
+  /** What Microsoft 365, Gmail and other providers document about their own codes: hover, and no unregistered-code for them. */
+  providers: { enabled: boolean };
   /** Inlay hints after each code with its sample text: in logs and bounces, and in other files. */
   inlayHints: { inLogs: boolean; elsewhere: boolean };
   /** Severity of each check in configuration and source code. */
@@ -24,12 +26,15 @@ export interface Settings {
   maxNumberOfProblems: number;
   /** Codes the registry lacks that the user knows (a provider's own `5.7.606`, or a pattern such as `5.7.5xx`), with descriptions. */
   knownCodes: Record<string, string>;
+  /** Check codes against the registry's associated reply codes and its permanent/transient notes, which MTAs often depart from. */
+  strictRegistry: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   hover: { enabled: true },
   completion: { enabled: true },
   validate: { enabled: true },
+  providers: { enabled: true },
   inlayHints: { inLogs: true, elsewhere: false },
   severity: {
     'unregistered-code': 'warning',
@@ -54,6 +59,7 @@ export const DEFAULT_SETTINGS: Settings = {
   maxFileSize: 50_000_000,
   maxNumberOfProblems: 1000,
   knownCodes: {},
+  strictRegistry: false,
 };
 
 /** A known code or pattern: class 2, 4, 5 or X; sub-codes of 1-3 digits, where x stands for any one digit (`5.7.5xx`). */
@@ -79,7 +85,7 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
     return { settings, problems };
   }
 
-  for (const feature of ['hover', 'completion', 'validate'] as const) {
+  for (const feature of ['hover', 'completion', 'validate', 'providers'] as const) {
     const value = raw[feature];
     if (value === undefined) continue;
     if (isObject(value) && (value.enabled === undefined || typeof value.enabled === 'boolean')) {
@@ -125,6 +131,10 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
     if (value === undefined) continue;
     if (typeof value === 'number' && Number.isInteger(value) && value >= 0) settings[limit] = value;
     else problems.push(`smtpStatusCodes.${limit}: expected a whole number of 0 or more, got ${describe(value)}; using ${DEFAULT_SETTINGS[limit]}.`);
+  }
+  if (raw.strictRegistry !== undefined) {
+    if (typeof raw.strictRegistry === 'boolean') settings.strictRegistry = raw.strictRegistry;
+    else problems.push(`smtpStatusCodes.strictRegistry: expected true or false, got ${describe(raw.strictRegistry)}; using ${DEFAULT_SETTINGS.strictRegistry}.`);
   }
   const known = raw.knownCodes;
   if (known !== undefined) {

@@ -43,8 +43,9 @@ describe('quick fixes over the protocol', { timeout: 60_000 }, () => {
         assert.fail(`${path.relative(process.cwd(), expectedFile)} rewritten; review the change and run again without UPDATE_EXPECTED`);
       }
       assert.equal(document.getText(), expected, `fixes applied:\n${applied.join('\n')}`);
-      const left = (await session.diagnostics(fixture.uri)).filter((d) => d.severity! <= 2);
-      assert.deepEqual(left.map((d) => `${d.range.start.line}: ${d.message}`), [], 'no errors or warnings are left');
+      // Only unregistered codes are left: the nearest registered code is a guess, offered but never applied unasked.
+      const left = (await session.diagnostics(fixture.uri)).filter((d) => d.severity! <= 2 && d.code !== 'unregistered-code');
+      assert.deepEqual(left.map((d) => `${d.range.start.line}: ${d.message}`), [], 'no other errors or warnings are left');
       await session.close(fixture.uri);
     });
   }
