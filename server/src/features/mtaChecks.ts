@@ -27,18 +27,11 @@ export interface LineFinding {
 
 const HAS_CODE = /^[245]\.\d{1,3}\.\d{1,3}\b/;
 /**
-<<<<<<< HEAD
- * A Postfix table value that rejects or defers with text: `key  REJECT text`, `key  450 text`, `action=DEFER text`.
- * The key ends in a non-blank character, so that a long run of blanks is crossed once, not once per blank (linear time).
- */
-const POSTFIX_REPLY_WITHOUT_CODE = new RegExp(String.raw`^(\S(?:.*?\S)?[ \t]+|action=)(${POSTFIX_ACTIONS}|[45]\d\d)[ \t]+(\S.*)`);
-=======
  * A Postfix table entry that rejects or defers with text: `key  REJECT text`, `key  450 text`, `action=DEFER text`. The key
  * is one token that looks like a lookup key (an address, a domain, a network, a pattern); text starting with `-` is an
  * option of some other program (`REJECT --reject-with`).
  */
 const POSTFIX_REPLY_WITHOUT_CODE = new RegExp(String.raw`^(${POSTFIX_KEY}[ \t]+|action=)(${POSTFIX_ACTIONS}|[45]\d\d)[ \t]+([^\s-].*)$`);
->>>>>>> main
 
 function span(line: number, start: number, end: number): Range {
   return { start: { line, character: start }, end: { line, character: end } };
