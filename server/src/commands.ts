@@ -5,5 +5,19 @@ export const OPEN_REGISTRY_COMMAND = 'smtpStatusCodes.openRegistryEntry';
 export const SUMMARY_REQUEST = 'smtpStatusCodes/summary';
 export const REGISTRY_REQUEST = 'smtpStatusCodes/registry';
 export const REGISTRY_MARKDOWN_REQUEST = 'smtpStatusCodes/registryMarkdown';
-/** Open documents and memory, for benchmarks and bug reports. */
+/**
+ * For benchmarks and bug reports: open documents, memory (settled by a collection where the process allows one, unless
+ * asked not to) and the processor time the process has used, read before that collection.
+ */
 export const SERVER_STATUS_REQUEST = 'smtpStatusCodes/serverStatus';
+
+export interface ServerStatusParams {
+  collectGarbage?: boolean;
+}
+
+export interface ServerStatus {
+  documents: number;
+  memory: { rss: number; heapUsed: number; heapTotal: number; external: number; arrayBuffers: number };
+  /** User and system time in milliseconds; undefined in a browser worker. */
+  cpuMs: number | undefined;
+}

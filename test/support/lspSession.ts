@@ -15,8 +15,12 @@ export interface SessionOptions {
   pullDiagnostics?: boolean;
   /** The `smtpStatusCodes` section returned to workspace/configuration; undefined: the client cannot answer it. */
   settings?: unknown;
+  /** The client declares workspace/configuration but never answers it (a careless client). */
+  settingsNeverAnswered?: boolean;
   /** Extra options for the server's Node process (the benchmark passes --expose-gc). */
   nodeOptions?: string[];
+  /** The server script to run; dist/server.js unless given (the benchmark also runs its protocol floor). */
+  server?: string;
 }
 
 export class LspSession {
@@ -26,15 +30,19 @@ export class LspSession {
   private readonly versions = new Map<string, number>();
   private readonly published = new Map<string, PublishDiagnosticsParams>();
   private readonly pushCounts = new Map<string, number>();
+  private readonly pulled = new Map<string, { resultId?: string; items: Diagnostic[] }>();
   private readonly waiters: (() => void)[] = [];
   private exited = false;
+  /** Resolves with the server's exit code when its process ends. */
+  readonly exit: Promise<number | null>;
 
   private constructor(readonly connection: ProtocolConnection, readonly process: ChildProcess, readonly options: SessionOptions) {
     this.settings = options.settings;
+    this.exit = new Promise((resolve) => process.once('exit', (code) => resolve(code)));
   }
 
   static async start(options: SessionOptions = {}): Promise<LspSession> {
-    const child = spawn(process.execPath, [...(options.nodeOptions ?? []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(options.nodeOptions ?? []), options.server ?? SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const session = new LspSession(connection, child, options);
     child.stderr!.on('data', (chunk) => (session.stderr += chunk));
@@ -46,7 +54,9 @@ export class LspSession {
     });
     connection.onNotification(LogMessageNotification.type, (params) => void session.messages.push(params.message));
     connection.onNotification(ShowMessageNotification.type, (params) => void session.messages.push(params.message));
-    connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => session.settings));
+    connection.onRequest(ConfigurationRequest.type, (params) => options.settingsNeverAnswered
+      ? new Promise<never>(() => undefined)
+      : params.items.map(() => session.settings));
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('window/showMessageRequest', (params: { message: string }) => {
       session.messages.push(params.message);
@@ -56,7 +66,7 @@ export class LspSession {
     connection.listen();
 
     const capabilities: ClientCapabilities = {
-      workspace: { configuration: options.settings !== undefined, didChangeConfiguration: { dynamicRegistration: true }, diagnostics: { refreshSupport: true } },
+      workspace: { configuration: options.settings !== undefined || options.settingsNeverAnswered === true, didChangeConfiguration: { dynamicRegistration: true }, diagnostics: { refreshSupport: true } },
       textDocument: {
         hover: { contentFormat: ['markdown', 'plaintext'] },
         completion: { completionItem: { snippetSupport: true, labelDetailsSupport: true } },
@@ -105,8 +115,12 @@ export class LspSession {
   /** The diagnostics for the document's latest version: pulled, or awaited until the server pushes them. */
   async diagnostics(uri: string): Promise<Diagnostic[]> {
     if (this.options.pullDiagnostics) {
-      const report = await this.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
-      return report.kind === 'full' ? report.items : [];
+      // As VS Code does: the last report's id goes with the request, and an unchanged report keeps the last items.
+      const previous = this.pulled.get(uri);
+      const report = await this.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri }, previousResultId: previous?.resultId });
+      if (report.kind === 'unchanged') return previous?.items ?? [];
+      this.pulled.set(uri, { resultId: report.resultId, items: report.items });
+      return report.items;
     }
     const version = this.versions.get(uri);
     for (;;) {
