@@ -9,6 +9,7 @@ import { describe, test } from 'node:test';
 import { checkSync, type Diagnostics, type Parameters } from 'recheck';
 import * as ts from 'typescript';
 import * as actions from '../../server/src/actions';
+import { POSTFIX_KEY } from '../../server/src/documentKind';
 import { globToRegExp } from '../../server/src/cli/files';
 import { ROOT } from '../support/paths';
 
@@ -32,14 +33,16 @@ const PARAMETERS: Parameters = {
  */
 const BOUNDED_INPUT: Record<string, string> = {
   'features/hover.ts REPLY_LEADER': 'reads at most the 40 characters before a reply code',
+  'documentKind.ts DECISIVE_CONTENT_RULES': 'reads the first SNIFF_LENGTH (4,096) characters of a document',
   'documentKind.ts CONTENT_RULES': 'reads the first SNIFF_LENGTH (4,096) characters of a document',
+  'documentKind.ts PROSE_LINE': 'reads one line of the first SNIFF_LENGTH (4,096) characters of a document',
   'documentKind.ts basename': 'reads a URI, which holds no line break, so `.*$` never backtracks',
-  'documentKind.ts documentKind': 'reads a URI, which holds no line break, so `.*$` never backtracks',
+  'documentKind.ts decideDocumentKind': 'reads a URI, which holds no line break, so `.*$` never backtracks',
   'cli/cli.ts parseJsonc': "reads the user's own settings file passed with --settings",
   'cli/cli.ts explain': 'reads the Markdown this program writes for one code',
 };
 /** String constants that patterns are built from (`new RegExp(String.raw`\b(${POSTFIX_ACTIONS})\s+$`)`). */
-const PATTERN_PIECES: Record<string, string> = { POSTFIX_ACTIONS: actions.POSTFIX_ACTIONS, HARAKA_VERDICTS: actions.HARAKA_VERDICTS };
+const PATTERN_PIECES: Record<string, string> = { POSTFIX_ACTIONS: actions.POSTFIX_ACTIONS, HARAKA_VERDICTS: actions.HARAKA_VERDICTS, POSTFIX_KEY };
 /**
  * Patterns built from what the user types, with the function that builds them: vetted below on the shapes they can take.
  * A new `new RegExp` over run-time text must be added here (and vetted), or the test says where it is.
