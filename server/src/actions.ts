@@ -4,6 +4,8 @@ import type { StatusClass } from './registry/types';
 
 /** Postfix access and header/body-check actions; the DEFER_IF_* forms come before DEFER so that alternations take them whole. */
 export const POSTFIX_ACTIONS = classActionWords('postfix').join('|');
+/** Exim's ACL verbs. */
+export const EXIM_VERBS = MTA_ACTIONS.filter((action) => action.mta === 'exim').map((action) => action.word).join('|');
 /** Haraka's verdicts passed to next() with a reply text. */
 export const HARAKA_VERDICTS = classActionWords('haraka').join('|');
 

@@ -52,8 +52,15 @@ describe('reading logs and bounces over the protocol', { timeout: 60_000 }, () =
     assert.deepEqual(permanent.codes.map((c) => c.count), [...permanent.codes.map((c) => c.count)].sort((a, b) => b - a), 'most frequent first');
     const code = permanent.codes.find((c) => c.code === '5.7.1')!;
     assert.equal(code.meaning, 'Delivery not authorized, message refused');
-    assert.equal(code.occurrences.length, code.count);
-    assert.equal(summary.total, summary.classes.reduce((n, c) => n + c.count, 0));
+    // The counts agree with the hand-made labels of the fixture (its .expected sidecar), not with a count of the same list.
+    const labelled = fixture('logs/mail.log.expected').split('\n').filter((line) => /^\d+:\d+ /.test(line)).map((line) => line.split(' ')[1]);
+    const wellFormed = labelled.filter((text) => /^[245]\.(?:0|[1-9]\d{0,2})\.(?:0|[1-9]\d{0,2})$/.test(text));
+    assert.equal(summary.total, wellFormed.length);
+    for (const statusClass of [5, 4, 2]) {
+      assert.equal(summary.classes.find((c) => c.statusClass === statusClass)?.count, wellFormed.filter((text) => text[0] === String(statusClass)).length, `class ${statusClass}`);
+    }
+    assert.equal(code.count, labelled.filter((text) => text === '5.7.1').length);
+    assert.deepEqual(code.occurrences.map((range) => `${range.start.line + 1}:${range.start.character + 1}`), fixture('logs/mail.log.expected').split('\n').filter((line) => line.split(' ')[1] === '5.7.1').map((line) => line.split(' ')[0]));
   });
 
   test('the registry for the look-up command and the registry view', async () => {

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { CompletionResolveRequest, DocumentDiagnosticRequest, type MarkupContent } from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ENUMERATED_CODES } from '../../server/src/registry/registry';
 import { LspSession } from '../support/lspSession';
 
@@ -84,9 +85,11 @@ for (const pullDiagnostics of [false, true]) {
       const uri = 'file:///src/severity.js';
       await session.open(uri, 'reply("550 4.1.1 nope");', 'javascript');
       assert.equal((await session.diagnostics(uri))[0]?.severity, 1);
+      // Pushed: the settings change alone must re-check the open document, without an edit.
+      const pushed = pullDiagnostics ? undefined : session.nextPush(uri);
       await session.changeSettings({ severity: { 'class-mismatch': 'hint' }, maxFileSize: 'huge' });
-      if (!pullDiagnostics) await session.change(uri, { text: 'reply("550 4.1.1 nope"); ' });
-      assert.equal((await session.diagnostics(uri))[0]?.severity, 4);
+      const diagnostics = pushed ? (await pushed).diagnostics : await session.diagnostics(uri);
+      assert.deepEqual(diagnostics.map((d) => [d.code, d.severity]), [['class-mismatch', 4]]);
       assert.ok(session.messages.some((message) => /smtpStatusCodes\.maxFileSize: expected a whole number/.test(message)));
       await session.changeSettings({});
     });
@@ -111,7 +114,13 @@ for (const pullDiagnostics of [false, true]) {
       assert.deepEqual(await session.diagnostics('file:///empty.txt'), []);
       const binary = Array.from({ length: 100_000 }, (_, i) => String.fromCharCode((i * 7919) % 65_536)).join('');
       await session.open('file:///blob.bin', binary);
-      assert.ok(Array.isArray(await session.diagnostics('file:///blob.bin')));
+      assert.deepEqual(await session.diagnostics('file:///blob.bin'), []);
+      const noLoneCr = binary.replace(/\r/g, '');
+      const withReply = `${noLoneCr.slice(0, 50_000)}\n"550 4.1.1 x"\n${noLoneCr.slice(50_000)}`;
+      await session.open('file:///blob-with-reply.bin', withReply);
+      const found = await session.diagnostics('file:///blob-with-reply.bin');
+      const code = TextDocument.create('file:///blob-with-reply.bin', 'plaintext', 1, withReply).positionAt(50_006);
+      assert.deepEqual(found.map((d) => [d.code, d.range.start]), [['class-mismatch', code]]);
       await session.open('file:///long.txt', 'x'.repeat(10_000_000) + ' "550 4.1.1 end"');
       assert.deepEqual((await session.diagnostics('file:///long.txt')).map((d) => d.code), ['class-mismatch']);
       await session.close('file:///never-opened.txt');

@@ -29,6 +29,7 @@ export class LspSession {
   settings: unknown;
   private readonly versions = new Map<string, number>();
   private readonly published = new Map<string, PublishDiagnosticsParams>();
+  private readonly pushCounts = new Map<string, number>();
   private readonly pulled = new Map<string, { resultId?: string; items: Diagnostic[] }>();
   private readonly waiters: (() => void)[] = [];
   private exited = false;
@@ -48,6 +49,7 @@ export class LspSession {
     child.on('exit', () => (session.exited = true));
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       session.published.set(params.uri, params);
+      session.pushCounts.set(params.uri, (session.pushCounts.get(params.uri) ?? 0) + 1);
       session.waiters.splice(0).forEach((wake) => wake());
     });
     connection.onNotification(LogMessageNotification.type, (params) => void session.messages.push(params.message));
@@ -128,12 +130,12 @@ export class LspSession {
     }
   }
 
-  /** Resolves with the next diagnostics pushed for `uri`, whatever their version. */
+  /** Resolves with the next diagnostics pushed for `uri` after the call, whatever their version (pushes for other documents do not count). */
   async nextPush(uri: string): Promise<PublishDiagnosticsParams> {
+    const seen = this.pushCounts.get(uri) ?? 0;
     for (;;) {
       await new Promise<void>((wake) => this.waiters.push(wake));
-      const latest = this.published.get(uri);
-      if (latest) return latest;
+      if ((this.pushCounts.get(uri) ?? 0) > seen) return this.published.get(uri)!;
     }
   }
 

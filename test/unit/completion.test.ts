@@ -30,7 +30,8 @@ describe('completion in MTA configuration and code', () => {
     assert.deepEqual(snippets(complete('spammer@example.net   |', uri)).slice(0, 2), ['REJECT 5.7.1 Access denied', 'DEFER 4.7.1 Try again later']);
     const rejected = complete('spammer@example.net   REJECT |', uri);
     assert.ok(codes(rejected).length > 30 && codes(rejected).every((code) => code.startsWith('5.')));
-    assert.ok(codes(complete('example.org   DEFER 4.|', uri)).every((code) => code.startsWith('4.')));
+    const deferred = codes(complete('example.org   DEFER 4.|', uri));
+    assert.ok(deferred.length > 30 && deferred.every((code) => code.startsWith('4.')), deferred.join(' '));
     const item = complete('spammer@example.net   REJ|', uri).find((i) => i.label === 'REJECT 5.7.1 Access denied')!;
     assert.equal(accept('spammer@example.net   REJ|', uri, item), 'spammer@example.net   REJECT 5.7.1 Access denied');
   });
@@ -45,7 +46,8 @@ describe('completion in MTA configuration and code', () => {
   test('Exim ACL: reply snippets after message =, codes after the reply code', () => {
     const uri = 'file:///etc/exim4/exim4.conf';
     assert.ok(snippets(complete('  deny    message       = |', uri)).includes('550 5.7.1 Access denied'));
-    assert.ok(codes(complete('  defer   message       = 451 |', uri)).every((code) => code.startsWith('4.')));
+    const transient = codes(complete('  defer   message       = 451 |', uri));
+    assert.ok(transient.length > 30 && transient.every((code) => code.startsWith('4.')), transient.join(' '));
   });
 
   test('Sendmail access and rules', () => {
@@ -63,7 +65,8 @@ describe('completion in MTA configuration and code', () => {
 
   test('Haraka plugin: the verdict sets the class', () => {
     const uri = 'file:///srv/haraka/plugins/example.js';
-    assert.ok(codes(complete("return next(DENYSOFT, '|", uri, 'javascript')).every((code) => code.startsWith('4.')));
+    const soft = codes(complete("return next(DENYSOFT, '|", uri, 'javascript'));
+    assert.ok(soft.length > 30 && soft.every((code) => code.startsWith('4.')), soft.join(' '));
     assert.ok(codes(complete("return next(DENY, '|", uri, 'javascript')).includes('5.7.1'));
   });
 

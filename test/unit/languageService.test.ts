@@ -165,7 +165,8 @@ describe('completion', () => {
   });
 
   test('a 4xx reply gets 4.x.y codes and a Postfix DEFER too', () => {
-    assert.ok(labels('"451 |', 'file:///src/a.py', 'python').every((item) => item.label.startsWith('4.')));
+    const transient = labels('"451 |', 'file:///src/a.py', 'python');
+    assert.ok(transient.length > 30 && transient.every((item) => item.label.startsWith('4.')), transient.map((item) => item.label).join(' '));
     const defer = labels('example.com  DEFER |', 'file:///etc/postfix/access');
     assert.ok(defer.length > 0 && defer.every((item) => item.label.startsWith('4.')));
   });
@@ -182,10 +183,20 @@ describe('bad input', () => {
     assert.deepEqual(service.doValidation(documentOf(''))?.diagnostics, []);
     assert.equal(service.doHover(documentOf(''), { line: 0, character: 0 }), null);
     const binary = Array.from({ length: 200_000 }, (_, i) => String.fromCharCode((i * 7919) % 256)).join('');
-    assert.ok(Array.isArray(service.doValidation(documentOf(binary, 'file:///bin/data.bin'))?.diagnostics));
+    assert.deepEqual(service.doValidation(documentOf(binary, 'file:///bin/data.bin'))?.diagnostics, []);
+    // A reply in the middle of binary data is still found, where it is (lone CRs aside: see the next test).
+    const noLoneCr = binary.replace(/\r/g, '');
+    const withReply = documentOf(`${noLoneCr.slice(0, 100_000)}\n"550 4.1.1 x"\n${noLoneCr.slice(100_000)}`, 'file:///bin/reply.bin');
+    const found = service.doValidation(withReply)!.diagnostics;
+    assert.deepEqual(found.map((d) => [d.code, withReply.offsetAt(d.range.start)]), [['class-mismatch', 100_006]]);
     const longLine = '550 5.1.1 '.repeat(1_000_000);
     assert.deepEqual(service.doValidation(documentOf(longLine))!.diagnostics, []);
     assert.equal(service.doHover(documentOf(longLine), { line: 0, character: 5_000_005 })?.range?.start.character, 5_000_004);
+  });
+
+  test('a lone CR ends a line, as LSP positions count it', { todo: 'the scanner counts lines by LF only' }, () => {
+    const document = documentOf('old\rmac\n"550 4.1.1 x"', 'file:///notes/old-mac.txt');
+    assert.deepEqual(service.doValidation(document)!.diagnostics.map((d) => [d.code, d.range.start]), [['class-mismatch', { line: 2, character: 5 }]]);
   });
 
   test('settings of the wrong shape fall back to defaults with a clear message', () => {

@@ -33,7 +33,7 @@ export function replyTextOf(occurrence: Occurrence, lineAt: LineReader, text = l
 /** Addresses in a reply name the recipient, not the reason (`<spam-reports@…>`): they are blanked before the rules read it. */
 const ADDRESS = /<[^<>\s]*>/g;
 /** What varies between replies of one kind and no rule reads: digits and bracketed hosts or addresses. */
-const VARIABLE = /\[[^\]]*\]|\d+/g;
+const VARIABLE = /\[[^\][]*\]|\d+/g;
 
 /** Classifications by code and reply text with its variable parts blanked, for reading a whole document. */
 export type ReasonCache = Map<string, BounceClassification>;

@@ -223,7 +223,7 @@ function shownWithItsCorrection(occurrence: Occurrence, document: TextDocumentLi
   const expectedClass = occurrence.replyCode !== undefined ? Math.floor(occurrence.replyCode / 100) : occurrence.impliedClass;
   const corrected = `${expectedClass}.${occurrence.subject}.${occurrence.detail}`;
   const nearby = document.getText({ start: { line: occurrence.line, character: occurrence.end }, end: { line: occurrence.line + 3, character: 0 } });
-  return new RegExp(String.raw`(["'\`])${corrected.replace(/\./g, '\\.')}\1`).test(nearby);
+  return ['"', "'", '`'].some((quote) => nearby.includes(`${quote}${corrected}${quote}`));
 }
 
 /** The last report of each analysis of a log or bounce, and the settings it was built with. */

@@ -167,7 +167,7 @@ function messageKey(event: LogEvent): string | undefined {
 
 /** `unknown[198.51.100.23]`, `[198.51.100.61]:51234` and `host [addr]` all group by the address. */
 function clientAddress(client: string): string {
-  return /\[([^\]]+)\]/.exec(client)?.[1] ?? client;
+  return /\[([^\][]+)\]/.exec(client)?.[1] ?? client;
 }
 
 export function outcomeOf(message: Message): MessageOutcome {

@@ -1,11 +1,12 @@
 /** Hover on the words of MTA configuration that produce replies: what each does and the reply it sends by default. */
 import type { Hover, Position } from 'vscode-languageserver-types';
+import { EXIM_VERBS } from '../actions';
 import type { DocumentKind } from '../documentKind';
-import { findMtaAction, MTA_ACTIONS, type Mta, type MtaAction } from '../registry/mtaActions';
+import { findMtaAction, type Mta, type MtaAction } from '../registry/mtaActions';
 
 const MTA_NAME: Record<Mta, string> = { postfix: 'Postfix', exim: 'Exim', sendmail: 'Sendmail', opensmtpd: 'OpenSMTPD', haraka: 'Haraka' };
 const WORD_CHARACTER = /[\w$#]/;
-const EXIM_VERB = new RegExp(String.raw`^\s*(${MTA_ACTIONS.filter((action) => action.mta === 'exim').map((action) => action.word).join('|')})\b`);
+const EXIM_VERB = new RegExp(String.raw`^\s*(${EXIM_VERBS})\b`);
 const OPENSMTPD_FILTER = /^\s*filter\b/;
 const HARAKA_CALL = /\bnext\s*\(|\bconstants\./;
 

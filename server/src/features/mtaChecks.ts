@@ -104,8 +104,10 @@ function postfixLine(text: string, line: number): LineFinding[] {
   return [];
 }
 
+// The text after a reply code is read with a greedy `(.*)` and no `$`: it runs to the end of the line in one step, where an
+// anchor that cannot match (a stray \r inside the line) would retry every split of the blanks before it.
 function sendmailLine(text: string, line: number): LineFinding[] {
-  const error = /\bERROR:("?)([45]\d\d)[ \t]+(.*)$/i.exec(text);
+  const error = /\bERROR:("?)([45]\d\d)[ \t]+(.*)/i.exec(text);
   if (error && !HAS_CODE.test(error[3])) {
     // ERROR:450 text -> ERROR:4.2.2:450 text; ERROR:"550 text" -> ERROR:"550 5.7.1 text"
     const start = error.index;
@@ -114,7 +116,7 @@ function sendmailLine(text: string, line: number): LineFinding[] {
     return missingCode(line, start, replyEnd, Number(error[2][0]) as StatusClass, error[3], isQuoted ? replyEnd + 1 : start + 'ERROR:'.length,
       (code) => (isQuoted ? `${code} ` : `${code}:`), `ERROR:${error[1]}${error[2]}`, { mta: 'sendmail', sends: 'X.0.0' });
   }
-  const rule = /\$#error\s+(\$:\s*"?([45]\d\d)\s+(.*))$/.exec(text);
+  const rule = /\$#error\s+(\$:\s*"?([45]\d\d)\s+(.*))/.exec(text);
   if (rule) {
     const start = rule.index;
     return missingCode(line, start, start + 7, Number(rule[2][0]) as StatusClass, rule[3], text.length - rule[1].length, (code) => `$@ ${code} `, '$#error',

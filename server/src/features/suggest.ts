@@ -4,7 +4,9 @@ import { ENUMERATED_CODES, findEntryByCode, suitsClass, withClass, type StatusCl
 /** Words that name a condition the sample texts put otherwise. */
 const KEYWORDS: [RegExp, string][] = [
   [/\b(?:no such (?:user|mailbox)|user unknown|unknown (?:user|recipient)|recipient not found|does not exist)\b/i, 'X.1.1'],
-  [/\b(?:mailbox|quota|over quota|disk quota)\b.*\b(?:full|exceeded)\b|\bover quota\b|\bmailbox full\b/i, 'X.2.2'],
+  // "mailbox" or "quota", then "full" or "exceeded": read from the first of the two words only, so that a line of many
+  // of them is crossed once (a bare `\b(?:mailbox|quota)\b.*` would retry the rest of the line at each one).
+  [/^(?:(?!\b(?:mailbox|quota)\b).)*\b(?:mailbox|quota)\b.*\b(?:full|exceeded)\b|\bover quota\b|\bmailbox full\b/i, 'X.2.2'],
   [/\b(?:disabled|inactive|suspended)\b/i, 'X.2.1'],
   [/\b(?:too (?:big|large)|size (?:limit|exceeds))\b/i, 'X.3.4'],
   [/\btoo many recipients\b/i, 'X.5.3'],
