@@ -7,3 +7,5 @@ export const REGISTRY_REQUEST = 'smtpStatusCodes/registry';
 export const REGISTRY_MARKDOWN_REQUEST = 'smtpStatusCodes/registryMarkdown';
 /** Open documents and memory, for benchmarks and bug reports. */
 export const SERVER_STATUS_REQUEST = 'smtpStatusCodes/serverStatus';
+/** The kind a document is analysed as and why (`DocumentKindInfo`), for the editor's status item. */
+export const DOCUMENT_KIND_REQUEST = 'smtpStatusCodes/documentKind';

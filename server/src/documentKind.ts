@@ -4,7 +4,8 @@
  */
 
 export type ConfigKind = 'postfix' | 'exim' | 'sendmail' | 'opensmtpd';
-export type DocumentKind = 'mail-log' | 'bounce' | ConfigKind | 'source' | 'data' | 'text';
+/** `prose` is never detected: the user chooses it (smtpStatusCodes.fileKinds) for text with no MTA syntax. */
+export type DocumentKind = 'mail-log' | 'bounce' | ConfigKind | 'source' | 'data' | 'text' | 'prose';
 
 const SOURCE_LANGUAGES = new Set([
   'javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'python', 'go', 'java', 'csharp', 'c', 'cpp',

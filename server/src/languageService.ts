@@ -4,7 +4,7 @@
  */
 import type { CodeAction, CompletionItem, CompletionList, Diagnostic, DocumentLink, Hover, InlayHint, Position, Range } from 'vscode-languageserver-types';
 import { DocumentAnalysis, type TextChange, type TextDocumentLike } from './analysis';
-import { isConfigKind } from './documentKind';
+import { isConfigKind, SNIFF_LENGTH, type DocumentKind } from './documentKind';
 import { codeActions } from './features/codeActions';
 import { completion, resolveCompletion } from './features/completion';
 import { diagnostics, type Validation } from './features/diagnostics';
@@ -14,12 +14,24 @@ import { documentLinks } from './features/links';
 import { registryItems, registryMarkdown, type RegistryItem } from './features/registryView';
 import { summarize, type DocumentSummary } from './features/summary';
 import { dsnHover } from './features/harakaDsn';
+import { semanticTokens } from './features/semanticTokens';
+import { detectionReason, FILE_KINDS, userFileKind, type KindReason } from './fileKinds';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 
 export type { Validation } from './features/diagnostics';
 export type { DocumentSummary } from './features/summary';
 export type { RegistryItem } from './features/registryView';
 export type { TextChange, TextDocumentLike } from './analysis';
+export type { KindReason } from './fileKinds';
+
+/** The kind a document was given and why, for the editor to show. */
+export interface DocumentKindInfo {
+  kind: DocumentKind;
+  label: string;
+  reason: KindReason;
+  /** The glob of smtpStatusCodes.fileKinds that decided it, where the setting did. */
+  pattern?: string;
+}
 
 /** Links are recomputed after every edit: documents larger than this (most are logs) get none. */
 const MAX_LINKED_TEXT = 5_000_000;
@@ -38,9 +50,13 @@ export interface LanguageService {
   /** Tells the service that `change` has just been applied to `document`, so that only the lines it touched are scanned again. */
   didChange(document: TextDocumentLike, change: TextChange): void;
   /** Quick fixes for the given diagnostics (those of this service; others are ignored). */
-  doCodeActions(document: TextDocumentLike, diagnostics: readonly Diagnostic[]): CodeAction[];
+  doCodeActions(document: TextDocumentLike, diagnostics: readonly Diagnostic[], settings?: Settings): CodeAction[];
   doInlayHints(document: TextDocumentLike, range: Range, settings?: Settings): InlayHint[];
   doDocumentLinks(document: TextDocumentLike, settings?: Settings): DocumentLink[];
+  /** Semantic tokens (LSP's relative encoding) of the whole document, or of the lines `range` covers. */
+  doSemanticTokens(document: TextDocumentLike, settings?: Settings, range?: Range): number[];
+  /** The kind the document is analysed as, and why: the user's smtpStatusCodes.fileKinds, or its name, language, content. */
+  kindOf(document: TextDocumentLike, settings?: Settings): DocumentKindInfo;
   /** The codes of a document by class and count, for the log summary view. */
   summarize(document: TextDocumentLike, settings?: Settings): DocumentSummary;
   registryItems(): RegistryItem[];
@@ -52,10 +68,12 @@ export interface LanguageService {
 export function createLanguageService(): LanguageService {
   const analyses = new Map<string, DocumentAnalysis>();
 
-  function analyze(document: TextDocumentLike, token?: CancellationTokenLike): DocumentAnalysis | undefined {
+  /** The analysis of the document's current version, with the kind the user's settings give it (if any). */
+  function analyze(document: TextDocumentLike, settings: Settings, token?: CancellationTokenLike): DocumentAnalysis | undefined {
+    const userKind = userFileKind(document.uri, settings.fileKinds)?.kind;
     const cached = analyses.get(document.uri);
-    if (cached && cached.version === document.version) return cached;
-    const analysis = new DocumentAnalysis(document, () => token?.isCancellationRequested ?? false);
+    if (cached && cached.version === document.version && cached.userKind === userKind) return cached;
+    const analysis = new DocumentAnalysis(document, () => token?.isCancellationRequested ?? false, userKind);
     if (token?.isCancellationRequested) {
       analyses.delete(document.uri); // an outdated analysis must not take the next edits
       return undefined;
@@ -67,7 +85,7 @@ export function createLanguageService(): LanguageService {
   return {
     doHover(document, position, settings = DEFAULT_SETTINGS) {
       if (!settings.hover.enabled) return null;
-      const analysis = analyze(document)!;
+      const analysis = analyze(document, settings)!;
       const found = hover(analysis, position, settings.knownCodes);
       if (found || analysis.kind === 'data') return found;
       const lineText = document.getText({ start: { line: position.line, character: 0 }, end: { line: position.line + 1, character: 0 } });
@@ -75,31 +93,42 @@ export function createLanguageService(): LanguageService {
     },
     doComplete(document, position, settings = DEFAULT_SETTINGS) {
       if (!settings.completion.enabled) return null;
-      const kind = analyze(document)!.kind;
+      const kind = analyze(document, settings)!.kind;
       const linePrefix = document.getText({ start: { line: position.line, character: 0 }, end: position });
       return completion(linePrefix, position, kind, settings.knownCodes);
     },
     doResolveCompletion: resolveCompletion,
     doValidation(document, settings = DEFAULT_SETTINGS, token) {
-      const analysis = analyze(document, token);
+      const analysis = analyze(document, settings, token);
       return analysis && diagnostics(analysis, settings, document);
     },
     didChange(document, change) {
       analyses.get(document.uri)?.applyChange(document, change);
     },
-    doCodeActions(document, diagnostics) {
-      return codeActions(document, analyze(document)!, diagnostics);
+    doCodeActions(document, diagnostics, settings = DEFAULT_SETTINGS) {
+      return codeActions(document, analyze(document, settings)!, diagnostics);
     },
     doInlayHints(document, range, settings = DEFAULT_SETTINGS) {
       const lineText = (line: number) => document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
-      return inlayHints(analyze(document)!, range, settings, lineText);
+      return inlayHints(analyze(document, settings)!, range, settings, lineText);
     },
     doDocumentLinks(document, settings = DEFAULT_SETTINGS) {
-      const analysis = analyze(document)!;
+      const analysis = analyze(document, settings)!;
       return analysis.textLength > Math.min(settings.maxFileSize, MAX_LINKED_TEXT) ? [] : documentLinks(analysis, document.getText());
     },
+    doSemanticTokens(document, settings = DEFAULT_SETTINGS, range) {
+      return semanticTokens(analyze(document, settings)!, settings, range);
+    },
+    kindOf(document, settings = DEFAULT_SETTINGS) {
+      const analysis = analyze(document, settings)!;
+      const chosen = userFileKind(document.uri, settings.fileKinds);
+      const head = () => document.getText({ start: { line: 0, character: 0 }, end: document.positionAt(SNIFF_LENGTH) });
+      return chosen
+        ? { kind: analysis.kind, label: FILE_KINDS[analysis.kind].label, reason: 'setting', pattern: chosen.pattern }
+        : { kind: analysis.kind, label: FILE_KINDS[analysis.kind].label, reason: detectionReason(document.uri, document.languageId, head(), analysis.kind) };
+    },
     summarize(document, settings = DEFAULT_SETTINGS) {
-      return summarize(analyze(document)!, settings.knownCodes);
+      return summarize(analyze(document, settings)!, settings.knownCodes);
     },
     registryItems,
     registryMarkdown,

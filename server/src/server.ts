@@ -3,7 +3,8 @@ import {
   CodeActionKind, DiagnosticRefreshRequest, DidChangeConfigurationNotification, TextDocumentSyncKind,
   type CancellationToken, type Connection, type InitializeResult,
 } from 'vscode-languageserver';
-import { REGISTRY_MARKDOWN_REQUEST, REGISTRY_REQUEST, SERVER_STATUS_REQUEST, SUMMARY_REQUEST } from './commands';
+import { DOCUMENT_KIND_REQUEST, REGISTRY_MARKDOWN_REQUEST, REGISTRY_REQUEST, SERVER_STATUS_REQUEST, SUMMARY_REQUEST } from './commands';
+import { SEMANTIC_TOKENS_LEGEND, SemanticTokensResults } from './features/semanticTokens';
 import { createLanguageService } from './languageService';
 import { LineDocument } from './lineDocument';
 import { resolveSettings, type Settings } from './settings';
@@ -21,6 +22,8 @@ export function startServer(connection: Connection): void {
   let clientPullsDiagnostics = false;
   let canRefreshDiagnostics = false;
   let canRefreshInlayHints = false;
+  let canRefreshSemanticTokens = false;
+  const semanticTokens = new SemanticTokensResults();
 
   connection.onInitialize((params): InitializeResult => {
     const capabilities = params.capabilities;
@@ -28,6 +31,7 @@ export function startServer(connection: Connection): void {
     clientPullsDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
     canRefreshDiagnostics = capabilities.workspace?.diagnostics?.refreshSupport === true;
     canRefreshInlayHints = capabilities.workspace?.inlayHint?.refreshSupport === true;
+    canRefreshSemanticTokens = capabilities.workspace?.semanticTokens?.refreshSupport === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -36,6 +40,7 @@ export function startServer(connection: Connection): void {
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         inlayHintProvider: true,
         documentLinkProvider: { resolveProvider: false },
+        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: { delta: true }, range: true },
         ...(clientPullsDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       },
       serverInfo: { name: 'smtp-status-codes-language-server' },
@@ -129,6 +134,7 @@ export function startServer(connection: Connection): void {
     pushes.delete(uri);
     documents.delete(uri);
     settingsByUri.delete(uri);
+    semanticTokens.forget(uri);
     service.forget(uri);
     if (!clientPullsDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
@@ -137,6 +143,7 @@ export function startServer(connection: Connection): void {
     settingsByUri.clear();
     toldOnce.clear();
     if (canRefreshInlayHints) void connection.languages.inlayHint.refresh();
+    if (canRefreshSemanticTokens) void connection.languages.semanticTokens.refresh();
     if (clientPullsDiagnostics) {
       if (canRefreshDiagnostics) void connection.sendRequest(DiagnosticRefreshRequest.type);
     } else {
@@ -163,9 +170,9 @@ export function startServer(connection: Connection): void {
   /** For benchmarks and bug reports: open documents and memory, settled by a collection where the process allows one. */
   connection.onCompletionResolve((item) => service.doResolveCompletion(item));
 
-  connection.onCodeAction((params) => guard(() => {
+  connection.onCodeAction((params) => guard(async () => {
     const document = documents.get(params.textDocument.uri);
-    return document ? service.doCodeActions(document, params.context.diagnostics) : [];
+    return document ? service.doCodeActions(document, params.context.diagnostics, await settingsFor(document.uri)) : [];
   }, []));
 
   connection.languages.inlayHint.on((params) => guard(async () => {
@@ -177,6 +184,26 @@ export function startServer(connection: Connection): void {
     const document = documents.get(params.textDocument.uri);
     return document ? service.doDocumentLinks(document, await settingsFor(document.uri)) : [];
   }, []));
+
+  connection.languages.semanticTokens.on((params) => guard(async () => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? semanticTokens.full(document.uri, service.doSemanticTokens(document, await settingsFor(document.uri))) : { data: [] };
+  }, { data: [] }));
+
+  connection.languages.semanticTokens.onDelta((params) => guard(async () => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? semanticTokens.delta(document.uri, params.previousResultId, service.doSemanticTokens(document, await settingsFor(document.uri))) : { data: [] };
+  }, { data: [] }));
+
+  connection.languages.semanticTokens.onRange((params) => guard(async () => {
+    const document = documents.get(params.textDocument.uri);
+    return { data: document ? service.doSemanticTokens(document, await settingsFor(document.uri), params.range) : [] };
+  }, { data: [] }));
+
+  connection.onRequest(DOCUMENT_KIND_REQUEST, (params: { uri: string }) => guard(async () => {
+    const document = documents.get(params.uri);
+    return document ? service.kindOf(document, await settingsFor(document.uri)) : null;
+  }, null));
 
   connection.onRequest(SUMMARY_REQUEST, (params: { uri: string }) => guard(async () => {
     const document = documents.get(params.uri);

@@ -1,4 +1,6 @@
 /** The `smtpStatusCodes` settings: defaults, and a reader that turns whatever the client sends into valid settings. */
+import type { DocumentKind } from './documentKind';
+import { FILE_KIND_NAMES, isFileKind } from './fileKinds';
 
 export const DIAGNOSTIC_CODES = [
   'unregistered-code', 'malformed-code', 'class-mismatch', 'unexpected-reply-code', 'usage-mismatch', 'deprecated-code',
@@ -24,6 +26,8 @@ export interface Settings {
   maxNumberOfProblems: number;
   /** Codes the registry lacks that the user knows (a provider's own `5.7.606`, or a pattern such as `5.7.5xx`), with descriptions. */
   knownCodes: Record<string, string>;
+  /** Globs and the kind the user gives the files they match (`{ "**\/rules.txt": "postfix" }`), before any detection. */
+  fileKinds: Record<string, DocumentKind>;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -54,6 +58,7 @@ export const DEFAULT_SETTINGS: Settings = {
   maxFileSize: 50_000_000,
   maxNumberOfProblems: 1000,
   knownCodes: {},
+  fileKinds: {},
 };
 
 /** A known code or pattern: class 2, 4, 5 or X; sub-codes of 1-3 digits, where x stands for any one digit (`5.7.5xx`). */
@@ -139,6 +144,18 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
         } else {
           settings.knownCodes[code] = description;
         }
+      }
+    }
+  }
+  const fileKinds = raw.fileKinds;
+  if (fileKinds !== undefined) {
+    if (!isObject(fileKinds)) {
+      problems.push(`smtpStatusCodes.fileKinds: expected an object mapping globs to file kinds, got ${describe(fileKinds)}; ignored.`);
+    } else {
+      for (const [glob, kind] of Object.entries(fileKinds)) {
+        if (glob.trim() === '') problems.push('smtpStatusCodes.fileKinds: an empty glob matches no file; skipped.');
+        else if (!isFileKind(kind)) problems.push(`smtpStatusCodes.fileKinds.${glob}: expected one of ${FILE_KIND_NAMES.join(', ')}, got ${describe(kind)}; skipped.`);
+        else settings.fileKinds[glob] = kind;
       }
     }
   }

@@ -105,7 +105,7 @@ function check(args: string[], cwd: string, out: (text: string) => void, err: (t
   const service = createLanguageService();
   const firstPreferredFix = (document: TextDocument, diagnostics: Diagnostic[]) => {
     for (const diagnostic of diagnostics) {
-      const fix = service.doCodeActions(document, [diagnostic]).find((action) => action.isPreferred && action.edit);
+      const fix = service.doCodeActions(document, [diagnostic], settings).find((action) => action.isPreferred && action.edit);
       if (fix) return fix;
     }
     return undefined;

@@ -218,7 +218,7 @@ function classify(text: string, lineStart: number, index: number, end: number, l
   // Before an opening quote, a split-argument reply (`"550", "`) or Haraka's verdict (`DENY, '`) has a comma; a field never does.
   let beforeQuote = -1;
   if (quote) for (let i = index - 2; i >= lineStart && beforeQuote === -1; i--) if (text.charCodeAt(i) !== 32) beforeQuote = text.charCodeAt(i);
-  if (beforeQuote === 44) {
+  if (beforeQuote === 44 && kind !== 'prose') {
     const nearBefore = before.slice(-REPLY_WINDOW);
     const reply = REPLY_ARGUMENT_BEFORE.exec(nearBefore);
     if (reply) return { context: 'reply', reply: { value: Number(reply[1]), offset: reply.index - nearBefore.length } };
@@ -226,7 +226,7 @@ function classify(text: string, lineStart: number, index: number, end: number, l
     if (verdict) return { context: 'action', action: verdict[1], impliedClass: impliedClass(verdict[1]) };
   }
 
-  const action = space || lead === 58 ? ACTION_BEFORE.exec(before) : null;
+  const action = (space || lead === 58) && kind !== 'prose' ? ACTION_BEFORE.exec(before) : null;
   if (action) {
     const replyAfter = REPLY_AFTER.exec(after);
     const name = action[1].replace(/\s+/g, ' ');
@@ -247,7 +247,7 @@ function classify(text: string, lineStart: number, index: number, end: number, l
     return LITERAL;
   }
   if (!BARE_FOLLOWER.test(after)) return undefined;
-  if (isReadOnlyKind(kind) ? BARE_LEADER_IN_MAIL.test(before) : kind === 'text' && BARE_LEADER_IN_TEXT.test(before)) return BARE;
+  if (isReadOnlyKind(kind) ? BARE_LEADER_IN_MAIL.test(before) : (kind === 'text' || kind === 'prose') && BARE_LEADER_IN_TEXT.test(before)) return BARE;
   if (space && isConfigKind(kind) && MAP_VALUE_LEADER.test(text.slice(lineStart, index))) return BARE;
   return undefined;
 }
