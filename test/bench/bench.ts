@@ -118,9 +118,31 @@ async function main(): Promise<void> {
       protocol.hoverP99Ms = percentile(hoverTimes, 99);
       protocol.completionP50Ms = percentile(completionTimes, 50);
       protocol.completionP99Ms = percentile(completionTimes, 99);
+      // What the editor asks while scrolling: the tokens of one screen (60 lines) at places all over the log.
+      const lineCount = log.split('\n').length;
+      const rangeTimes: number[] = [];
+      let rangeTokens = 0;
+      for (let i = 0; i < 1000; i++) {
+        const top = (i * 7919) % (lineCount - 60);
+        start = now();
+        rangeTokens += (await session.semanticTokens(uri, { start: { line: top, character: 0 }, end: { line: top + 60, character: 0 } })).data.length / 5;
+        rangeTimes.push(now() - start);
+      }
+      protocol.semanticTokensRangeP50Ms = percentile(rangeTimes, 50);
+      protocol.semanticTokensRangeP99Ms = percentile(rangeTimes, 99);
+      protocol.semanticTokensPerRange = rangeTokens / 1000;
       const status = await session.connection.sendRequest<{ memory: NodeJS.MemoryUsage }>(SERVER_STATUS_REQUEST);
       protocol.serverRssAfterWorkMb = status.memory.rss / 1e6;
       protocol.serverHeapAfterWorkMb = status.memory.heapUsed / 1e6;
+
+      start = now();
+      const full = await session.semanticTokens(uri);
+      protocol.semanticTokensFullMs = now() - start;
+      protocol.semanticTokensFull = full.data.length / 5;
+      await session.change(uri, { range: { start: { line: middle, character: 20 }, end: { line: middle, character: 21 } }, text: '7' });
+      start = now();
+      await session.semanticTokensDelta(uri, full.resultId!);
+      protocol.semanticTokensDeltaMs = now() - start;
     }
     protocol[`${mode}Diagnostics`] = first.length;
     await session.stop();
@@ -155,6 +177,8 @@ async function main(): Promise<void> {
     ['edit to diagnostics, 20 MB log (push, p50 / p99)', `${protocol.pushEditToDiagnosticsP50Ms.toFixed(1)} / ${protocol.pushEditToDiagnosticsP99Ms.toFixed(1)} ms`, '< 50 ms', protocol.pushEditToDiagnosticsP99Ms < 50],
     ['hover in the language service (p50 / p99)', `${figures.serviceHoverP50Ms.toFixed(3)} / ${figures.serviceHoverP99Ms.toFixed(3)} ms`, 'p99 < 2 ms', figures.serviceHoverP99Ms < 2],
     ['hover over stdio, round trip (p50 / p99)', `${protocol.hoverP50Ms.toFixed(2)} / ${protocol.hoverP99Ms.toFixed(2)} ms`, 'p99 < 2 ms', protocol.hoverP99Ms < 2],
+    ['semantic tokens of 60 lines over stdio (p50 / p99)', `${protocol.semanticTokensRangeP50Ms.toFixed(2)} / ${protocol.semanticTokensRangeP99Ms.toFixed(2)} ms`, 'p99 < 2 ms', protocol.semanticTokensRangeP99Ms < 2],
+    ['semantic tokens of the whole log, then a delta after an edit', `${protocol.semanticTokensFullMs.toFixed(0)} ms (${protocol.semanticTokensFull} tokens) / ${protocol.semanticTokensDeltaMs.toFixed(0)} ms`, '-', true],
     ['completion over stdio (p50 / p99)', `${protocol.completionP50Ms.toFixed(2)} / ${protocol.completionP99Ms.toFixed(2)} ms`, '-', true],
     ['server memory with the 20 MB log open (RSS / heap)', `${protocol.serverRssAfterOpenMb.toFixed(0)} / ${protocol.serverHeapAfterOpenMb.toFixed(0)} MB`, `RSS < ${rssTarget.toFixed(0)} MB`, protocol.serverRssAfterOpenMb < rssTarget],
     ['the same after 30 edits and 2,000 requests (RSS / heap)', `${protocol.serverRssAfterWorkMb.toFixed(0)} / ${protocol.serverHeapAfterWorkMb.toFixed(0)} MB`, `RSS < ${rssTarget.toFixed(0)} MB`, protocol.serverRssAfterWorkMb < rssTarget],
