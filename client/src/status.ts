@@ -89,7 +89,9 @@ export function registerServerStatus(context: vscode.ExtensionContext, client: B
       const active = vscode.window.activeTextEditor?.document.uri.toString();
       if (event.uris.some((uri) => uri.toString() === active)) updateSoon();
     }),
-    vscode.commands.registerCommand(CHOOSE_FILE_KIND_COMMAND, (uri?: vscode.Uri) => chooseFileKind(client, uri)),
+    vscode.commands.registerCommand(CHOOSE_FILE_KIND_COMMAND, (uri?: vscode.Uri) => chooseFileKind(client, uri).catch((error: unknown) => {
+      void vscode.window.showErrorMessage(`SMTP Status Codes: the kind could not be saved: ${error instanceof Error ? error.message : String(error)}`);
+    })),
     vscode.commands.registerCommand(RESTART_SERVER_COMMAND, async () => {
       try {
         const restartable = client as BaseLanguageClient & { restart?(): Promise<void> };
@@ -152,12 +154,14 @@ async function chooseFileKind(client: BaseLanguageClient, uri = vscode.window.ac
   const configuration = vscode.workspace.getConfiguration('smtpStatusCodes', uri);
   const inspected = configuration.inspect<Record<string, DocumentKind>>('fileKinds');
   if (pick.detect && info?.pattern) {
-    for (const [target, value] of [
-      [vscode.ConfigurationTarget.WorkspaceFolder, inspected?.workspaceFolderValue],
+    // Wherever the glob is written: folder settings (in a multi-root workspace), workspace settings, user settings.
+    const levels: [vscode.ConfigurationTarget, Record<string, DocumentKind> | undefined][] = [
       [vscode.ConfigurationTarget.Workspace, inspected?.workspaceValue],
       [vscode.ConfigurationTarget.Global, inspected?.globalValue],
-    ] as const) {
-      if (value && info.pattern in value) {
+    ];
+    if (vscode.workspace.workspaceFile && inspected?.workspaceFolderValue) levels.unshift([vscode.ConfigurationTarget.WorkspaceFolder, inspected.workspaceFolderValue]);
+    for (const [target, value] of levels) {
+      if (value && Object.prototype.hasOwnProperty.call(value, info.pattern)) {
         const { [info.pattern]: _removed, ...rest } = value;
         await configuration.update('fileKinds', rest, target);
       }
