@@ -56,3 +56,16 @@ describe('smtpStatusCodes.fileKinds over stdio', { timeout: 60_000 }, () => {
     await session.changeSettings({});
   });
 });
+
+describe('smtpStatusCodes.fileKinds with pushed diagnostics', { timeout: 60_000 }, () => {
+  test('changing the setting pushes new diagnostics for the open document', async () => {
+    const session = await LspSession.start({ settings: {} });
+    const uri = 'file:///srv/mail/rules.txt';
+    await session.open(uri, RULES_TXT, 'plaintext');
+    assert.deepEqual((await session.diagnostics(uri)).map((d) => d.code), ['class-mismatch']);
+    const pushed = session.nextPush(uri);
+    await session.changeSettings({ fileKinds: { '**/mail/rules.txt': 'prose' } });
+    assert.deepEqual((await pushed).diagnostics, []);
+    await session.stop();
+  });
+});

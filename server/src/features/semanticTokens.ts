@@ -14,18 +14,20 @@ export const SEMANTIC_TOKEN_TYPES = [
   'replyCodeSuccess', 'replyCodeTransient', 'replyCodePermanent',
 ] as const;
 export const SEMANTIC_TOKEN_MODIFIERS = ['invalid', 'deprecated'] as const;
-export type SemanticTokenType = (typeof SEMANTIC_TOKEN_TYPES)[number];
+type SemanticTokenType = (typeof SEMANTIC_TOKEN_TYPES)[number];
 
 export const SEMANTIC_TOKENS_LEGEND: SemanticTokensLegend = {
   tokenTypes: [...SEMANTIC_TOKEN_TYPES],
   tokenModifiers: [...SEMANTIC_TOKEN_MODIFIERS],
 };
 
-const STATUS_CODE_TYPE: Record<number, number> = { 2: 0, 4: 1, 5: 2 };
-const ANY_STATUS_CODE = 3;
-const REPLY_CODE_TYPE: Record<number, number> = { 2: 4, 4: 5, 5: 6 };
-const INVALID = 1 << 0;
-const DEPRECATED = 1 << 1;
+const typeIndex = (type: SemanticTokenType) => SEMANTIC_TOKEN_TYPES.indexOf(type);
+/** Token types by class (the first digit of the code or of the reply code). */
+const STATUS_CODE_TYPE: Record<number, number> = { 2: typeIndex('statusCodeSuccess'), 4: typeIndex('statusCodeTransient'), 5: typeIndex('statusCodePermanent') };
+const ANY_STATUS_CODE = typeIndex('statusCode');
+const REPLY_CODE_TYPE: Record<number, number> = { 2: typeIndex('replyCodeSuccess'), 4: typeIndex('replyCodeTransient'), 5: typeIndex('replyCodePermanent') };
+const INVALID = 1 << SEMANTIC_TOKEN_MODIFIERS.indexOf('invalid');
+const DEPRECATED = 1 << SEMANTIC_TOKEN_MODIFIERS.indexOf('deprecated');
 
 interface Token {
   start: number;
