@@ -19,6 +19,7 @@ const REASON: Record<KindReason, string> = {
   name: 'recognised by its name',
   language: 'from its language',
   content: 'recognised by its content',
+  directory: 'from its directory, where the content says nothing else',
   default: 'nothing more specific recognised',
 };
 

@@ -3,7 +3,7 @@
  * the kind before any detection. Also why a document has the kind it has, for the editor's status item.
  */
 import { Minimatch } from 'minimatch';
-import { documentKind, type DocumentKind } from './documentKind';
+import type { DocumentKind, KindDecision } from './documentKind';
 
 /** Every kind a user can choose, with the words the editor shows for it. */
 export const FILE_KINDS: Record<DocumentKind, { label: string; description: string }> = {
@@ -12,11 +12,11 @@ export const FILE_KINDS: Record<DocumentKind, { label: string; description: stri
   'sendmail': { label: 'Sendmail configuration', description: 'sendmail.mc, access, virtusertable, rules' },
   'opensmtpd': { label: 'OpenSMTPD configuration', description: 'smtpd.conf and filters' },
   'mail-log': { label: 'Mail log', description: 'Postfix, Exim, Sendmail and qmail logs: codes are not yours to fix' },
-  'bounce': { label: 'Bounce message', description: 'delivery status notifications and non-delivery reports' },
+  'bounce': { label: 'Mail message', description: 'a bounce, a delivery status notification or received mail' },
   'source': { label: 'Source code', description: 'replies in string literals' },
-  'data': { label: 'Data', description: 'JSON, YAML, Markdown and other data: versions are not codes' },
-  'text': { label: 'Plain text', description: 'notes that may hold replies and MTA actions' },
-  'prose': { label: 'Prose', description: 'plain text with no configuration syntax: REJECT or DEFER before a code means nothing' },
+  'data': { label: 'Data', description: 'JSON, YAML, TOML, lock files and changelogs: versions are not codes' },
+  'text': { label: 'Documentation and plain text', description: 'README files, Markdown, HTML, man pages, notes: codes quoted from elsewhere, softer checks' },
+  'prose': { label: 'Prose only', description: 'no configuration syntax at all: REJECT or DEFER before a code is not an MTA action' },
 };
 
 export const FILE_KIND_NAMES = Object.keys(FILE_KINDS) as DocumentKind[];
@@ -25,15 +25,8 @@ export function isFileKind(value: unknown): value is DocumentKind {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(FILE_KINDS, value);
 }
 
-/** How the kind was decided: the user's setting, or detection from the file's name, its language, its content, or nothing. */
-export type KindReason = 'setting' | 'name' | 'language' | 'content' | 'default';
-
-export interface KindDecision {
-  kind: DocumentKind;
-  reason: KindReason;
-  /** The glob of smtpStatusCodes.fileKinds that decided it, where the setting did. */
-  pattern?: string;
-}
+/** How the kind was decided: the user's setting, or what detection went by. */
+export type KindReason = 'setting' | KindDecision['reason'];
 
 /** The document's path (file URIs and others alike), decoded; '' where the URI has none. */
 export function uriPath(uri: string): string {
@@ -81,18 +74,4 @@ function compiled(fileKinds: Record<string, DocumentKind>): KindMatcher[] {
     compiledByTable.set(fileKinds, matchers);
   }
   return matchers;
-}
-
-/** A URI that no name rule knows, to ask detection about the language or the content alone. */
-const NAMELESS = 'untitled:Untitled-1';
-
-/**
- * Why detection gave `kind`: the first of name, language and content that alone gives the same kind.
- * Detection is asked about each one apart, so this stays true whatever order its rules take.
- */
-export function detectionReason(uri: string, languageId: string, text: string, kind: DocumentKind): KindReason {
-  if (documentKind(uri, 'plaintext', '') === kind && kind !== 'text') return 'name';
-  if (documentKind(NAMELESS, languageId, '') === kind && kind !== 'text') return 'language';
-  if (documentKind(NAMELESS, 'plaintext', text) === kind && kind !== 'text') return 'content';
-  return 'default';
 }

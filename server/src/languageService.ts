@@ -4,7 +4,7 @@
  */
 import type { CodeAction, CompletionItem, CompletionList, Diagnostic, DocumentLink, Hover, InlayHint, Position, Range } from 'vscode-languageserver-types';
 import { DocumentAnalysis, type TextChange, type TextDocumentLike } from './analysis';
-import { isConfigKind, SNIFF_LENGTH, type DocumentKind } from './documentKind';
+import { decideDocumentKind, isConfigKind, SNIFF_LENGTH, type DocumentKind } from './documentKind';
 import { codeActions } from './features/codeActions';
 import { completion, resolveCompletion } from './features/completion';
 import { diagnostics, type Validation } from './features/diagnostics';
@@ -15,7 +15,7 @@ import { registryItems, registryMarkdown, type RegistryItem } from './features/r
 import { summarize, type DocumentSummary } from './features/summary';
 import { dsnHover } from './features/harakaDsn';
 import { semanticTokens } from './features/semanticTokens';
-import { detectionReason, FILE_KINDS, userFileKind, type KindReason } from './fileKinds';
+import { FILE_KINDS, userFileKind, type KindReason } from './fileKinds';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 
 export type { Validation } from './features/diagnostics';
@@ -125,7 +125,7 @@ export function createLanguageService(): LanguageService {
       const head = () => document.getText({ start: { line: 0, character: 0 }, end: document.positionAt(SNIFF_LENGTH) });
       return chosen
         ? { kind: analysis.kind, label: FILE_KINDS[analysis.kind].label, reason: 'setting', pattern: chosen.pattern }
-        : { kind: analysis.kind, label: FILE_KINDS[analysis.kind].label, reason: detectionReason(document.uri, document.languageId, head(), analysis.kind) };
+        : { kind: analysis.kind, label: FILE_KINDS[analysis.kind].label, reason: decideDocumentKind(document.uri, document.languageId, head()).reason };
     },
     summarize(document, settings = DEFAULT_SETTINGS) {
       return summarize(analyze(document, settings)!, settings.knownCodes);

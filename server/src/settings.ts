@@ -26,6 +26,8 @@ export interface Settings {
   maxNumberOfProblems: number;
   /** Codes the registry lacks that the user knows (a provider's own `5.7.606`, or a pattern such as `5.7.5xx`), with descriptions. */
   knownCodes: Record<string, string>;
+  /** Check codes against the registry's associated reply codes and its permanent/transient notes, which MTAs often depart from. */
+  strictRegistry: boolean;
   /** Globs and the kind the user gives the files they match (`{ "**\/rules.txt": "postfix" }`), before any detection. */
   fileKinds: Record<string, DocumentKind>;
 }
@@ -58,6 +60,7 @@ export const DEFAULT_SETTINGS: Settings = {
   maxFileSize: 50_000_000,
   maxNumberOfProblems: 1000,
   knownCodes: {},
+  strictRegistry: false,
   fileKinds: {},
 };
 
@@ -130,6 +133,10 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
     if (value === undefined) continue;
     if (typeof value === 'number' && Number.isInteger(value) && value >= 0) settings[limit] = value;
     else problems.push(`smtpStatusCodes.${limit}: expected a whole number of 0 or more, got ${describe(value)}; using ${DEFAULT_SETTINGS[limit]}.`);
+  }
+  if (raw.strictRegistry !== undefined) {
+    if (typeof raw.strictRegistry === 'boolean') settings.strictRegistry = raw.strictRegistry;
+    else problems.push(`smtpStatusCodes.strictRegistry: expected true or false, got ${describe(raw.strictRegistry)}; using ${DEFAULT_SETTINGS.strictRegistry}.`);
   }
   const known = raw.knownCodes;
   if (known !== undefined) {

@@ -28,7 +28,7 @@ describe('smtp-status-codes command line', () => {
     assert.deepEqual(stdout.trim().split('\n'), [
       'postfix/main.cf:2:39 error invalid-reply-code unknown_local_recipient_reject_code takes a three-digit reply code such as 550, not an enhanced status code; Postfix adds the enhanced code itself.',
       'postfix/sender_access:3:36 error class-mismatch 4.7.1 is a transient failure code but REJECT (a permanent failure) needs class 5: write 5.7.1, or change the action.',
-      'postfix/sender_access:4:29 warning missing-code REJECT Relaying denied has no enhanced status code, so the MTA sends a generic one; write one such as 5.7.1.',
+      'postfix/sender_access:4:29 warning missing-code REJECT SPF check failed for this sender has no enhanced status code, so Postfix adds its generic 5.7.1; the text says "SPF validation failed": write 5.7.23.',
       '3 problems (2 errors, 1 warnings, 0 infos, 0 hints) in 2 of 6 files.',
     ]);
   });
@@ -71,7 +71,7 @@ describe('smtp-status-codes command line', () => {
       '# Sender restrictions, deployed with postmap hash:/etc/postfix/sender_access',
       'spammer@example.net         REJECT 5.7.1 We do not accept mail from you',
       'badguy.example              REJECT 5.7.1 Sender blocked',
-      'relay.example               REJECT 5.7.1 Relaying denied',
+      'forged.example              REJECT 5.7.23 SPF check failed for this sender',
       '',
     ].join('\n'));
     assert.match(fs.readFileSync(path.join(copy, 'postfix', 'main.cf'), 'utf8'), /^unknown_local_recipient_reject_code = 550$/m);

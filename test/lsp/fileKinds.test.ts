@@ -24,13 +24,13 @@ describe('smtpStatusCodes.fileKinds over stdio', { timeout: 60_000 }, () => {
 
   test('set to prose by the setting, the open document is read again and gets no finding', async () => {
     await session.changeSettings({ fileKinds: { 'rules.txt': 'prose' } });
-    assert.deepEqual(await kindOf(uri), { kind: 'prose', label: 'Prose', reason: 'setting', pattern: 'rules.txt' });
+    assert.deepEqual(await kindOf(uri), { kind: 'prose', label: 'Prose only', reason: 'setting', pattern: 'rules.txt' });
     assert.deepEqual(await codes(uri), []);
   });
 
   test('a path glob outranks a name glob, and removing the setting brings detection back', async () => {
     await session.changeSettings({ fileKinds: { 'rules.txt': 'prose', 'mail/*.txt': 'text' } });
-    assert.deepEqual(await kindOf(uri), { kind: 'text', label: 'Plain text', reason: 'setting', pattern: 'mail/*.txt' });
+    assert.deepEqual(await kindOf(uri), { kind: 'text', label: 'Documentation and plain text', reason: 'setting', pattern: 'mail/*.txt' });
     await session.changeSettings({});
     assert.equal((await kindOf(uri))?.kind, 'postfix');
     assert.deepEqual(await codes(uri), ['2:27 class-mismatch']);
@@ -45,7 +45,7 @@ describe('smtpStatusCodes.fileKinds over stdio', { timeout: 60_000 }, () => {
     assert.deepEqual(await kindOf(source), { kind: 'source', label: 'Source code', reason: 'language' });
     const notes = 'file:///home/me/notes';
     await session.open(notes, 'Ask the provider about it', 'plaintext');
-    assert.deepEqual(await kindOf(notes), { kind: 'text', label: 'Plain text', reason: 'default' });
+    assert.deepEqual(await kindOf(notes), { kind: 'text', label: 'Documentation and plain text', reason: 'default' });
     assert.equal(await kindOf('file:///not/open.txt'), null);
   });
 

@@ -38,8 +38,9 @@ describe('quick fixes over the protocol', { timeout: 60_000 }, () => {
       const expectedFile = path.join(QUICKFIX_DIR, `${fixture.name}.fixed`);
       if (process.env.UPDATE_EXPECTED) fs.writeFileSync(expectedFile, document.getText());
       assert.equal(document.getText(), fs.readFileSync(expectedFile, 'utf8'), `fixes applied:\n${applied.join('\n')}`);
-      const left = (await session.diagnostics(fixture.uri)).filter((d) => d.severity! <= 2);
-      assert.deepEqual(left.map((d) => `${d.range.start.line}: ${d.message}`), [], 'no errors or warnings are left');
+      // Only unregistered codes are left: the nearest registered code is a guess, offered but never applied unasked.
+      const left = (await session.diagnostics(fixture.uri)).filter((d) => d.severity! <= 2 && d.code !== 'unregistered-code');
+      assert.deepEqual(left.map((d) => `${d.range.start.line}: ${d.message}`), [], 'no other errors or warnings are left');
       await session.close(fixture.uri);
     });
   }

@@ -12,7 +12,8 @@ const hoverAt = (text: string, uri?: string, languageId?: string) => {
   const { document, position } = withCursor(text, uri, languageId);
   return hoverText(service.doHover(document, position));
 };
-const problems = (text: string, uri?: string, languageId?: string) =>
+/** Diagnostics of `text`, by default as a Python file that writes replies. */
+const problems = (text: string, uri = 'file:///srv/relay/replies.py', languageId = 'python') =>
   (service.doValidation(documentOf(text, uri, languageId))?.diagnostics ?? []).map((d) => `${d.range.start.line}:${d.range.start.character} ${d.code}`);
 
 describe('hover', () => {
@@ -83,9 +84,20 @@ describe('diagnostics', () => {
     assert.deepEqual(problems('"550 5.1.1 User unknown"'), []);
     assert.deepEqual(problems('"550 5.01.1 bad"'), ['0:5 malformed-code']);
     assert.deepEqual(problems('"550 5.6.10 old"'), ['0:5 deprecated-code']);
-    assert.deepEqual(problems('"554 5.1.1 User unknown"'), ['0:5 unexpected-reply-code']);
-    assert.deepEqual(problems('"450 4.1.2 No such domain"'), ['0:5 usage-mismatch']);
-    assert.deepEqual(problems('"452 4.2.2 Mailbox full"'), [], 'X.2.2 lists 552; its transient twin 452 fits');
+    assert.deepEqual(problems('"571 5.7.1 Delivery not authorized"'), ['0:5 unexpected-reply-code'], 'no RFC defines 571');
+    assert.deepEqual(problems('"421 5.7.0 Too many errors"'), ['0:5 class-mismatch']);
+  });
+
+  test('takes the replies that MTAs send by design as they are, unless strict registry conformance is asked for', () => {
+    const byDesign = ['"504 5.5.2 Helo command rejected"', '"450 4.1.8 Sender address rejected"', '"421 4.7.0 Error: too many errors"',
+      '"502 5.5.1 Error: command not implemented"', '"452 4.5.3 Error: too many recipients"', '"553 5.1.3 Bad address syntax"',
+      '"554 5.4.6 Too many hops"', '"450 4.1.1 Recipient address rejected: unverified address"', '"554 5.1.1 User unknown"'];
+    for (const reply of byDesign) assert.deepEqual(problems(reply), [], reply);
+    const strict = resolveSettings({ strictRegistry: true }).settings;
+    const strictProblems = (text: string) => service.doValidation(documentOf(text, 'file:///srv/relay/replies.py', 'python'), strict)!.diagnostics.map((d) => d.code);
+    assert.deepEqual(strictProblems('"554 5.1.1 User unknown"'), ['unexpected-reply-code']);
+    assert.deepEqual(strictProblems('"450 4.1.2 No such domain"'), ['usage-mismatch']);
+    assert.deepEqual(strictProblems('"452 4.2.2 Mailbox full"'), [], 'X.2.2 lists 552; its transient twin 452 fits');
   });
 
   test('checks the class an MTA action implies', () => {
@@ -95,7 +107,7 @@ describe('diagnostics', () => {
   });
 
   test('every diagnostic carries a stable code, a link and the source', () => {
-    const [diagnostic] = service.doValidation(documentOf('"550 4.1.1 x"'))!.diagnostics;
+    const [diagnostic] = service.doValidation(documentOf('"550 4.1.1 x"', 'file:///srv/relay/replies.py', 'python'))!.diagnostics;
     assert.equal(diagnostic.source, 'smtp-status-codes');
     assert.equal(diagnostic.codeDescription?.href, 'https://www.rfc-editor.org/rfc/rfc2034#section-4');
     assert.equal(diagnostic.severity, 1);
@@ -109,10 +121,10 @@ describe('diagnostics', () => {
 
   test('follows the severity settings, and honours limits', () => {
     const { settings } = resolveSettings({ severity: { 'class-mismatch': 'off', 'unregistered-code': 'error' }, maxNumberOfProblems: 1 });
-    const limited = service.doValidation(documentOf('"550 4.1.1 x"\n"550 5.9.9 y"\n"550 5.9.8 z"', 'file:///src/replies.txt'), settings)!;
+    const limited = service.doValidation(documentOf('"550 4.1.1 x"\n"550 5.9.9 y"\n"550 5.9.8 z"', 'file:///src/replies.py', 'python'), settings)!;
     assert.deepEqual(limited.diagnostics.map((d) => [d.code, d.severity]), [['unregistered-code', 1]]);
     assert.equal(limited.limited?.setting, 'maxNumberOfProblems');
-    assert.match(limited.limited!.message, /^replies\.txt has more than 1 status code problems; only the first 1 are shown\. Raise smtpStatusCodes\.maxNumberOfProblems/);
+    assert.match(limited.limited!.message, /^replies\.py has more than 1 status code problems; only the first 1 are shown\. Raise smtpStatusCodes\.maxNumberOfProblems/);
     const tiny = resolveSettings({ maxFileSize: 5 }).settings;
     const tooLarge = service.doValidation(documentOf('"550 4.1.1 x"', 'file:///src/big.txt'), tiny)!;
     assert.deepEqual(tooLarge.diagnostics, []);

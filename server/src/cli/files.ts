@@ -98,6 +98,7 @@ const LANGUAGE_BY_EXTENSION: Record<string, string> = {
   '.py': 'python', '.go': 'go', '.java': 'java', '.cs': 'csharp', '.c': 'c', '.h': 'c', '.cc': 'cpp', '.cpp': 'cpp', '.hpp': 'cpp',
   '.php': 'php', '.rb': 'ruby', '.pl': 'perl', '.pm': 'perl', '.rs': 'rust', '.sh': 'shellscript', '.bash': 'shellscript', '.lua': 'lua',
   '.json': 'json', '.yaml': 'yaml', '.yml': 'yaml', '.toml': 'toml', '.ini': 'ini', '.md': 'markdown', '.log': 'log',
+  '.html': 'html', '.htm': 'html', '.xml': 'xml', '.rst': 'restructuredtext', '.csv': 'csv', '.sql': 'sql',
 };
 
 /** The language id an editor would give the file. */

@@ -3,7 +3,9 @@ import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type Text
 import type { DocumentAnalysis, TextDocumentLike } from '../analysis';
 import { ADD_KNOWN_CODE_COMMAND, OPEN_REGISTRY_COMMAND } from '../commands';
 import { commentsMayBeIndented, DISABLE, DISABLE_NEXT_LINE, lineCommentPrefix } from '../comments';
-import { findEntry, findEntryByCode, isStatusClass, REGISTRY_URL, type StatusClass } from '../registry/registry';
+import { findEntry, findEntryByCode, findReplyCode, isStatusClass, REGISTRY_URL, type StatusClass } from '../registry/registry';
+import { COUNTERPART_REPLY_CODES } from '../registry/replyCodes';
+import { isEditableKind } from '../documentKind';
 import type { Occurrence } from '../scanner/scanner';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { entrySummary } from './describe';
@@ -28,29 +30,44 @@ function replaceCode(occurrence: Occurrence, code: string, preferred = false): F
   return { title: `Replace ${occurrence.text} with ${describeCode(code)}`, edits: [{ range: span(occurrence.line, occurrence.start, occurrence.end), newText: code }], preferred };
 }
 
-const withReplyClass = (reply: number, statusClass: number) => statusClass * 100 + (reply % 100);
+/** The reply code of `statusClass` that means what `reply` means, if there is one (550 for 450; none for 554). */
+function counterpart(reply: number, statusClass: number): number | undefined {
+  const other = COUNTERPART_REPLY_CODES[reply];
+  return other !== undefined && Math.floor(other / 100) === statusClass ? other : undefined;
+}
 
-/** The fixes for one finding on one occurrence. */
+function replaceReplyCode(occurrence: Occurrence, reply: number, title: string): Fix {
+  const start = occurrence.replyStart!;
+  return { title, edits: [{ range: span(occurrence.line, start, start + 3), newText: String(reply) }] };
+}
+
+/**
+ * The fixes for one finding on one occurrence. A fix is preferred only where it keeps what the reply does: the basic reply
+ * code (or the MTA action) is what a client acts on, so a class fix changes the enhanced code to match it, and never the other
+ * way round; a temporary failure stays temporary, a 421 stays a 421; where the right code is a guess, nothing is preferred.
+ */
 function occurrenceFixes(code: string, occurrence: Occurrence, lineText: string): Fix[] {
   const { line, statusClass, subject, detail, replyCode, replyStart, impliedClass, action } = occurrence;
   const textAfter = lineText.slice(occurrence.end, occurrence.end + 120);
   const targetClass = (replyCode !== undefined && isStatusClass(Math.floor(replyCode / 100)) ? Math.floor(replyCode / 100) : impliedClass ?? (isStatusClass(statusClass) ? statusClass : 5)) as StatusClass;
   switch (code) {
     case 'unregistered-code':
-      return suggestCodes(targetClass, textAfter, subject).map((suggestion, index) => replaceCode(occurrence, suggestion, index === 0));
+      return suggestCodes(targetClass, textAfter, subject).map((suggestion) => replaceCode(occurrence, suggestion));
     case 'malformed-code': {
-      // The sub-codes are already read as numbers: 5.01.6 is 5.1.6 written with a leading zero.
+      // The sub-codes are already read as numbers: 5.01.6 is 5.1.6 written with a leading zero; 3.1.1 after 550 is 5.1.1.
       const normalised = `${targetClass}.${subject}.${detail}`;
-      const suggestions = findEntry(subject, detail) ? [normalised] : [];
+      const registered = findEntry(subject, detail) !== undefined;
+      const classKnown = isStatusClass(statusClass) || replyCode !== undefined || impliedClass !== undefined;
+      const suggestions = registered ? [normalised] : [];
       for (const suggestion of suggestCodes(targetClass, textAfter, subject)) if (!suggestions.includes(suggestion)) suggestions.push(suggestion);
-      return suggestions.slice(0, 3).map((suggestion, index) => replaceCode(occurrence, suggestion, index === 0));
+      return suggestions.slice(0, 3).map((suggestion, index) => replaceCode(occurrence, suggestion, index === 0 && registered && classKnown));
     }
     case 'class-mismatch': {
       const fixes = [replaceCode(occurrence, `${targetClass}.${subject}.${detail}`, true)];
-      if (replyCode !== undefined && replyStart !== undefined && isStatusClass(statusClass)) {
-        const reply = String(withReplyClass(replyCode, statusClass));
-        fixes.push({ title: `Change the reply code ${replyCode} to ${reply}`, edits: [{ range: span(line, replyStart, replyStart + 3), newText: reply }] });
-      } else if (action && OPPOSITE_ACTION[action.toUpperCase()]) {
+      const reply = replyCode !== undefined && replyStart !== undefined ? counterpart(replyCode, statusClass) : undefined;
+      if (reply !== undefined) {
+        fixes.push(replaceReplyCode(occurrence, reply, `Change the reply code ${replyCode} to ${reply} (${CLASS_NAME[statusClass]})`));
+      } else if (replyCode === undefined && action && OPPOSITE_ACTION[action.toUpperCase()]) {
         const at = lineText.lastIndexOf(action, occurrence.start);
         const opposite = OPPOSITE_ACTION[action.toUpperCase()];
         if (at !== -1) fixes.push({ title: `Change ${action} to ${opposite}`, edits: [{ range: span(line, at, at + action.length), newText: opposite }] });
@@ -63,24 +80,28 @@ function occurrenceFixes(code: string, occurrence: Occurrence, lineText: string)
     }
     case 'unexpected-reply-code': {
       const entry = findEntry(subject, detail);
-      if (!entry || replyStart === undefined) return [];
-      return entry.replyCodes.codes.filter((reply) => Math.floor(reply / 100) === statusClass).map((reply, index) => ({
-        title: `Change the reply code ${replyCode} to ${reply}`,
-        edits: [{ range: span(line, replyStart, replyStart + 3), newText: String(reply) }],
-        preferred: index === 0,
-      }));
+      if (!entry || replyStart === undefined || replyCode === undefined) return [];
+      const generic = statusClass * 100 + 50;
+      const choices = [...(findReplyCode(replyCode) ? [] : [generic]), ...entry.replyCodes.codes.filter((reply) => Math.floor(reply / 100) === statusClass && findReplyCode(reply))];
+      return [...new Set(choices)].filter((reply) => reply !== replyCode).slice(0, 4)
+        .map((reply) => replaceReplyCode(occurrence, reply, `Change the reply code ${replyCode} to ${reply} (${findReplyCode(reply)!.meaning})`));
     }
     case 'usage-mismatch': {
+      // The other class would turn a temporary failure into a permanent one or the reverse: offered, never preferred.
+      const sameClass = suggestCodes(statusClass as StatusClass, textAfter).filter((suggestion) => suggestion !== occurrence.text).map((suggestion) => replaceCode(occurrence, suggestion));
       const other = statusClass === 4 ? 5 : 4;
+      const reply = replyCode !== undefined ? counterpart(replyCode, other) : undefined;
+      if (replyCode !== undefined && reply === undefined) return sameClass;
       const edits: TextEdit[] = [{ range: span(line, occurrence.start, occurrence.end), newText: `${other}.${subject}.${detail}` }];
-      if (replyCode !== undefined && replyStart !== undefined) edits.push({ range: span(line, replyStart, replyStart + 3), newText: String(withReplyClass(replyCode, other)) });
-      const reply = replyCode !== undefined ? `${withReplyClass(replyCode, other)} ` : '';
-      return [{ title: `Make it a ${other === 5 ? 'permanent' : 'transient'} failure: ${reply}${other}.${subject}.${detail}`, edits, preferred: true }];
+      if (reply !== undefined) edits.push({ range: span(line, replyStart!, replyStart! + 3), newText: String(reply) });
+      return [...sameClass, { title: `Make it a ${other === 5 ? 'permanent' : 'transient'} failure: ${reply !== undefined ? `${reply} ` : ''}${other}.${subject}.${detail}`, edits }];
     }
     default:
       return [];
   }
 }
+
+const CLASS_NAME: Record<number, string> = { 2: 'success', 4: 'transient failure', 5: 'permanent failure' };
 
 /** Comments that switch the check off for the line, or for the whole file. */
 function suppressionFixes(document: TextDocumentLike, analysis: DocumentAnalysis, diagnostic: Diagnostic, lineText: string): Fix[] {
@@ -131,12 +152,14 @@ export function codeActions(document: TextDocumentLike, analysis: DocumentAnalys
       fixes = finding?.fixes ?? [];
     }
     fixes.push(...suppressionFixes(document, analysis, diagnostic, lineText));
+    // Logs, bounces and prose report what others wrote: fixes are offered there, never preferred, so nothing applies them unasked.
+    const mayPrefer = isEditableKind(analysis.kind);
     for (const fix of fixes) {
       actions.push({
         title: fix.title,
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
-        isPreferred: fix.preferred || undefined,
+        isPreferred: (mayPrefer && fix.preferred) || undefined,
         edit: { changes: { [document.uri]: fix.edits } },
       });
     }

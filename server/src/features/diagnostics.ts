@@ -1,9 +1,9 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { DocumentAnalysis, TextDocumentLike } from '../analysis';
 import { findSuppressions, isSuppressed } from '../comments';
-import { basename, isReadOnlyKind } from '../documentKind';
+import { basename, isReadOnlyKind, quotesOthers } from '../documentKind';
 import { findKnownCode } from '../knownCodes';
-import { allowsReplyCode, findEntry, usageAllows, findSubject, REGISTRY_URL } from '../registry/registry';
+import { allowsReplyCode, findEntry, findReplyCode, usageAllows, findSubject, REGISTRY_URL } from '../registry/registry';
 import type { Occurrence } from '../scanner/scanner';
 import type { DiagnosticCode, SeverityLevel, Settings } from '../settings';
 import { mtaFindings } from './mtaChecks';
@@ -35,8 +35,12 @@ interface Finding {
   message: string;
 }
 
-/** What is wrong with one confident occurrence, most important first. */
-export function findingsFor(occurrence: Occurrence, knownCodes: Record<string, string> = {}): Finding[] {
+/**
+ * What is wrong with one confident occurrence, most important first. The registry's associated reply codes and its
+ * permanent/transient notes are examples that the world's MTAs depart from by design (`452 4.5.3`, `450 4.1.1`, `553 5.1.3`,
+ * `5.4.6` for a loop): they are checked only under `strictRegistry`; otherwise a reply code is checked only for being defined.
+ */
+export function findingsFor(occurrence: Occurrence, knownCodes: Record<string, string> = {}, strictRegistry = false): Finding[] {
   const { text, statusClass, subject, detail, replyCode, impliedClass, action } = occurrence;
   if (occurrence.malformation) {
     return [{ code: 'malformed-code', message: `${text} is not a well-formed enhanced status code: ${occurrence.malformation}.` }];
@@ -66,13 +70,18 @@ export function findingsFor(occurrence: Occurrence, knownCodes: Record<string, s
       message: `${text} is deprecated: the registry marks ${entry.code} as a duplicate of ${entry.deprecatedBy}; use ${statusClass}.${entry.deprecatedBy.slice(2)}.`,
     });
   }
-  if (replyCode !== undefined && !classMismatch && !allowsReplyCode(entry, replyCode)) {
+  if (replyCode !== undefined && !classMismatch && !findReplyCode(replyCode) && !entry.replyCodes.codes.includes(replyCode)) {
+    findings.push({
+      code: 'unexpected-reply-code',
+      message: `${replyCode} is not a reply code that RFC 5321 or its extensions define, so clients read it only by its first digit; the registry associates ${entry.code} (${entry.sample}) with ${entry.replyCodes.raw}.`,
+    });
+  } else if (strictRegistry && replyCode !== undefined && !classMismatch && !allowsReplyCode(entry, replyCode)) {
     findings.push({
       code: 'unexpected-reply-code',
       message: `The registry associates ${entry.code} (${entry.sample}) with reply codes ${entry.replyCodes.raw}, not ${replyCode}.`,
     });
   }
-  if (!classMismatch && (statusClass === 4 || statusClass === 5) && !usageAllows(entry, statusClass)) {
+  if (strictRegistry && !classMismatch && (statusClass === 4 || statusClass === 5) && !usageAllows(entry, statusClass)) {
     const only = entry.usage === 'permanent' ? 'permanent failures (5.X.X)' : 'persistent transient failures (4.X.X)';
     findings.push({
       code: 'usage-mismatch',
@@ -100,7 +109,7 @@ export function diagnostics(analysis: DocumentAnalysis, settings: Settings, docu
       },
     };
   }
-  const levels = isReadOnlyKind(analysis.kind) ? settings.severityInLogs : settings.severity;
+  const levels = quotesOthers(analysis.kind) ? settings.severityInLogs : settings.severity;
   // Logs and bounces have no comments and no configuration syntax: their text is not read again.
   const text = isReadOnlyKind(analysis.kind) ? '' : document.getText();
   const suppressions = findSuppressions(text);
@@ -121,7 +130,7 @@ export function diagnostics(analysis: DocumentAnalysis, settings: Settings, docu
     if (limited) break;
     if (!occurrence.confident) continue;
     const range = { start: { line: occurrence.line, character: occurrence.start }, end: { line: occurrence.line, character: occurrence.end } };
-    for (const finding of findingsFor(occurrence, settings.knownCodes)) add(finding.code, finding.message, range);
+    for (const finding of findingsFor(occurrence, settings.knownCodes, settings.strictRegistry)) add(finding.code, finding.message, range);
   }
   const lineFindings = mtaFindings(text, analysis.kind);
   for (const finding of lineFindings) add(finding.code, finding.message, finding.range);

@@ -7,7 +7,10 @@ import { impliedClass, POSTFIX_ACTIONS } from '../actions';
 import type { DocumentKind } from '../documentKind';
 import type { StatusClass } from '../registry/registry';
 import type { DiagnosticCode } from '../settings';
-import { bestCodeFor } from './suggest';
+import { codeNamedBy } from './suggest';
+import { findEntryByCode } from '../registry/registry';
+import { COUNTERPART_REPLY_CODES } from '../registry/replyCodes';
+import { POSTFIX_KEY } from '../documentKind';
 
 export interface Fix {
   title: string;
@@ -23,8 +26,12 @@ export interface LineFinding {
 }
 
 const HAS_CODE = /^[245]\.\d{1,3}\.\d{1,3}\b/;
-/** A Postfix table value that rejects or defers with text: `key  REJECT text`, `key  450 text`, `action=DEFER text`. */
-const POSTFIX_REPLY_WITHOUT_CODE = new RegExp(String.raw`^(\S.*?[ \t]+|action=)(${POSTFIX_ACTIONS}|[45]\d\d)[ \t]+(\S.*)$`);
+/**
+ * A Postfix table entry that rejects or defers with text: `key  REJECT text`, `key  450 text`, `action=DEFER text`. The key
+ * is one token that looks like a lookup key (an address, a domain, a network, a pattern); text starting with `-` is an
+ * option of some other program (`REJECT --reject-with`).
+ */
+const POSTFIX_REPLY_WITHOUT_CODE = new RegExp(String.raw`^(${POSTFIX_KEY}[ \t]+|action=)(${POSTFIX_ACTIONS}|[45]\d\d)[ \t]+([^\s-].*)$`);
 
 function span(line: number, start: number, end: number): Range {
   return { start: { line, character: start }, end: { line, character: end } };
@@ -34,15 +41,51 @@ function insert(line: number, character: number, text: string): TextEdit {
   return { range: span(line, character, character), newText: text };
 }
 
-/** A reply (or action) at [start, end) on `line` that carries no enhanced code: offer the best one, inserted at `at`. */
-function missingCode(line: number, start: number, end: number, statusClass: StatusClass, text: string, at: number, format: (code: string) => string, what: string): LineFinding {
-  const code = bestCodeFor(statusClass, text);
-  return {
+/** What an MTA sends for a reply written without an enhanced status code. */
+type WithoutCode =
+  /** Postfix adds a generic code of its own (X.7.1 for access maps). */
+  | { mta: 'postfix'; sends: string }
+  /** Sendmail derives X.0.0 from the reply code. */
+  | { mta: 'sendmail'; sends: string }
+  /** Exim and OpenSMTPD send the reply as written, with no enhanced code at all; `policy` where the verb is a policy refusal. */
+  | { mta: 'exim' | 'opensmtpd'; policy: boolean };
+
+/** Shortens text quoted in a message. */
+function quoted(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+/**
+ * A reply (or action) at [start, end) on `line` without an enhanced code, whose text is `text`: a finding where a mail admin
+ * would add one. Where the MTA adds a generic code of its own, only when the text names a condition with a code of its own
+ * (`REJECT User unknown`: Postfix would send 5.7.1, the text says 5.1.1); where it sends none, always. The fix inserts the
+ * code the text names; for a policy refusal with no telling words, X.7.1; otherwise no fix is offered.
+ */
+function missingCode(line: number, start: number, end: number, statusClass: StatusClass, text: string, at: number, format: (code: string) => string, what: string, mta: WithoutCode): LineFinding[] {
+  const named = codeNamedBy(statusClass, text);
+  let message: string;
+  let code = named;
+  if (mta.mta === 'postfix' || mta.mta === 'sendmail') {
+    const sends = `${statusClass}${mta.sends.slice(1)}`;
+    if (!named || named === sends) return [];
+    const by = mta.mta === 'postfix' ? 'Postfix adds its generic' : 'Sendmail derives the generic';
+    message = `${what} has no enhanced status code, so ${by} ${sends}; the text says ${describeNamed(named)}: write ${named}.`;
+  } else {
+    if (!code && mta.policy) code = `${statusClass}.7.1`;
+    const name = mta.mta === 'exim' ? 'Exim' : 'OpenSMTPD';
+    message = `${what} has no enhanced status code, and ${name} sends none of its own${code ? `: write one such as ${code}` : ''}.`;
+  }
+  return [{
     code: 'missing-code',
-    message: `${what} has no enhanced status code, so the MTA sends a generic one; write one such as ${code}.`,
+    message,
     range: span(line, start, end),
-    fixes: [{ title: `Insert enhanced status code ${code}`, edits: [insert(line, at, format(code))], preferred: true }],
-  };
+    fixes: code ? [{ title: `Insert enhanced status code ${code}`, edits: [insert(line, at, format(code))], preferred: true }] : [],
+  }];
+}
+
+function describeNamed(code: string): string {
+  const entry = findEntryByCode(code);
+  return entry ? `"${entry.sample}"` : code;
 }
 
 function postfixLine(text: string, line: number): LineFinding[] {
@@ -62,7 +105,8 @@ function postfixLine(text: string, line: number): LineFinding[] {
   if (action && !HAS_CODE.test(action[3])) {
     const start = action[1].length;
     const statusClass = impliedClass(action[2]) ?? (Number(action[2][0]) as StatusClass);
-    return [missingCode(line, start, start + action[2].length, statusClass, action[3], text.length - action[3].length, (code) => `${code} `, `${action[2]} ${action[3]}`)];
+    return missingCode(line, start, start + action[2].length, statusClass, action[3], text.length - action[3].length, (code) => `${code} `,
+      `${action[2]} ${quoted(action[3])}`, { mta: 'postfix', sends: 'X.7.1' });
   }
   return [];
 }
@@ -73,14 +117,15 @@ function sendmailLine(text: string, line: number): LineFinding[] {
     // ERROR:450 text -> ERROR:4.2.2:450 text; ERROR:"550 text" -> ERROR:"550 5.7.1 text"
     const start = error.index;
     const replyEnd = start + 'ERROR:'.length + error[1].length + 3;
-    const quoted = error[1] === '"';
-    return [missingCode(line, start, replyEnd, Number(error[2][0]) as StatusClass, error[3], quoted ? replyEnd + 1 : start + 'ERROR:'.length,
-      (code) => (quoted ? `${code} ` : `${code}:`), `ERROR:${error[1]}${error[2]}`)];
+    const isQuoted = error[1] === '"';
+    return missingCode(line, start, replyEnd, Number(error[2][0]) as StatusClass, error[3], isQuoted ? replyEnd + 1 : start + 'ERROR:'.length,
+      (code) => (isQuoted ? `${code} ` : `${code}:`), `ERROR:${error[1]}${error[2]}`, { mta: 'sendmail', sends: 'X.0.0' });
   }
   const rule = /\$#error\s+(\$:\s*"?([45]\d\d)\s+(.*))$/.exec(text);
   if (rule) {
     const start = rule.index;
-    return [missingCode(line, start, start + 7, Number(rule[2][0]) as StatusClass, rule[3], text.length - rule[1].length, (code) => `$@ ${code} `, '$#error')];
+    return missingCode(line, start, start + 7, Number(rule[2][0]) as StatusClass, rule[3], text.length - rule[1].length, (code) => `$@ ${code} `, '$#error',
+      { mta: 'sendmail', sends: 'X.0.0' });
   }
   return [];
 }
@@ -99,7 +144,8 @@ function openSmtpdLine(text: string, line: number): LineFinding[] {
     }];
   }
   if (HAS_CODE.test(reply[2])) return [];
-  return [missingCode(line, messageStart, messageStart + 3, Number(reply[1][0]) as StatusClass, reply[2], messageStart + 4, (code) => `${code} `, `The ${verdict[1]} reply ${reply[1]}`)];
+  return missingCode(line, messageStart, messageStart + 3, Number(reply[1][0]) as StatusClass, reply[2], messageStart + 4, (code) => `${code} `,
+    `The ${verdict[1]} reply ${reply[1]}`, { mta: 'opensmtpd', policy: true });
 }
 
 /** Exim ACL verbs and the reply class their message must have; `warn` and `accept` messages are not replies. */
@@ -112,7 +158,9 @@ function eximLine(text: string, line: number, verb: string | undefined): LineFin
   const findings: LineFinding[] = [];
   const expected = /message\s*=/.test(reply[1]) ? (verb ? EXIM_VERB_CLASS[verb] : undefined) : /:defer:/.test(reply[1]) ? 4 : 5;
   if (expected && Number(reply[2][0]) !== expected) {
-    const fixed = `${expected}${reply[2].slice(1)}`;
+    // The reply code of the other class that means the same keeps the reply's sense; without one the fix is a guess.
+    const counterpart = COUNTERPART_REPLY_CODES[Number(reply[2])];
+    const fixed = String(counterpart !== undefined && Math.floor(counterpart / 100) === expected ? counterpart : expected === 4 ? 451 : 550);
     const code = HAS_CODE.exec(reply[4])?.[0];
     const edits: TextEdit[] = [{ range: span(line, start, start + 3), newText: fixed }];
     if (code) edits.push({ range: span(line, start + 4, start + 4 + code.length), newText: `${expected}${code.slice(1)}` });
@@ -120,11 +168,13 @@ function eximLine(text: string, line: number, verb: string | undefined): LineFin
       code: 'class-mismatch',
       message: `${verb ? `An Exim ${verb}` : 'This redirection'} needs a ${expected}xx reply, but the message starts with ${reply[2]}; Exim refuses such a reply.`,
       range: span(line, start, start + 3),
-      fixes: [{ title: `Change the reply to ${fixed}${code ? ` ${expected}${code.slice(1)}` : ''}`, edits, preferred: true }],
+      fixes: [{ title: `Change the reply to ${fixed}${code ? ` ${expected}${code.slice(1)}` : ''}`, edits, preferred: counterpart !== undefined }],
     });
   }
   if (!HAS_CODE.test(reply[4])) {
-    findings.push(missingCode(line, start, start + 3, Number(reply[2][0]) as StatusClass, reply[4], start + 4, (code) => `${code} `, `The reply ${reply[2]}`));
+    const policy = /message\s*=/.test(reply[1]) && verb !== undefined && EXIM_VERB_CLASS[verb] !== undefined;
+    findings.push(...missingCode(line, start, start + 3, Number(reply[2][0]) as StatusClass, reply[4], start + 4, (code) => `${code} `, `The reply ${reply[2]}`,
+      { mta: 'exim', policy }));
   }
   return findings;
 }
@@ -134,8 +184,7 @@ export function mtaFindings(text: string, kind: DocumentKind): LineFinding[] {
   if (kind !== 'postfix' && kind !== 'sendmail' && kind !== 'opensmtpd' && kind !== 'exim') return [];
   const findings: LineFinding[] = [];
   let verb: string | undefined;
-  text.split('\n').forEach((raw, line) => {
-    const lineText = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+  text.split(/\r\n|\r|\n/).forEach((lineText, line) => {
     if (/^\s*(?:#|dnl\b)/.test(lineText)) return;
     if (kind === 'postfix') findings.push(...postfixLine(lineText, line));
     else if (kind === 'sendmail') findings.push(...sendmailLine(lineText, line));

@@ -4,7 +4,7 @@
  */
 import type { Range, SemanticTokensEdit, SemanticTokensLegend } from 'vscode-languageserver-types';
 import type { DocumentAnalysis } from '../analysis';
-import { isReadOnlyKind } from '../documentKind';
+import { quotesOthers } from '../documentKind';
 import type { Occurrence } from '../scanner/scanner';
 import type { Settings } from '../settings';
 import { findingsFor } from './diagnostics';
@@ -71,7 +71,7 @@ function lineTokens(occurrences: readonly Occurrence[], settings: Settings, leve
  */
 export function semanticTokens(analysis: DocumentAnalysis, settings: Settings, range?: Range): number[] {
   const occurrences = range ? analysis.occurrencesInLines(range.start.line, range.end.line) : analysis.occurrences;
-  const levels = isReadOnlyKind(analysis.kind) ? settings.severityInLogs : settings.severity;
+  const levels = quotesOthers(analysis.kind) ? settings.severityInLogs : settings.severity;
   const data: number[] = [];
   let previousLine = 0;
   let previousStart = 0;

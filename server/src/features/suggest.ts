@@ -8,7 +8,7 @@ const KEYWORDS: [RegExp, string][] = [
   [/\b(?:disabled|inactive|suspended)\b/i, 'X.2.1'],
   [/\b(?:too (?:big|large)|size (?:limit|exceeds))\b/i, 'X.3.4'],
   [/\btoo many recipients\b/i, 'X.5.3'],
-  [/\b(?:r(?:everse )?dns|ptr record|hostname)\b/i, 'X.7.25'],
+  [/\b(?:r(?:everse )?dns|ptr record|reverse (?:lookup|hostname))\b/i, 'X.7.25'],
   [/\bspf\b/i, 'X.7.23'],
   [/\bdkim\b/i, 'X.7.20'],
   [/\b(?:auth(?:entication)? (?:required|needed))\b/i, 'X.7.0'],
@@ -46,13 +46,9 @@ export function suggestCodes(statusClass: StatusClass, text: string, subject?: n
   return scored.slice(0, limit).map(({ entry }) => withClass(entry, statusClass));
 }
 
-/** The single best code for a reply that has none; X.7.1, the policy code MTAs use by default, where nothing fits better. */
-export function bestCodeFor(statusClass: StatusClass, text: string): string {
+/** The code that the words of a reply name (user unknown: X.1.1, mailbox full: X.2.2 ...), or undefined where they name none. */
+export function codeNamedBy(statusClass: StatusClass, text: string): string | undefined {
   const keyword = KEYWORDS.find(([pattern]) => pattern.test(text))?.[1];
   const entry = keyword ? findEntryByCode(keyword) : undefined;
-  if (entry && suitsClass(entry, statusClass)) return withClass(entry, statusClass);
-  const [best] = suggestCodes(statusClass, text, undefined, 1);
-  const textWords = words(text);
-  const bestEntry = best ? findEntryByCode(best) : undefined;
-  return bestEntry && similarity(textWords, words(bestEntry.sample)) >= 0.2 ? best : `${statusClass}.7.1`;
+  return entry && suitsClass(entry, statusClass) ? withClass(entry, statusClass) : undefined;
 }

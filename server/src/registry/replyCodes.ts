@@ -49,3 +49,16 @@ export const REPLY_CODES: readonly ReplyCodeEntry[] = [
   { code: 555, meaning: 'MAIL FROM/RCPT TO parameters not recognized or not implemented', reference: rfc(5321) },
   { code: 556, meaning: 'Domain does not accept mail', reference: rfc(7504) },
 ];
+
+/**
+ * The reply code of the other failure class that says the same thing, where there is one: what a class fix of a reply code
+ * may write without changing its meaning (`451` under a `deny` becomes `550`, not `551` "user not local"; `421` stays a
+ * disconnect as `521`). Reply codes without a counterpart (`554`, `530`, `501` ...) have no unambiguous fix.
+ */
+export const COUNTERPART_REPLY_CODES: Readonly<Record<number, number>> = {
+  421: 521, 521: 421,
+  450: 550, 550: 450,
+  451: 550,
+  452: 552, 552: 452,
+  455: 555, 555: 455,
+};

@@ -73,6 +73,12 @@ const STRING_TEXT = /^ [A-Z]/;
 const LITERAL_BEFORE = /(?:["'`]|%[wW][[(](?:[\d.\s]*\s)?)$/;
 const LITERAL_AFTER = /^["'`\s\])]/;
 const VERSION_CUE = /version|\bver\b|release|\bv$/i;
+/**
+ * A comment in source code before the code on its line: a comment describes (`// Take a line like "4.2.12 text"`), so its
+ * codes hover but are not checked. A line that starts as a comment, or ` // ` after code; `#` only where no C preprocessor
+ * directive follows it.
+ */
+const COMMENT_BEFORE = /^\s*(?:\/\/|\/\*|\*|#(?!\s*(?:define|include|if|ifdef|ifndef|elif|else|endif|undef|pragma|error)\b)|--\s)|\s\/\/\s/;
 /** In logs and bounces a bare code may follow `: `, `; `, `(` or start a line; in other text only `: ` or `; `. */
 const BARE_LEADER_IN_MAIL = /(?:^|[:;(])\s*$/;
 const BARE_LEADER_IN_TEXT = /[:;]\s*$/;
@@ -158,7 +164,7 @@ export function scan(text: string, options: ScanOptions): Occurrence[] {
       detail: digitsValue(code, secondDot + 1, code.length),
       malformation: problem,
       context: found.context === 'literal' ? 'bare' : found.context,
-      confident: found.context !== 'bare' && found.context !== 'literal',
+      confident: found.context !== 'bare' && found.context !== 'literal' && !(kind === 'source' && COMMENT_BEFORE.test(text.slice(lineStart, index))),
       replyCode: replyStart !== -1 ? digitsValue(text, replyStart, replyStart + 3) : reply?.value,
       replyStart: replyStart !== -1 ? replyStart - lineStart : reply && column + reply.offset,
       impliedClass: found.impliedClass,
