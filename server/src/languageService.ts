@@ -16,6 +16,8 @@ import { summarize, type DocumentSummary } from './features/summary';
 import { dsnHover } from './features/harakaDsn';
 import { semanticTokens } from './features/semanticTokens';
 import { FILE_KINDS, userFileKind, type KindReason } from './fileKinds';
+import { providerEntriesAt } from './features/providers';
+import type { Occurrence } from './scanner/scanner';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 
 export type { Validation } from './features/diagnostics';
@@ -86,7 +88,8 @@ export function createLanguageService(): LanguageService {
     doHover(document, position, settings = DEFAULT_SETTINGS) {
       if (!settings.hover.enabled) return null;
       const analysis = analyze(document, settings)!;
-      const found = hover(analysis, position, settings.knownCodes);
+      const providersOf = settings.providers.enabled ? (occurrence: Occurrence) => providerEntriesAt(analysis, document, occurrence) : undefined;
+      const found = hover(analysis, position, settings.knownCodes, providersOf);
       if (found || analysis.kind === 'data') return found;
       const lineText = document.getText({ start: { line: position.line, character: 0 }, end: { line: position.line + 1, character: 0 } });
       return (analysis.kind === 'source' ? dsnHover(lineText, position) : null) ?? replyCodeHover(lineText.replace(/\r?\n$/, ''), position, isConfigKind(analysis.kind));
@@ -128,7 +131,7 @@ export function createLanguageService(): LanguageService {
         : { kind: analysis.kind, label: FILE_KINDS[analysis.kind].label, reason: decideDocumentKind(document.uri, document.languageId, head()).reason };
     },
     summarize(document, settings = DEFAULT_SETTINGS) {
-      return summarize(analyze(document, settings)!, settings.knownCodes);
+      return summarize(analyze(document, settings)!, settings.knownCodes, undefined, settings.providers.enabled);
     },
     registryItems,
     registryMarkdown,

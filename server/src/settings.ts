@@ -15,6 +15,8 @@ export interface Settings {
   hover: { enabled: boolean };
   completion: { enabled: boolean };
   validate: { enabled: boolean };
+  /** What Microsoft 365, Gmail and other providers document about their own codes: hover, and no unregistered-code for them. */
+  providers: { enabled: boolean };
   /** Inlay hints after each code with its sample text: in logs and bounces, and in other files. */
   inlayHints: { inLogs: boolean; elsewhere: boolean };
   /** Severity of each check in configuration and source code. */
@@ -36,6 +38,7 @@ export const DEFAULT_SETTINGS: Settings = {
   hover: { enabled: true },
   completion: { enabled: true },
   validate: { enabled: true },
+  providers: { enabled: true },
   inlayHints: { inLogs: true, elsewhere: false },
   severity: {
     'unregistered-code': 'warning',
@@ -87,7 +90,7 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
     return { settings, problems };
   }
 
-  for (const feature of ['hover', 'completion', 'validate'] as const) {
+  for (const feature of ['hover', 'completion', 'validate', 'providers'] as const) {
     const value = raw[feature];
     if (value === undefined) continue;
     if (isObject(value) && (value.enabled === undefined || typeof value.enabled === 'boolean')) {

@@ -87,6 +87,14 @@ describe('smtp-status-codes command line', () => {
     assert.match(run(['explain', '5.9.9']).stdout, /5\.9\.9 is not in the IANA registry/);
   });
 
+  test('explain shows what each provider that documents a code means by it', () => {
+    const microsoft = run(['explain', '5.7.606']).stdout;
+    assert.match(microsoft, /^5\.7\.606 Access denied, banned sending IP \(Microsoft 365 \/ Exchange Online\)/);
+    assert.match(microsoft, /Microsoft 365 \/ Exchange Online documentation <https:\/\/learn\.microsoft\.com\//);
+    const policy = run(['explain', '5.7.1']).stdout;
+    for (const provider of ['Microsoft 365', 'Google Workspace / Gmail', 'Yahoo / AOL', 'Apple iCloud Mail']) assert.ok(policy.includes(provider), provider);
+  });
+
   test('bad usage and unreadable input exit 2 with a clear message', () => {
     const unknownOption = run(['check', '--colour']);
     assert.equal(unknownOption.code, 2);

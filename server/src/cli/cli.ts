@@ -11,6 +11,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { DOCUMENTATION } from '../features/diagnostics';
 import { describeStatusCode } from '../features/describe';
+import { providerEntriesFor } from '../registry/providerLookup';
 import { createLanguageService } from '../languageService';
 import { resolveSettings, type Settings } from '../settings';
 import { collectFiles, languageOf } from './files';
@@ -164,7 +165,7 @@ function explain(args: string[], out: (text: string) => void): number {
   const code = args[0];
   const shape = code && /^([245])\.(\d{1,3})\.(\d{1,3})$/.exec(code);
   if (!shape || args.length > 1) throw new UsageError(code ? `"${args.join(' ')}" is not an enhanced status code such as 5.7.26` : 'explain needs a code, such as 5.7.26');
-  const markdown = describeStatusCode(Number(shape[1]), Number(shape[2]), Number(shape[3]));
+  const markdown = describeStatusCode(Number(shape[1]), Number(shape[2]), Number(shape[3]), undefined, undefined, providerEntriesFor(code));
   out(markdown.replace(/\[([^\]]+)\]\(([^)]+)\)/g, '$1 <$2>').replace(/\*\*([^*]+)\*\*/g, '$1').replace(/\*([^*]+)\*/g, '$1'));
   return 0;
 }

@@ -1,9 +1,11 @@
 /** Markdown that explains a code; shared by hover and completion. */
 import type { KnownCode } from '../knownCodes';
+import type { ProviderCode } from '../registry/providerLookup';
 import {
   allowsReplyCode, entriesAssociatedWith, findClass, findEntry, findEntryByCode, findReplyCode, findSubject, isStatusClass, REGISTRY_URL,
   withClass, type EnumeratedEntry, type Reference, type StatusClass, type Usage,
 } from '../registry/registry';
+import { describeProviderEntries, providerHeadline } from './providers';
 
 const USAGE_TEXT: Record<Usage, string> = {
   permanent: 'permanent failures only (5.X.X)',
@@ -24,8 +26,13 @@ export function entrySummary(entry: EnumeratedEntry): string {
   return entry.sample;
 }
 
-/** The hover text of an enhanced status code such as "5.1.1"; `replyCode` is the basic code beside it, if any. */
-export function describeStatusCode(statusClass: number, subject: number, detail: number, replyCode?: number, known?: KnownCode): string {
+/**
+ * The hover text of an enhanced status code such as "5.1.1"; `replyCode` is the basic code beside it, if any;
+ * `providers`, what providers that document the code mean by it.
+ */
+export function describeStatusCode(
+  statusClass: number, subject: number, detail: number, replyCode?: number, known?: KnownCode, providers: readonly ProviderCode[] = [],
+): string {
   const code = `${statusClass}.${subject}.${detail}`;
   const entry = findEntry(subject, detail);
   const classEntry = findClass(statusClass);
@@ -34,6 +41,7 @@ export function describeStatusCode(statusClass: number, subject: number, detail:
 
   if (entry) lines.push(`**${code}** ${entrySummary(entry)}`);
   else if (known) lines.push(`**${code}** ${known.description}`, '', `*Not in the IANA registry; known from smtpStatusCodes.knownCodes (${known.pattern}).*`);
+  else if (providers.length > 0) lines.push(`**${code}** ${providerHeadline(providers)}`, '', '*Not in the IANA registry; documented by the provider.*');
   else lines.push(`**${code}** is not in the IANA registry`);
   const parts = [
     classEntry ? `${classEntry.statusClass}: ${classEntry.summary}` : `class ${statusClass}: not a valid class (2, 4 or 5)`,
@@ -53,7 +61,9 @@ export function describeStatusCode(statusClass: number, subject: number, detail:
       lines.push('', `The registry does not associate reply code ${replyCode} with ${entry.code}.`);
     }
     lines.push('', `Defined in ${references(entry.references)} · [IANA registry entry ${entry.code}](${REGISTRY_URL})`);
+    if (providers.length > 0) lines.push('', '---', '', describeProviderEntries(code, providers));
   } else {
+    if (providers.length > 0) lines.push('', describeProviderEntries(code, providers), '', '---');
     if (classEntry) lines.push('', classEntry.description);
     if (subjectEntry) lines.push('', subjectEntry.description);
     lines.push('', `[IANA registry](${REGISTRY_URL})`);

@@ -3,10 +3,12 @@ import type { DocumentAnalysis, TextDocumentLike } from '../analysis';
 import { findSuppressions, isSuppressed } from '../comments';
 import { basename, isReadOnlyKind, quotesOthers } from '../documentKind';
 import { findKnownCode } from '../knownCodes';
+import { isProviderCode } from '../registry/providerLookup';
 import { allowsReplyCode, findEntry, findReplyCode, usageAllows, findSubject, REGISTRY_URL } from '../registry/registry';
 import type { Occurrence } from '../scanner/scanner';
 import type { DiagnosticCode, SeverityLevel, Settings } from '../settings';
 import { mtaFindings } from './mtaChecks';
+import { providerUseOf, whoDocuments, type ProviderUse } from './providers';
 
 export const DIAGNOSTIC_SOURCE = 'smtp-status-codes';
 
@@ -36,11 +38,12 @@ interface Finding {
 }
 
 /**
- * What is wrong with one confident occurrence, most important first. The registry's associated reply codes and its
- * permanent/transient notes are examples that the world's MTAs depart from by design (`452 4.5.3`, `450 4.1.1`, `553 5.1.3`,
- * `5.4.6` for a loop): they are checked only under `strictRegistry`; otherwise a reply code is checked only for being defined.
+ * What is wrong with one confident occurrence, most important first; `providers` says what a code a provider documents counts
+ * for. The registry's associated reply codes and its permanent/transient notes are examples that the world's MTAs depart from
+ * by design (`452 4.5.3`, `450 4.1.1`, `553 5.1.3`, `5.4.6` for a loop): they are checked only under `strictRegistry`;
+ * otherwise a reply code is checked only for being defined.
  */
-export function findingsFor(occurrence: Occurrence, knownCodes: Record<string, string> = {}, strictRegistry = false): Finding[] {
+export function findingsFor(occurrence: Occurrence, knownCodes: Record<string, string> = {}, providers: ProviderUse = 'known', strictRegistry = false): Finding[] {
   const { text, statusClass, subject, detail, replyCode, impliedClass, action } = occurrence;
   if (occurrence.malformation) {
     return [{ code: 'malformed-code', message: `${text} is not a well-formed enhanced status code: ${occurrence.malformation}.` }];
@@ -57,11 +60,13 @@ export function findingsFor(occurrence: Occurrence, knownCodes: Record<string, s
   }
 
   const entry = findEntry(subject, detail);
-  if (!entry && findKnownCode(knownCodes, text)) return findings;
+  if (!entry && (findKnownCode(knownCodes, text) || (providers === 'known' && isProviderCode(text)))) return findings;
   if (!entry) {
+    const documentedBy = providers === 'named' ? whoDocuments(text) : undefined;
     const subjectEntry = findSubject(subject);
     const known = subjectEntry ? `subject X.${subject} (${subjectEntry.summary}) has no detail ${detail}` : `there is no subject X.${subject}`;
-    findings.push({ code: 'unregistered-code', message: `${text} is not in the IANA registry of enhanced status codes: ${known}.` });
+    const provider = documentedBy ? ` ${documentedBy}; a reply of your own should use a registered code.` : '';
+    findings.push({ code: 'unregistered-code', message: `${text} is not in the IANA registry of enhanced status codes: ${known}.${provider}` });
     return findings;
   }
   if (entry.deprecatedBy) {
@@ -126,11 +131,12 @@ export function diagnostics(analysis: DocumentAnalysis, settings: Settings, docu
     result.push({ range, severity: SEVERITY[level], code, codeDescription: { href: DOCUMENTATION[code] }, source: DIAGNOSTIC_SOURCE, message });
   };
 
+  const providers = providerUseOf(analysis.kind, settings.providers.enabled);
   for (const occurrence of analysis.occurrences) {
     if (limited) break;
     if (!occurrence.confident) continue;
     const range = { start: { line: occurrence.line, character: occurrence.start }, end: { line: occurrence.line, character: occurrence.end } };
-    for (const finding of findingsFor(occurrence, settings.knownCodes, settings.strictRegistry)) add(finding.code, finding.message, range);
+    for (const finding of findingsFor(occurrence, settings.knownCodes, providers, settings.strictRegistry)) add(finding.code, finding.message, range);
   }
   const lineFindings = mtaFindings(text, analysis.kind);
   for (const finding of lineFindings) add(finding.code, finding.message, finding.range);

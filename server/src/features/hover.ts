@@ -1,11 +1,15 @@
 import type { Hover, Position } from 'vscode-languageserver-types';
 import type { DocumentAnalysis } from '../analysis';
 import { findKnownCode } from '../knownCodes';
+import type { ProviderCode } from '../registry/providerLookup';
+import type { Occurrence } from '../scanner/scanner';
 import { MAP_VALUE_LEADER } from '../scanner/scanner';
 import { describeReplyCode, describeStatusCode } from './describe';
 
-/** Hover on an enhanced status code, or on the basic reply code that goes with one. */
-export function hover(analysis: DocumentAnalysis, position: Position, knownCodes: Record<string, string> = {}): Hover | null {
+/** Hover on an enhanced status code, or on the basic reply code that goes with one; `providersOf` gives the provider entries that explain a code. */
+export function hover(
+  analysis: DocumentAnalysis, position: Position, knownCodes: Record<string, string> = {}, providersOf: (occurrence: Occurrence) => readonly ProviderCode[] = () => [],
+): Hover | null {
   for (const occurrence of analysis.occurrencesOnLine(position.line)) {
     const { line, start, end, replyCode, replyStart } = occurrence;
     if (position.character >= start && position.character <= end) {
@@ -16,7 +20,7 @@ export function hover(analysis: DocumentAnalysis, position: Position, knownCodes
         };
       }
       return {
-        contents: { kind: 'markdown', value: describeStatusCode(occurrence.statusClass, occurrence.subject, occurrence.detail, replyCode, findKnownCode(knownCodes, occurrence.text)) },
+        contents: { kind: 'markdown', value: describeStatusCode(occurrence.statusClass, occurrence.subject, occurrence.detail, replyCode, findKnownCode(knownCodes, occurrence.text), providersOf(occurrence)) },
         range: { start: { line, character: start }, end: { line, character: end } },
       };
     }

@@ -7,6 +7,7 @@ import { findEntry } from '../registry/registry';
 import type { Settings } from '../settings';
 import { entrySummary } from './describe';
 import { dsnCalls } from './harakaDsn';
+import { providerSummary } from './providers';
 
 export function inlayHints(analysis: DocumentAnalysis, range: Range, settings: Settings, lineText: (line: number) => string): InlayHint[] {
   if (!(isReadOnlyKind(analysis.kind) ? settings.inlayHints.inLogs : settings.inlayHints.elsewhere)) return [];
@@ -14,7 +15,7 @@ export function inlayHints(analysis: DocumentAnalysis, range: Range, settings: S
   for (const occurrence of analysis.occurrencesInLines(range.start.line, range.end.line)) {
     if (occurrence.malformation) continue;
     const entry = findEntry(occurrence.subject, occurrence.detail);
-    const label = entry ? entrySummary(entry) : findKnownCode(settings.knownCodes, occurrence.text)?.description;
+    const label = entry ? entrySummary(entry) : findKnownCode(settings.knownCodes, occurrence.text)?.description ?? (settings.providers.enabled ? providerSummary(occurrence.text) : undefined);
     if (!label) continue;
     hints.push({ position: { line: occurrence.line, character: occurrence.end }, label: `${label}`, paddingLeft: true });
   }

@@ -8,6 +8,7 @@ import { quotesOthers } from '../documentKind';
 import type { Occurrence } from '../scanner/scanner';
 import type { Settings } from '../settings';
 import { findingsFor } from './diagnostics';
+import { providerUseOf, type ProviderUse } from './providers';
 
 export const SEMANTIC_TOKEN_TYPES = [
   'statusCodeSuccess', 'statusCodeTransient', 'statusCodePermanent', 'statusCode',
@@ -37,10 +38,10 @@ interface Token {
 }
 
 /** The modifiers of a code: only for findings the user's severities report (a check set to `off` marks nothing). */
-function modifiersOf(occurrence: Occurrence, settings: Settings, levels: Settings['severity']): number {
+function modifiersOf(occurrence: Occurrence, settings: Settings, levels: Settings['severity'], providers: ProviderUse): number {
   if (!occurrence.confident) return 0;
   let modifiers = 0;
-  for (const { code } of findingsFor(occurrence, settings.knownCodes)) {
+  for (const { code } of findingsFor(occurrence, settings.knownCodes, providers, settings.strictRegistry)) {
     if (levels[code] === 'off') continue;
     if (code === 'deprecated-code') modifiers |= DEPRECATED;
     else if (code === 'malformed-code' || code === 'class-mismatch' || code === 'unregistered-code') modifiers |= INVALID;
@@ -49,14 +50,14 @@ function modifiersOf(occurrence: Occurrence, settings: Settings, levels: Setting
 }
 
 /** The tokens of one line's occurrences, in order, without overlaps (a reply code may stand before or after its code). */
-function lineTokens(occurrences: readonly Occurrence[], settings: Settings, levels: Settings['severity']): Token[] {
+function lineTokens(occurrences: readonly Occurrence[], settings: Settings, levels: Settings['severity'], providers: ProviderUse): Token[] {
   const tokens: Token[] = [];
   for (const occurrence of occurrences) {
     tokens.push({
       start: occurrence.start,
       length: occurrence.end - occurrence.start,
       type: STATUS_CODE_TYPE[occurrence.statusClass] ?? ANY_STATUS_CODE,
-      modifiers: modifiersOf(occurrence, settings, levels),
+      modifiers: modifiersOf(occurrence, settings, levels, providers),
     });
     const replyType = occurrence.replyCode !== undefined ? REPLY_CODE_TYPE[Math.floor(occurrence.replyCode / 100)] : undefined;
     if (replyType !== undefined && occurrence.replyStart !== undefined) tokens.push({ start: occurrence.replyStart, length: 3, type: replyType, modifiers: 0 });
@@ -72,6 +73,7 @@ function lineTokens(occurrences: readonly Occurrence[], settings: Settings, leve
 export function semanticTokens(analysis: DocumentAnalysis, settings: Settings, range?: Range): number[] {
   const occurrences = range ? analysis.occurrencesInLines(range.start.line, range.end.line) : analysis.occurrences;
   const levels = quotesOthers(analysis.kind) ? settings.severityInLogs : settings.severity;
+  const providers = providerUseOf(analysis.kind, settings.providers.enabled);
   const data: number[] = [];
   let previousLine = 0;
   let previousStart = 0;
@@ -79,7 +81,7 @@ export function semanticTokens(analysis: DocumentAnalysis, settings: Settings, r
     const line = occurrences[i].line;
     let next = i;
     while (next < occurrences.length && occurrences[next].line === line) next++;
-    for (const token of lineTokens(occurrences.slice(i, next), settings, levels)) {
+    for (const token of lineTokens(occurrences.slice(i, next), settings, levels, providers)) {
       const deltaLine = line - previousLine;
       data.push(deltaLine, deltaLine === 0 ? token.start - previousStart : token.start, token.length, token.type, token.modifiers);
       previousLine = line;

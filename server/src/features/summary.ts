@@ -4,6 +4,7 @@ import type { DocumentAnalysis } from '../analysis';
 import { findKnownCode } from '../knownCodes';
 import { findEntry } from '../registry/registry';
 import { entrySummary } from './describe';
+import { providerSummary } from './providers';
 
 export interface CodeSummary {
   code: string;
@@ -27,7 +28,7 @@ export interface DocumentSummary {
 
 const CLASS_LABEL: Record<number, string> = { 2: 'Success (2.X.X)', 4: 'Persistent transient failure (4.X.X)', 5: 'Permanent failure (5.X.X)' };
 
-export function summarize(analysis: DocumentAnalysis, knownCodes: Record<string, string>, maxOccurrences = 200): DocumentSummary {
+export function summarize(analysis: DocumentAnalysis, knownCodes: Record<string, string>, maxOccurrences = 200, providers = true): DocumentSummary {
   const byCode = new Map<string, CodeSummary & { statusClass: number }>();
   let total = 0;
   for (const occurrence of analysis.occurrences) {
@@ -36,7 +37,9 @@ export function summarize(analysis: DocumentAnalysis, knownCodes: Record<string,
     let summary = byCode.get(occurrence.text);
     if (!summary) {
       const entry = findEntry(occurrence.subject, occurrence.detail);
-      const meaning = entry ? entrySummary(entry) : findKnownCode(knownCodes, occurrence.text)?.description ?? 'Not in the IANA registry';
+      const meaning = entry
+        ? entrySummary(entry)
+        : findKnownCode(knownCodes, occurrence.text)?.description ?? (providers ? providerSummary(occurrence.text) : undefined) ?? 'Not in the IANA registry';
       summary = { code: occurrence.text, meaning, count: 0, occurrences: [], statusClass: occurrence.statusClass };
       byCode.set(occurrence.text, summary);
     }
