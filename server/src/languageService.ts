@@ -6,7 +6,7 @@ import type { CodeAction, CompletionItem, CompletionList, Diagnostic, DocumentLi
 import { DocumentAnalysis, type TextChange, type TextDocumentLike } from './analysis';
 import { decideDocumentKind, isConfigKind, SNIFF_LENGTH, type DocumentKind } from './documentKind';
 import { codeActions } from './features/codeActions';
-import { completion, resolveCompletion } from './features/completion';
+import { completion, eximVerbAt, replyCodeNearby, resolveCompletion } from './features/completion';
 import { diagnostics, type Validation } from './features/diagnostics';
 import { hover, replyCodeHover } from './features/hover';
 import { inlayHints } from './features/inlayHints';
@@ -98,7 +98,10 @@ export function createLanguageService(): LanguageService {
       if (!settings.completion.enabled) return null;
       const kind = analyze(document, settings)!.kind;
       const linePrefix = document.getText({ start: { line: position.line, character: 0 }, end: position });
-      return completion(linePrefix, position, kind, settings.knownCodes);
+      const lineText = (line: number) => document.getText({ start: { line, character: 0 }, end: { line, character: Number.MAX_SAFE_INTEGER } });
+      const eximVerb = kind === 'exim' ? eximVerbAt(lineText, position.line) : undefined;
+      const nearby = kind === 'source' ? replyCodeNearby(lineText, position.line, document.lineCount) : undefined;
+      return completion(linePrefix, position, kind, settings.knownCodes, eximVerb, nearby);
     },
     doResolveCompletion: resolveCompletion,
     doValidation(document, settings = DEFAULT_SETTINGS, token) {

@@ -3,6 +3,7 @@ import { HARAKA_VERDICTS, impliedClass, POSTFIX_ACTIONS } from '../actions';
 import { isConfigKind, type DocumentKind } from '../documentKind';
 import { ENUMERATED_CODES, suitsClass, withClass, type StatusClass } from '../registry/registry';
 import { exactKnownCodes } from '../knownCodes';
+import { CODES_AFTER_ACTION, CODES_AFTER_RECIPIENT_REJECT, CODES_AFTER_REPLY } from '../registry/writersChoice';
 import { describeStatusCode, entrySummary } from './describe';
 
 /** A partly typed code at the cursor: "", "5", "5.", "5.7", "5.7.", "5.7.2". */
@@ -16,34 +17,64 @@ const REPLY_WHEN_TYPED = /(?:^|[\s"'=#:;(])([2-5]\d\d)[ -]$/;
 const REPLY_IN_MAIL_FILES = /(?:^\s*|^\S+\s+|["']|said:\s*|[=#;]\s*)([2-5]\d\d)[ -]$/;
 const REPLY_IN_STRINGS = /["']([2-5]\d\d)[ -]$/;
 const ACTION_AT_CURSOR = new RegExp(String.raw`\b(${POSTFIX_ACTIONS})\s+$`, 'i');
+/**
+ * A reply code passed as a number before the text, in the APIs that take them apart: Python `SMTPResponseException(550, '`,
+ * Haraka `connection.respond(550, '`, Go `textproto.Error{Code: 550, Msg: "`, and a quoted text right after `responseCode = 550`.
+ */
+const REPLY_ARGUMENT = /\b([2-5]\d\d)\s*,\s*(?:\w+\s*:\s*)?b?["'`]$/;
+/** go-smtp's `&smtp.SMTPError{Code: 550, EnhancedCode: smtp.EnhancedCode{`: the code as three numbers. */
+const GO_ENHANCED_CODE = /\bCode:\s*([2-5]\d\d)\s*,\s*EnhancedCode:\s*(?:\w+\.)?EnhancedCode\{\s*$/;
+/** A recipient in the reply's line: RCPT, a recipient map key, an address with a local part. */
+const RECIPIENT_CONTEXT = /rcpt|recipient|mailbox|\buser\b|^\S+@\S+\s|^To:/i;
 const VERDICT_AT_CURSOR = new RegExp(String.raw`\b(${HARAKA_VERDICTS})\s*,\s*["'\`]$`);
 
 interface CompletionContext {
   classes: StatusClass[];
   replyCode?: number;
+  /** The codes to offer first, in order (written with X for the class). */
+  first?: readonly string[];
+  /** Insert the code as `5, 1, 1` (go-smtp's EnhancedCode). */
+  asNumbers?: boolean;
   /** The partly typed code, replaced by the chosen one. */
   partial: string;
 }
 
 const statusClass = (digit: string) => Number(digit) as StatusClass;
 
-/** Where the cursor stands in a reply, action or field, and what has been typed of the code. */
-export function completionContext(linePrefix: string, kind: DocumentKind): CompletionContext | undefined {
+function afterReply(replyCode: number, line: string, partial: string): CompletionContext | undefined {
+  const replyClass = Math.floor(replyCode / 100);
+  if (replyClass !== 2 && replyClass !== 4 && replyClass !== 5) return undefined;
+  const first = replyCode === 550 && RECIPIENT_CONTEXT.test(line) ? CODES_AFTER_RECIPIENT_REJECT : CODES_AFTER_REPLY[replyCode];
+  return { classes: [replyClass], replyCode, partial, first };
+}
+
+function afterAction(action: string, partial: string): CompletionContext {
+  const implied = impliedClass(action)!;
+  return { classes: [implied], partial, first: CODES_AFTER_ACTION[implied as 4 | 5] };
+}
+
+/**
+ * Where the cursor stands in a reply, action or field, and what has been typed of the code. `eximVerb` is the ACL verb of the
+ * statement the line belongs to; `nearbyReplyCode` a `responseCode = 550` on the lines around (Node's smtp-server).
+ */
+export function completionContext(linePrefix: string, kind: DocumentKind, eximVerb?: string, nearbyReplyCode?: number): CompletionContext | undefined {
   const loose = kind !== 'source' && kind !== 'data';
   const typed = PARTIAL.exec(linePrefix)?.[1] ?? '';
   const before = linePrefix.slice(0, linePrefix.length - typed.length);
 
-  const reply = (typed ? REPLY_WHEN_TYPED : loose ? REPLY_IN_MAIL_FILES : REPLY_IN_STRINGS).exec(before);
-  if (reply) {
-    const replyClass = Number(reply[1][0]);
-    if (replyClass === 3) return undefined;
-    return { classes: [replyClass as StatusClass], replyCode: Number(reply[1]), partial: typed };
+  const goCode = GO_ENHANCED_CODE.exec(linePrefix);
+  if (goCode) {
+    const context = afterReply(Number(goCode[1]), linePrefix, '');
+    return context && { ...context, asNumbers: true };
   }
+  const reply = (typed ? REPLY_WHEN_TYPED : loose ? REPLY_IN_MAIL_FILES : REPLY_IN_STRINGS).exec(before) ?? REPLY_ARGUMENT.exec(before);
+  if (reply) return afterReply(Number(reply[1]), linePrefix, typed);
+  if (nearbyReplyCode !== undefined && /["'`]$/.test(before)) return afterReply(nearbyReplyCode, linePrefix, typed);
 
   const action = ACTION_AT_CURSOR.exec(before);
-  if (action && loose) return { classes: [impliedClass(action[1])!], partial: typed };
+  if (action && loose) return afterAction(action[1], typed);
   const verdict = VERDICT_AT_CURSOR.exec(before);
-  if (verdict) return { classes: [impliedClass(verdict[1])!], partial: typed };
+  if (verdict) return afterAction(verdict[1], typed);
   if (/\$#error\s+\$@\s*$/.test(before)) return { classes: typed ? [statusClass(typed[0])] : [5, 4], partial: typed };
 
   if (/(?:\b(?:dsn|status|enhanced[_-]?(?:status[_-]?)?code)["']?\s*[=:]\s*["']?|\bERROR:"?|\(#)$/i.test(before)) {
@@ -99,7 +130,7 @@ const MTA_SNIPPETS: Record<string, { before: RegExp; items: [string, string][] }
   }],
   exim: [{
     before: /\bmessage\s*=\s*([0-9]*)$/,
-    items: [['550 5.7.1', 'Access denied'], ['451 4.7.1', 'Try again later'], ['550 5.1.1', 'User unknown']],
+    items: [['550 5.7.1', 'Access denied'], ['451 4.7.1', 'Try again later'], ['550 5.1.1', 'User unknown'], ['450 4.7.1', 'Greylisted, try again later'], ['452 4.2.2', 'Mailbox full, try again later']],
   }],
   opensmtpd: [{
     before: /\b(?:reject|disconnect)\s+("?[0-9]*)$/,
@@ -121,7 +152,10 @@ function snippet(label: string, placeholder: string, range: Range, sortText: str
   };
 }
 
-function snippets(linePrefix: string, position: Position, kind: DocumentKind): CompletionItem[] {
+/** The class of reply each Exim ACL verb must send: a `defer` message is offered only 4xx replies. */
+const EXIM_VERB_CLASS: Record<string, string> = { deny: '5', drop: '5', require: '5', defer: '4' };
+
+function snippets(linePrefix: string, position: Position, kind: DocumentKind, eximVerb?: string): CompletionItem[] {
   const items: CompletionItem[] = [];
   const typedReply = /["'`]([245]\d{1,2})$/.exec(linePrefix);
   if (typedReply && (kind === 'source' || kind === 'text' || kind === 'prose' || isConfigKind(kind))) {
@@ -132,14 +166,15 @@ function snippets(linePrefix: string, position: Position, kind: DocumentKind): C
     const match = before.exec(linePrefix);
     if (!match) continue;
     const range = { start: { line: position.line, character: position.character - match[1].length }, end: position };
-    templates.forEach(([label, text], index) => items.push(snippet(label, text, range, `4${index}`)));
+    const verbClass = kind === 'exim' && eximVerb ? EXIM_VERB_CLASS[eximVerb] : undefined;
+    templates.filter(([label]) => !verbClass || label.startsWith(verbClass)).forEach(([label, text], index) => items.push(snippet(label, text, range, `4${index}`)));
   }
   return items;
 }
 
-export function completion(linePrefix: string, position: Position, kind: DocumentKind, knownCodes: Record<string, string> = {}): CompletionList | null {
-  const context = completionContext(linePrefix, kind);
-  const extra = snippets(linePrefix, position, kind);
+export function completion(linePrefix: string, position: Position, kind: DocumentKind, knownCodes: Record<string, string> = {}, eximVerb?: string, nearbyReplyCode?: number): CompletionList | null {
+  const context = completionContext(linePrefix, kind, eximVerb, nearbyReplyCode);
+  const extra = snippets(linePrefix, position, kind, eximVerb);
   if (!context) return extra.length > 0 ? { isIncomplete: false, items: extra } : null;
   const range = { start: { line: position.line, character: position.character - context.partial.length }, end: position };
   const items: CompletionItem[] = [...extra];
@@ -148,15 +183,18 @@ export function completion(linePrefix: string, position: Position, kind: Documen
       if (!suitsClass(entry, cls)) continue;
       const code = withClass(entry, cls);
       const associated = context.replyCode !== undefined && entry.replyCodes.codes.includes(context.replyCode);
+      const rank = context.first?.indexOf(entry.code) ?? -1;
+      const group = rank !== -1 ? `0${String(rank).padStart(2, '0')}` : associated ? '1' : '2';
       items.push({
         label: code,
         labelDetails: { description: entrySummary(entry) },
         kind: CompletionItemKind.Value,
         detail: entrySummary(entry),
         data: { statusClass: cls, subject: entry.subject, detail: entry.detail, replyCode: context.replyCode } satisfies CodeItemData,
-        filterText: code,
-        sortText: `${associated ? 0 : 1}${cls}${pad(entry.subject)}${pad(entry.detail)}`,
-        textEdit: { range, newText: code },
+        filterText: context.asNumbers ? code.replace(/\./g, ', ') : code,
+        sortText: `${group}${cls}${pad(entry.subject)}${pad(entry.detail)}`,
+        preselect: rank === 0 || undefined,
+        textEdit: { range, newText: context.asNumbers ? code.replace(/\./g, ', ') : code },
       });
     }
     for (const known of exactKnownCodes(knownCodes, cls)) {
@@ -166,10 +204,30 @@ export function completion(linePrefix: string, position: Position, kind: Documen
         kind: CompletionItemKind.Value,
         detail: `${known.description} (smtpStatusCodes.knownCodes)`,
         filterText: known.pattern,
-        sortText: `2${known.pattern}`,
+        sortText: `3${known.pattern}`,
         textEdit: { range, newText: known.pattern },
       });
     }
   }
   return { isIncomplete: false, items };
+}
+
+/** The Exim ACL verb of the statement that `line` belongs to: the nearest verb above, through its indented conditions. */
+export function eximVerbAt(lineText: (line: number) => string, line: number): string | undefined {
+  for (let current = line; current >= 0 && current > line - 40; current--) {
+    const text = lineText(current);
+    const verb = /^\s*(accept|deny|defer|discard|drop|require|warn)\b/.exec(text);
+    if (verb) return verb[1];
+    if (current < line && /^\S/.test(text) && !/^\s*#/.test(text)) return undefined;
+  }
+  return undefined;
+}
+
+/** A `responseCode = 550` (Node's smtp-server errors) within three lines of `line`. */
+export function replyCodeNearby(lineText: (line: number) => string, line: number, lineCount: number): number | undefined {
+  for (let current = Math.max(0, line - 3); current <= Math.min(lineCount - 1, line + 3); current++) {
+    const match = /\bresponseCode\s*=\s*([2-5]\d\d)\b/.exec(lineText(current));
+    if (match) return Number(match[1]);
+  }
+  return undefined;
 }
