@@ -13,7 +13,7 @@ import { Workbench } from './workbench';
 
 const missing = missingPrerequisite();
 
-describe('the extension in a real VS Code', { skip: missing ?? false, timeout: 300_000 }, () => {
+describe('the extension in a real VS Code', { skip: missing ?? false, timeout: 600_000 }, () => {
   let server: CodeServer;
   let workbench: Workbench;
 
