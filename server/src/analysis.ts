@@ -5,6 +5,9 @@
 import type { Position, Range } from 'vscode-languageserver-types';
 import { documentKind, SNIFF_LENGTH, type DocumentKind } from './documentKind';
 import { scan, type Occurrence } from './scanner/scanner';
+import { clampLine, type TextChange } from './ranges';
+
+export type { TextChange } from './ranges';
 
 /** The parts of a text document the service reads (vscode-languageserver-textdocument's TextDocument fits). */
 export interface TextDocumentLike {
@@ -17,13 +20,12 @@ export interface TextDocumentLike {
   positionAt(offset: number): Position;
 }
 
-/** An edit as LSP describes it: a range replaced by text, or the whole text replaced. */
-export type TextChange = { range: Range; text: string } | { text: string };
-
 export class DocumentAnalysis {
   kind: DocumentKind = 'text';
   version = 0;
   textLength = 0;
+  /** The document's number of lines when it was last scanned: an edit's effect on it tells which lines it replaced. */
+  private lineCount = 1;
   private all: Occurrence[] = [];
   private confidentCount = 0;
   private visible: readonly Occurrence[] | undefined;
@@ -37,6 +39,7 @@ export class DocumentAnalysis {
     const text = document.getText();
     this.version = document.version;
     this.textLength = text.length;
+    this.lineCount = document.lineCount;
     this.kind = this.userKind ?? documentKind(document.uri, document.languageId, text);
     this.all = scan(text, { kind: this.kind, isCancelled });
     this.confidentCount = 0;
@@ -57,6 +60,12 @@ export class DocumentAnalysis {
     return this.occurrencesInLines(line, line);
   }
 
+  /** Occurrences on lines `from` to `to` (inclusive), found by binary search, one at a time (a caller may stop early). */
+  *eachInLines(from: number, to: number): Generator<Occurrence> {
+    const list = this.occurrences;
+    for (let i = firstOnOrAfter(list, from); i < list.length && list[i].line <= to; i++) yield list[i];
+  }
+
   /** Occurrences on lines `from` to `to` (inclusive), found by binary search. */
   occurrencesInLines(from: number, to: number): Occurrence[] {
     const list = this.occurrences;
@@ -65,27 +74,34 @@ export class DocumentAnalysis {
     return result;
   }
 
-  /** Brings the analysis up to `document`, to which `change` has just been applied. */
+  /**
+   * Brings the analysis up to `document`, to which `change` has just been applied. Its range is read as the document
+   * store reads it (clamped, turned round if reversed). The edit replaced the lines from its start line to its end line;
+   * they are now the lines from the start line to the end line plus the change in the number of lines: the lines around
+   * keep their content (only their line break may change, as when a `\r` before the edit and a `\n` in it join).
+   */
   applyChange(document: TextDocumentLike, change: TextChange): void {
-    if (!('range' in change) || this.mayChangeKind(document, change.range.start.line)) {
+    const range = 'range' in change ? change.range : undefined;
+    const [from, to] = range ? [clampLine(range.start.line, this.lineCount), clampLine(range.end.line, this.lineCount)].sort((a, b) => a - b) : [0, 0];
+    if (!range || this.mayChangeKind(document, from)) {
       this.scanWhole(document);
       return;
     }
-    const { start, end } = change.range;
-    const lastNewLine = start.line + countNewlines(change.text);
-    const lineDelta = lastNewLine - end.line;
+    const lineDelta = document.lineCount - this.lineCount;
+    const lastLine = to + lineDelta;
 
-    const from = firstOnOrAfter(this.all, start.line);
-    const to = firstOnOrAfter(this.all, end.line + 1);
-    const rescanned = scan(
-      document.getText({ start: { line: start.line, character: 0 }, end: { line: lastNewLine + 1, character: 0 } }),
-      { kind: this.kind, firstLine: start.line },
+    const first = firstOnOrAfter(this.all, from);
+    const afterLast = firstOnOrAfter(this.all, to + 1);
+    const rescanned = lastLine < from ? [] : scan(
+      document.getText({ start: { line: from, character: 0 }, end: { line: lastLine + 1, character: 0 } }),
+      { kind: this.kind, firstLine: from },
     );
-    for (let i = from; i < to; i++) if (this.all[i].confident) this.confidentCount--;
-    if (lineDelta !== 0) for (let i = to; i < this.all.length; i++) this.all[i].line += lineDelta;
+    for (let i = first; i < afterLast; i++) if (this.all[i].confident) this.confidentCount--;
+    if (lineDelta !== 0) for (let i = afterLast; i < this.all.length; i++) this.all[i].line += lineDelta;
     this.count(rescanned, 1);
-    this.all = this.all.slice(0, from).concat(rescanned, this.all.slice(to));
+    this.all = this.all.slice(0, first).concat(rescanned, this.all.slice(afterLast));
     this.version = document.version;
+    this.lineCount = document.lineCount;
     this.textLength = document.offsetAt({ line: document.lineCount, character: 0 });
   }
 
@@ -115,9 +131,3 @@ function firstOnOrAfter(list: readonly Occurrence[], line: number): number {
   return low;
 }
 
-
-function countNewlines(text: string): number {
-  let count = 0;
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) count++;
-  return count;
-}

@@ -51,24 +51,28 @@ export const POSTFIX_KEY = String.raw`(?:\/[^/\s]+\/\w*|![\w/]\S*|[\w.+=-]*@[\w.
 /** Actions whose word is not common in other text (OK and DUNNO count only after a key that looks like one). */
 const POSTFIX_TABLE_LINE = new RegExp(String.raw`^${POSTFIX_KEY}\s+(?:REJECT|DEFER|DEFER_IF_PERMIT|DEFER_IF_REJECT|DUNNO|OK|PREPEND|HOLD|DISCARD|REDIRECT|FILTER|WARN|[45]\d\d)(?:\s+[^\s-]|\s*$)`, 'm');
 
-/** Rules on the first few kilobytes, in order. */
-const CONTENT_RULES: [RegExp, DocumentKind][] = [
+/** Rules on the first few kilobytes that win even over prose around them: messages, logs, OpenSMTPD's rule lines. */
+const DECISIVE_CONTENT_RULES: [RegExp, DocumentKind][] = [
   [/^(?:Final-Recipient|Diagnostic-Code|Reporting-MTA|Original-Recipient):|message\/delivery-status/im, 'bounce'],
   [/\bpostfix\/[\w/-]+\[\d+\]:|\bsendmail\[\d+\]:|\bsm-mta\[\d+\]:|^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)? (?:\[\d+\] )?\w{6}-\w{6,11}-\w{2,4} (?:<=|=>|->|\*\*|==|Completed)|\bsmtpd\[\d+\]: [0-9a-f]{16} |^@[0-9a-f]{24} (?:new msg|info msg|starting delivery|delivery \d+:|status:)/m, 'mail-log'],
   // A mail message: a header block first (an mbox `From ` line may precede it).
   [/^(?:From \S+ .*\n)?(?:(?:Return-Path|Received|Delivered-To|X-[\w-]+|Message-ID|From|To|Subject|Date|MIME-Version|Content-Type|Reply-To|Sender|DKIM-Signature|ARC-[\w-]+|Authentication-Results):[^\n]*\n(?:[ \t][^\n]*\n)*){3}/i, 'bounce'],
+  [/^\s*(?:listen on|action\s+"?\w+"?\s+(?:relay|mbox|maildir|lmtp)|match\s+(?:from|for)\b|filter\s+"?\w+"?\s+phase\b)/m, 'opensmtpd'],
+];
+
+/** Rules on the first few kilobytes of text that does not read as prose, in order. */
+const CONTENT_RULES: [RegExp, DocumentKind][] = [
   [/^\s*(?:begin\s+acl|acl_smtp_\w+\s*=|(?:deny|defer|drop)\s+message\s*=)/m, 'exim'],
   [/^(?:divert\(|dnl\b|FEATURE\(|OSTYPE\(|MAILER\()|\$#error\b|^(?:From|To|Connect):\S+\s+(?:ERROR|REJECT|DISCARD|RELAY)\b/m, 'sendmail'],
   [/^\s*(?:smtpd_\w+|myhostname|mydestination|smtp_\w+|relayhost|mynetworks|virtual_\w+)\s*=/m, 'postfix'],
   [POSTFIX_TABLE_LINE, 'postfix'],
-  [/^\s*(?:listen on|action\s+"?\w+"?\s+(?:relay|mbox|maildir|lmtp)|match\s+(?:from|for)\b|filter\s+"?\w+"?\s+phase\b)/m, 'opensmtpd'],
 ];
 
 /** How much of the text is read to recognise a document. */
 export const SNIFF_LENGTH = 4096;
 
 /** A line of prose: words and spaces, or markup around them (HTML, troff requests). */
-const PROSE_LINE = /^\s*(?:<\/?[a-zA-Z][^>]*>|\.[A-Z]{1,2}\b|[*>-]\s+)?\s*[("'`]?[A-Za-z][a-z'’]*,?(?:[ \t]+[("'`<]?[A-Za-z0-9][\w'’.,:;!?)"'`>/-]*){5,}/;
+const PROSE_LINE = /^\s*(?:<\/?[a-zA-Z][^>]*>|\.[A-Z]{1,2}\b|[*>-]\s+)?\s*[("'`]?[A-Za-z][a-z'’]*,?(?:[ \t]+[("'`<]?[A-Za-z0-9][\w'’.,:;!?)"'`>/-]*){3,}/;
 const COMMENT_LINE = /^\s*(?:#|dnl\b|\/\/|;|--\s)/;
 
 /** Whether the head reads as prose: most of its lines (comments left out) are sentences or markup. */
@@ -80,7 +84,7 @@ export function looksLikeProse(head: string): boolean {
     if (PROSE_LINE.test(line) || /^\s*<[a-zA-Z!/][^>]*>\s*$/.test(line) || /^\.[A-Za-z]{1,2}(?:\s|$)/.test(line)) prose++;
     else other++;
   }
-  return prose >= 4 && prose > 2 * other;
+  return prose >= 4 && prose > other;
 }
 
 export function basename(uri: string): string {
@@ -110,10 +114,10 @@ export function decideDocumentKind(uri: string, languageId: string, text = ''): 
   if (DATA_LANGUAGES.has(languageId)) return { kind: 'data', reason: 'language' };
   if (PROSE_LANGUAGES.has(languageId)) return { kind: 'text', reason: 'language' };
   const head = text.slice(0, SNIFF_LENGTH);
-  const [first] = CONTENT_RULES.slice(0, 3).filter(([pattern]) => pattern.test(head)).map(([, kind]) => kind);
+  const first = DECISIVE_CONTENT_RULES.find(([pattern]) => pattern.test(head))?.[1];
   if (first) return { kind: first, reason: 'content' };
   if (looksLikeProse(head)) return { kind: 'text', reason: 'content' };
-  const byContent = CONTENT_RULES.slice(3).find(([pattern]) => pattern.test(head))?.[1];
+  const byContent = CONTENT_RULES.find(([pattern]) => pattern.test(head))?.[1];
   const hinted = DIRECTORY_HINTS.find(([pattern]) => pattern.test(path))?.[1];
   if (byContent) return { kind: byContent, reason: 'content' };
   if (hinted) return { kind: hinted, reason: 'directory' };

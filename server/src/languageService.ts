@@ -17,6 +17,8 @@ import { dsnHover } from './features/harakaDsn';
 import { semanticTokens } from './features/semanticTokens';
 import { FILE_KINDS, userFileKind, type KindReason } from './fileKinds';
 import { providerEntriesAt } from './features/providers';
+import { withoutLineBreak } from './lines';
+import { clampLine } from './ranges';
 import type { Occurrence } from './scanner/scanner';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 
@@ -37,6 +39,23 @@ export interface DocumentKindInfo {
 
 /** Links are recomputed after every edit: documents larger than this (most are logs) get none. */
 const MAX_LINKED_TEXT = 5_000_000;
+
+/**
+ * The most items one request returns, whatever the document holds: a response the editor cannot show is sent whole
+ * and holds up every request after it (a 10 MB line of codes would otherwise make a million inlay hints).
+ * Diagnostics have their own limit, the setting maxNumberOfProblems.
+ */
+export const LIMITS = {
+  inlayHints: 1_000,
+  documentLinks: 2_000,
+  codeActions: 1_000,
+  completionItems: 1_000,
+  /** Codes listed per class in the summary (the most frequent first); their counts stay exact. */
+  summaryCodes: 500,
+  /** Occurrences the summary reveals, per code and in all. */
+  summaryOccurrencesPerCode: 200,
+  summaryOccurrences: 10_000,
+} as const;
 
 export interface CancellationTokenLike {
   readonly isCancellationRequested: boolean;
@@ -92,7 +111,7 @@ export function createLanguageService(): LanguageService {
       const found = hover(analysis, position, settings.knownCodes, providersOf);
       if (found || analysis.kind === 'data') return found;
       const lineText = document.getText({ start: { line: position.line, character: 0 }, end: { line: position.line + 1, character: 0 } });
-      return (analysis.kind === 'source' ? dsnHover(lineText, position) : null) ?? replyCodeHover(lineText.replace(/\r?\n$/, ''), position, isConfigKind(analysis.kind));
+      return (analysis.kind === 'source' ? dsnHover(lineText, position) : null) ?? replyCodeHover(withoutLineBreak(lineText), position, isConfigKind(analysis.kind));
     },
     doComplete(document, position, settings = DEFAULT_SETTINGS) {
       if (!settings.completion.enabled) return null;
@@ -101,7 +120,8 @@ export function createLanguageService(): LanguageService {
       const lineText = (line: number) => document.getText({ start: { line, character: 0 }, end: { line, character: Number.MAX_SAFE_INTEGER } });
       const eximVerb = kind === 'exim' ? eximVerbAt(lineText, position.line) : undefined;
       const nearby = kind === 'source' ? replyCodeNearby(lineText, position.line, document.lineCount) : undefined;
-      return completion(linePrefix, position, kind, settings.knownCodes, eximVerb, nearby);
+      const list = completion(linePrefix, position, kind, settings.knownCodes, eximVerb, nearby);
+      return list && list.items.length > LIMITS.completionItems ? { isIncomplete: true, items: list.items.slice(0, LIMITS.completionItems) } : list;
     },
     doResolveCompletion: resolveCompletion,
     doValidation(document, settings = DEFAULT_SETTINGS, token) {
@@ -112,15 +132,17 @@ export function createLanguageService(): LanguageService {
       analyses.get(document.uri)?.applyChange(document, change);
     },
     doCodeActions(document, diagnostics, settings = DEFAULT_SETTINGS) {
-      return codeActions(document, analyze(document, settings)!, diagnostics);
+      // Every diagnostic that has quick fixes gives at least one: the first LIMITS.codeActions of them are enough.
+      return codeActions(document, analyze(document, settings)!, diagnostics.slice(0, LIMITS.codeActions)).slice(0, LIMITS.codeActions);
     },
     doInlayHints(document, range, settings = DEFAULT_SETTINGS) {
       const lineText = (line: number) => document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
-      return inlayHints(analyze(document, settings)!, range, settings, lineText);
+      const lines = { start: clampLine(range.start.line, document.lineCount), end: clampLine(range.end.line, document.lineCount) };
+      return inlayHints(analyze(document, settings)!, lines, settings, lineText, LIMITS.inlayHints);
     },
     doDocumentLinks(document, settings = DEFAULT_SETTINGS) {
       const analysis = analyze(document, settings)!;
-      return analysis.textLength > Math.min(settings.maxFileSize, MAX_LINKED_TEXT) ? [] : documentLinks(analysis, document.getText());
+      return analysis.textLength > Math.min(settings.maxFileSize, MAX_LINKED_TEXT) ? [] : documentLinks(analysis, document.getText(), LIMITS.documentLinks);
     },
     doSemanticTokens(document, settings = DEFAULT_SETTINGS, range) {
       return semanticTokens(analyze(document, settings)!, settings, range);
@@ -134,7 +156,7 @@ export function createLanguageService(): LanguageService {
         : { kind: analysis.kind, label: FILE_KINDS[analysis.kind].label, reason: decideDocumentKind(document.uri, document.languageId, head()).reason };
     },
     summarize(document, settings = DEFAULT_SETTINGS) {
-      return summarize(analyze(document, settings)!, settings.knownCodes, undefined, settings.providers.enabled);
+      return boundSummary(summarize(analyze(document, settings)!, settings.knownCodes, LIMITS.summaryOccurrencesPerCode, settings.providers.enabled));
     },
     registryItems,
     registryMarkdown,
@@ -142,4 +164,17 @@ export function createLanguageService(): LanguageService {
       analyses.delete(uri);
     },
   };
+}
+
+/** The summary with at most LIMITS.summaryCodes codes per class and LIMITS.summaryOccurrences occurrences in all. */
+function boundSummary(summary: DocumentSummary): DocumentSummary {
+  let occurrencesLeft = LIMITS.summaryOccurrences;
+  for (const statusClass of summary.classes) {
+    statusClass.codes = statusClass.codes.slice(0, LIMITS.summaryCodes);
+    for (const code of statusClass.codes) {
+      if (code.occurrences.length > occurrencesLeft) code.occurrences = code.occurrences.slice(0, occurrencesLeft);
+      occurrencesLeft -= code.occurrences.length;
+    }
+  }
+  return summary;
 }

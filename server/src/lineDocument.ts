@@ -3,31 +3,9 @@
  * document would copy the whole text (20 MB for a large mail log) on every keystroke.
  */
 import type { Position, Range } from 'vscode-languageserver-types';
-import type { TextChange, TextDocumentLike } from './analysis';
-
-/** Splits text into lines that keep their line break (`\n`, `\r\n` or `\r`); the last line may have none. */
-function splitLines(text: string): string[] {
-  const lines: string[] = [];
-  let start = 0;
-  if (!text.includes('\r')) {
-    for (let newline = text.indexOf('\n'); newline !== -1; newline = text.indexOf('\n', start)) {
-      lines.push(text.slice(start, newline + 1));
-      start = newline + 1;
-    }
-  } else {
-    for (const match of text.matchAll(/\r\n|\r|\n/g)) {
-      lines.push(text.slice(start, match.index! + match[0].length));
-      start = match.index! + match[0].length;
-    }
-  }
-  lines.push(text.slice(start));
-  return lines;
-}
-
-function contentLength(line: string): number {
-  if (line.endsWith('\r\n')) return line.length - 2;
-  return line.endsWith('\n') || line.endsWith('\r') ? line.length - 1 : line.length;
-}
+import type { TextDocumentLike } from './analysis';
+import { contentLength, splitLinesKeepingBreaks as splitLines } from './lines';
+import { clampRange, type TextChange } from './ranges';
 
 export class LineDocument implements TextDocumentLike {
   private lines: string[];
@@ -45,18 +23,19 @@ export class LineDocument implements TextDocumentLike {
     return this.lines.length;
   }
 
+  /** The range clamped to the document and turned round if reversed (see clampRange). */
+  clampRange(range: Range): Range {
+    return clampRange(range, this.lines.length, (line) => contentLength(this.lines[line]));
+  }
+
   /** The position clamped to the document, its character to the line's content (never inside a line break). */
-  private clamp(position: Position): { line: number; character: number } {
-    if (position.line < 0) return { line: 0, character: 0 };
-    if (position.line >= this.lines.length) return { line: this.lines.length - 1, character: contentLength(this.lines[this.lines.length - 1]) };
-    return { line: position.line, character: Math.max(0, Math.min(position.character, contentLength(this.lines[position.line]))) };
+  private clamp(position: Position): Position {
+    return this.clampRange({ start: position, end: position }).start;
   }
 
   getText(range?: Range): string {
     if (!range) return (this.whole ??= this.lines.join(''));
-    let start = this.clamp(range.start);
-    let end = this.clamp(range.end);
-    if (start.line > end.line || (start.line === end.line && start.character > end.character)) [start, end] = [end, start];
+    const { start, end } = this.clampRange(range);
     if (start.line === end.line) return this.lines[start.line].slice(start.character, end.character);
     const parts = [this.lines[start.line].slice(start.character)];
     for (let line = start.line + 1; line < end.line; line++) parts.push(this.lines[line]);
@@ -82,19 +61,20 @@ export class LineDocument implements TextDocumentLike {
     return { line: 0, character: 0 };
   }
 
-  /** Applies one LSP content change and takes the new version. */
-  update(change: TextChange, version: number): void {
+  /**
+   * Applies one content change (its types checked by readTextChange) and takes the new version. Returns the change
+   * as applied, its range clamped: the incremental analysis takes that one, so that both agree on what changed.
+   */
+  update(change: TextChange, version: number): TextChange {
     this.version = version;
     this.whole = undefined;
     if (!('range' in change)) {
       this.lines = splitLines(change.text);
       this.length = change.text.length;
       this.whole = change.text;
-      return;
+      return change;
     }
-    let start = this.clamp(change.range.start);
-    let end = this.clamp(change.range.end);
-    if (start.line > end.line || (start.line === end.line && start.character > end.character)) [start, end] = [end, start];
+    const { start, end } = this.clampRange(change.range);
     const removed = this.getText({ start, end }).length;
     // The lines around the edit are split again with it: a lone \r before it and a \n after it join into one break.
     const first = Math.max(0, start.line - 1);
@@ -106,5 +86,6 @@ export class LineDocument implements TextDocumentLike {
     if (replacement.length <= 10_000) this.lines.splice(first, last - first + 1, ...replacement);
     else this.lines = this.lines.slice(0, first).concat(replacement, this.lines.slice(last + 1));
     this.length += change.text.length - removed;
+    return { range: { start, end }, text: change.text };
   }
 }

@@ -3,4 +3,6 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
 
-startServer(createConnection(ProposedFeatures.all));
+const server = startServer(createConnection(ProposedFeatures.all));
+// A client that closes the server's output can no longer be answered: leave quietly, as when it closes the input.
+process.stdout.on('error', () => process.exit(server.shutdownReceived ? 0 : 1));

@@ -15,6 +15,8 @@ export interface SessionOptions {
   pullDiagnostics?: boolean;
   /** The `smtpStatusCodes` section returned to workspace/configuration; undefined: the client cannot answer it. */
   settings?: unknown;
+  /** The client declares workspace/configuration but never answers it (a careless client). */
+  settingsNeverAnswered?: boolean;
   /** Extra options for the server's Node process (the benchmark passes --expose-gc). */
   nodeOptions?: string[];
 }
@@ -28,9 +30,12 @@ export class LspSession {
   private readonly published = new Map<string, PublishDiagnosticsParams>();
   private readonly waiters: (() => void)[] = [];
   private exited = false;
+  /** Resolves with the server's exit code when its process ends. */
+  readonly exit: Promise<number | null>;
 
   private constructor(readonly connection: ProtocolConnection, readonly process: ChildProcess, readonly options: SessionOptions) {
     this.settings = options.settings;
+    this.exit = new Promise((resolve) => process.once('exit', (code) => resolve(code)));
   }
 
   static async start(options: SessionOptions = {}): Promise<LspSession> {
@@ -45,7 +50,9 @@ export class LspSession {
     });
     connection.onNotification(LogMessageNotification.type, (params) => void session.messages.push(params.message));
     connection.onNotification(ShowMessageNotification.type, (params) => void session.messages.push(params.message));
-    connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => session.settings));
+    connection.onRequest(ConfigurationRequest.type, (params) => options.settingsNeverAnswered
+      ? new Promise<never>(() => undefined)
+      : params.items.map(() => session.settings));
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('window/showMessageRequest', (params: { message: string }) => {
       session.messages.push(params.message);
@@ -55,7 +62,7 @@ export class LspSession {
     connection.listen();
 
     const capabilities: ClientCapabilities = {
-      workspace: { configuration: options.settings !== undefined, didChangeConfiguration: { dynamicRegistration: true }, diagnostics: { refreshSupport: true } },
+      workspace: { configuration: options.settings !== undefined || options.settingsNeverAnswered === true, didChangeConfiguration: { dynamicRegistration: true }, diagnostics: { refreshSupport: true } },
       textDocument: {
         hover: { contentFormat: ['markdown', 'plaintext'] },
         completion: { completionItem: { snippetSupport: true, labelDetailsSupport: true } },

@@ -36,4 +36,32 @@ describe('document kinds', () => {
     assert.equal(documentKind('untitled:Untitled-7', 'plaintext', fixture('config/sendmail/sendmail.mc')), 'sendmail');
     assert.equal(documentKind('untitled:Untitled-8', 'plaintext', 'Shopping list\n- milk\n- 2 eggs\n'), 'text');
   });
+
+  test('the language and the content come before a directory: a program is code, documentation is prose', () => {
+    assert.equal(documentKind('file:///src/postfix/src/smtpd/smtpd_check.c', 'c'), 'source');
+    assert.equal(documentKind('file:///src/postfix/README_FILES/SMTPD_ACCESS_README', 'plaintext'), 'text');
+    assert.equal(documentKind('file:///src/postfix/html/access.5.html', 'plaintext'), 'text');
+    assert.equal(documentKind('file:///src/postfix/man/man5/access.5', 'plaintext'), 'text');
+    assert.equal(documentKind('file:///docs/setup.md', 'markdown'), 'text');
+    const proto = [
+      '%PARAM access_map_reject_code 554', '',
+      '<p> The numerical Postfix SMTP server response code for', 'an access(5) map "reject" action. </p>', '',
+      '<p> Do not change this unless you have a complete understanding of RFC 5321. </p>', '',
+      '%PARAM access_map_defer_code 450', '',
+      '<p> The numerical Postfix SMTP server response code for', 'an access(5) map "defer" action, including "defer_if_permit"',
+      'or "defer_if_reject". Prior to Postfix 2.6, the response', 'is hard-coded as "450". </p>',
+    ].join('\n');
+    assert.equal(documentKind('file:///src/postfix/proto/postconf.proto', 'plaintext', proto), 'text');
+    const readme = 'Postfix access restrictions\n\nThe examples below show how each restriction list is evaluated in turn.\nEach entry maps a key to PERMIT, REJECT or DEFER and the text the client sees.\n\n    smtpd_recipient_restrictions =\n        permit_mynetworks, reject_unauth_destination\n\nThe server stops at the first restriction that gives a definite answer.\nUse DUNNO to stop the search within one table without a verdict.\n';
+    assert.equal(documentKind('file:///etc/postfix/notes', 'plaintext', readme), 'text', 'prose with an indented example is still prose');
+    assert.equal(documentKind('file:///etc/postfix/conf.d/empty', 'plaintext', '# managed elsewhere\n'), 'postfix', 'a directory decides where the content says nothing');
+  });
+
+  test('an action word of another program, a test name or a mail message is not an MTA table', () => {
+    assert.equal(documentKind('file:///etc/fail2ban/action.d/iptables.conf', 'plaintext', '[Init]\nblocktype = REJECT --reject-with icmp-port-unreachable\n'), 'text');
+    assert.equal(documentKind('file:///tests/dmarc.robot', 'plaintext', '*** Test Cases ***\nDMARC REJECT FAIL\n  Scan File  fail_reject.eml\n'), 'text');
+    const message = 'Return-Path: <bugzilla@example.org>\nReceived: from mx.example.org by mail.example.com\nMessage-ID: <1@example.org>\nSubject: [Bug 531] New: whitelist_to problem\n\nBody text\n';
+    assert.equal(documentKind('file:///t/data/nice/005', 'plaintext', message), 'bounce', 'received mail is read-only like a bounce');
+    assert.equal(documentKind('untitled:Untitled-9', 'plaintext', 'spammer@example.net   REJECT 4.7.1 Go away\n192.0.2.0/24   DEFER Try again later\n'), 'postfix');
+  });
 });

@@ -3,11 +3,12 @@ import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type Text
 import type { DocumentAnalysis, TextDocumentLike } from '../analysis';
 import { ADD_KNOWN_CODE_COMMAND, OPEN_REGISTRY_COMMAND } from '../commands';
 import { commentsMayBeIndented, DISABLE, DISABLE_NEXT_LINE, lineCommentPrefix } from '../comments';
+import { isEditableKind } from '../documentKind';
+import { withoutLineBreak } from '../lines';
 import { findEntry, findEntryByCode, findReplyCode, isStatusClass, REGISTRY_URL, type StatusClass } from '../registry/registry';
 import { COUNTERPART_REPLY_CODES } from '../registry/replyCodes';
-import { isEditableKind } from '../documentKind';
 import type { Occurrence } from '../scanner/scanner';
-import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import { CLASS_WORD, DIAGNOSTIC_SOURCE } from './diagnostics';
 import { entrySummary } from './describe';
 import { mtaFindings, type Fix } from './mtaChecks';
 import { suggestCodes } from './suggest';
@@ -66,7 +67,7 @@ function occurrenceFixes(code: string, occurrence: Occurrence, lineText: string)
       const fixes = [replaceCode(occurrence, `${targetClass}.${subject}.${detail}`, true)];
       const reply = replyCode !== undefined && replyStart !== undefined ? counterpart(replyCode, statusClass) : undefined;
       if (reply !== undefined) {
-        fixes.push(replaceReplyCode(occurrence, reply, `Change the reply code ${replyCode} to ${reply} (${CLASS_NAME[statusClass]})`));
+        fixes.push(replaceReplyCode(occurrence, reply, `Change the reply code ${replyCode} to ${reply} (${CLASS_WORD[statusClass]})`));
       } else if (replyCode === undefined && action && OPPOSITE_ACTION[action.toUpperCase()]) {
         const at = lineText.lastIndexOf(action, occurrence.start);
         const opposite = OPPOSITE_ACTION[action.toUpperCase()];
@@ -101,18 +102,19 @@ function occurrenceFixes(code: string, occurrence: Occurrence, lineText: string)
   }
 }
 
-const CLASS_NAME: Record<number, string> = { 2: 'success', 4: 'transient failure', 5: 'permanent failure' };
-
 /** Comments that switch the check off for the line, or for the whole file. */
 function suppressionFixes(document: TextDocumentLike, analysis: DocumentAnalysis, diagnostic: Diagnostic, lineText: string): Fix[] {
   const prefix = lineCommentPrefix(analysis.kind, document.languageId, document.uri);
   if (!prefix) return [];
   const line = diagnostic.range.start.line;
+  // The comment line ends as the document's lines do: a file of lone CRs stays one.
+  const firstLineText = document.getText(span(0, 0, Number.MAX_SAFE_INTEGER));
+  const lineBreak = firstLineText.slice(withoutLineBreak(firstLineText).length) || '\n';
   const indent = commentsMayBeIndented(analysis.kind) ? /^\s*/.exec(lineText)![0] : '';
   const firstLine = document.getText(span(0, 0, 2)).startsWith('#!') ? 1 : 0;
   return [
-    { title: `Disable ${diagnostic.code} for this line`, edits: [{ range: span(line, 0, 0), newText: `${indent}${prefix} ${DISABLE_NEXT_LINE} ${diagnostic.code}\n` }] },
-    { title: `Disable ${diagnostic.code} for this file`, edits: [{ range: span(firstLine, 0, 0), newText: `${prefix} ${DISABLE} ${diagnostic.code}\n` }] },
+    { title: `Disable ${diagnostic.code} for this line`, edits: [{ range: span(line, 0, 0), newText: `${indent}${prefix} ${DISABLE_NEXT_LINE} ${diagnostic.code}${lineBreak}` }] },
+    { title: `Disable ${diagnostic.code} for this file`, edits: [{ range: span(firstLine, 0, 0), newText: `${prefix} ${DISABLE} ${diagnostic.code}${lineBreak}` }] },
   ];
 }
 
@@ -122,7 +124,7 @@ export function codeActions(document: TextDocumentLike, analysis: DocumentAnalys
   for (const diagnostic of diagnostics) {
     if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string') continue;
     const { line, character } = diagnostic.range.start;
-    const lineText = document.getText(span(line, 0, Number.MAX_SAFE_INTEGER)).replace(/\r?\n$/, '');
+    const lineText = withoutLineBreak(document.getText(span(line, 0, Number.MAX_SAFE_INTEGER)));
     const occurrence = analysis.occurrencesOnLine(line).find((o) => o.start === character && o.confident);
     let fixes: Fix[] = [];
     if (occurrence && diagnostic.range.end.character === occurrence.end) {

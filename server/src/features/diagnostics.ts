@@ -6,6 +6,7 @@ import { findKnownCode } from '../knownCodes';
 import { isProviderCode } from '../registry/providerLookup';
 import { allowsReplyCode, findEntry, findReplyCode, usageAllows, findSubject, REGISTRY_URL } from '../registry/registry';
 import type { Occurrence } from '../scanner/scanner';
+import { quote } from '../text';
 import type { DiagnosticCode, SeverityLevel, Settings } from '../settings';
 import { mtaFindings } from './mtaChecks';
 import { providerUseOf, whoDocuments, type ProviderUse } from './providers';
@@ -30,7 +31,13 @@ const SEVERITY: Record<Exclude<SeverityLevel, 'off'>, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-const CLASS_WORD: Record<number, string> = { 2: 'success', 4: 'transient failure', 5: 'permanent failure' };
+/**
+ * The longest message sent: every message passes through one place (`add` below), where it is cut to this length
+ * should a check quote more of a line than it means to (each check quotes document text through quote()).
+ */
+const MAX_MESSAGE_LENGTH = 500;
+
+export const CLASS_WORD: Record<number, string> = { 2: 'success', 4: 'transient failure', 5: 'permanent failure' };
 
 interface Finding {
   code: DiagnosticCode;
@@ -52,7 +59,7 @@ export function findingsFor(occurrence: Occurrence, knownCodes: Record<string, s
   const expectedClass = replyCode !== undefined ? Math.floor(replyCode / 100) : impliedClass;
   const classMismatch = expectedClass !== undefined && expectedClass !== 3 && expectedClass !== statusClass;
   if (classMismatch) {
-    const cause = replyCode !== undefined ? `reply code ${replyCode}` : `${action} (a ${CLASS_WORD[expectedClass]})`;
+    const cause = replyCode !== undefined ? `reply code ${replyCode}` : `${quote(action ?? '')} (a ${CLASS_WORD[expectedClass]})`;
     findings.push({
       code: 'class-mismatch',
       message: `${text} is a ${CLASS_WORD[statusClass]} code but ${cause} needs class ${expectedClass}: write ${expectedClass}.${subject}.${detail}, or change the ${replyCode !== undefined ? 'reply code' : 'action'}.`,
@@ -103,7 +110,7 @@ export interface Validation {
 }
 
 export function diagnostics(analysis: DocumentAnalysis, settings: Settings, document: TextDocumentLike): Validation {
-  const name = basename(document.uri);
+  const name = quote(basename(document.uri));
   if (!settings.validate.enabled) return { diagnostics: [] };
   if (analysis.textLength > settings.maxFileSize) {
     return {
@@ -128,7 +135,7 @@ export function diagnostics(analysis: DocumentAnalysis, settings: Settings, docu
       limited = true;
       return;
     }
-    result.push({ range, severity: SEVERITY[level], code, codeDescription: { href: DOCUMENTATION[code] }, source: DIAGNOSTIC_SOURCE, message });
+    result.push({ range, severity: SEVERITY[level], code, codeDescription: { href: DOCUMENTATION[code] }, source: DIAGNOSTIC_SOURCE, message: quote(message, MAX_MESSAGE_LENGTH) });
   };
 
   const providers = providerUseOf(analysis.kind, settings.providers.enabled);

@@ -5,23 +5,22 @@ import { isReadOnlyKind } from '../documentKind';
 import { REGISTRY_URL } from '../registry/registry';
 import { matchesWithPositions } from '../text';
 
-/** Links are sent whole on every change: keep their number bounded on large logs. */
-const MAX_LINKS = 2000;
 const RFC = /\bRFC[ -]?(\d{3,4})\b/g;
 
-export function documentLinks(analysis: DocumentAnalysis, text: string): DocumentLink[] {
+/** At most `maxLinks` links: they are sent whole on every change, so their number stays bounded on large logs. */
+export function documentLinks(analysis: DocumentAnalysis, text: string, maxLinks: number): DocumentLink[] {
   const links: DocumentLink[] = [];
   for (const { match, line, character } of matchesWithPositions(text, RFC)) {
-    if (links.length >= MAX_LINKS) return links;
+    if (links.length >= maxLinks) return links;
     links.push({
       range: { start: { line, character }, end: { line, character: character + match[0].length } },
       target: `https://www.rfc-editor.org/rfc/rfc${Number(match[1])}`,
       tooltip: `RFC ${Number(match[1])} at the RFC Editor`,
     });
   }
-  if (isReadOnlyKind(analysis.kind) && analysis.occurrences.length > MAX_LINKS) return links;
+  if (isReadOnlyKind(analysis.kind) && analysis.occurrences.length > maxLinks) return links;
   for (const occurrence of analysis.occurrences) {
-    if (links.length >= MAX_LINKS) break;
+    if (links.length >= maxLinks) break;
     if (occurrence.malformation) continue;
     links.push({
       range: { start: { line: occurrence.line, character: occurrence.start }, end: { line: occurrence.line, character: occurrence.end } },

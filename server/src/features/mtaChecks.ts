@@ -4,13 +4,13 @@
  */
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import { impliedClass, POSTFIX_ACTIONS } from '../actions';
-import type { DocumentKind } from '../documentKind';
-import type { StatusClass } from '../registry/registry';
-import type { DiagnosticCode } from '../settings';
-import { codeNamedBy } from './suggest';
-import { findEntryByCode } from '../registry/registry';
+import { POSTFIX_KEY, type DocumentKind } from '../documentKind';
+import { findEntryByCode, type StatusClass } from '../registry/registry';
 import { COUNTERPART_REPLY_CODES } from '../registry/replyCodes';
-import { POSTFIX_KEY } from '../documentKind';
+import type { DiagnosticCode } from '../settings';
+import { eachLine } from '../lines';
+import { quote } from '../text';
+import { codeNamedBy } from './suggest';
 
 export interface Fix {
   title: string;
@@ -43,17 +43,10 @@ function insert(line: number, character: number, text: string): TextEdit {
 
 /** What an MTA sends for a reply written without an enhanced status code. */
 type WithoutCode =
-  /** Postfix adds a generic code of its own (X.7.1 for access maps). */
-  | { mta: 'postfix'; sends: string }
-  /** Sendmail derives X.0.0 from the reply code. */
-  | { mta: 'sendmail'; sends: string }
+  /** Postfix adds a generic code of its own (X.7.1 for access maps); Sendmail derives X.0.0 from the reply code. */
+  | { mta: 'postfix' | 'sendmail'; sends: string }
   /** Exim and OpenSMTPD send the reply as written, with no enhanced code at all; `policy` where the verb is a policy refusal. */
   | { mta: 'exim' | 'opensmtpd'; policy: boolean };
-
-/** Shortens text quoted in a message. */
-function quoted(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
-}
 
 /**
  * A reply (or action) at [start, end) on `line` without an enhanced code, whose text is `text`: a finding where a mail admin
@@ -65,7 +58,7 @@ function missingCode(line: number, start: number, end: number, statusClass: Stat
   const named = codeNamedBy(statusClass, text);
   let message: string;
   let code = named;
-  if (mta.mta === 'postfix' || mta.mta === 'sendmail') {
+  if ('sends' in mta) {
     const sends = `${statusClass}${mta.sends.slice(1)}`;
     if (!named || named === sends) return [];
     const by = mta.mta === 'postfix' ? 'Postfix adds its generic' : 'Sendmail derives the generic';
@@ -106,7 +99,7 @@ function postfixLine(text: string, line: number): LineFinding[] {
     const start = action[1].length;
     const statusClass = impliedClass(action[2]) ?? (Number(action[2][0]) as StatusClass);
     return missingCode(line, start, start + action[2].length, statusClass, action[3], text.length - action[3].length, (code) => `${code} `,
-      `${action[2]} ${quoted(action[3])}`, { mta: 'postfix', sends: 'X.7.1' });
+      `${action[2]} ${quote(action[3])}`, { mta: 'postfix', sends: 'X.7.1' });
   }
   return [];
 }
@@ -138,7 +131,7 @@ function openSmtpdLine(text: string, line: number): LineFinding[] {
   if (!reply) {
     return [{
       code: 'invalid-reply-code',
-      message: `An OpenSMTPD ${verdict[1]} message must start with a reply code (such as 550 or 451); "${verdict[2]}" does not.`,
+      message: `An OpenSMTPD ${verdict[1]} message must start with a reply code (such as 550 or 451); "${quote(verdict[2])}" does not.`,
       range: span(line, messageStart - 1, messageStart + verdict[2].length + 1),
       fixes: [{ title: 'Insert reply code 550 5.7.1', edits: [insert(line, messageStart, '550 5.7.1 ')], preferred: true }],
     }];
@@ -184,8 +177,8 @@ export function mtaFindings(text: string, kind: DocumentKind): LineFinding[] {
   if (kind !== 'postfix' && kind !== 'sendmail' && kind !== 'opensmtpd' && kind !== 'exim') return [];
   const findings: LineFinding[] = [];
   let verb: string | undefined;
-  text.split(/\r\n|\r|\n/).forEach((lineText, line) => {
-    if (/^\s*(?:#|dnl\b)/.test(lineText)) return;
+  for (const { content: lineText, line } of eachLine(text)) {
+    if (/^\s*(?:#|dnl\b)/.test(lineText)) continue;
     if (kind === 'postfix') findings.push(...postfixLine(lineText, line));
     else if (kind === 'sendmail') findings.push(...sendmailLine(lineText, line));
     else if (kind === 'opensmtpd') findings.push(...openSmtpdLine(lineText, line));
@@ -195,6 +188,6 @@ export function mtaFindings(text: string, kind: DocumentKind): LineFinding[] {
       else if (/^\S/.test(lineText)) verb = undefined;
       findings.push(...eximLine(lineText, line, verb));
     }
-  });
+  }
   return findings;
 }

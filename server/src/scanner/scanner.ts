@@ -4,6 +4,7 @@
  */
 import { HARAKA_VERDICTS, impliedClass, POSTFIX_ACTIONS } from '../actions';
 import { isConfigKind, isReadOnlyKind, type DocumentKind } from '../documentKind';
+import { LineEnds } from '../lines';
 import type { StatusClass } from '../registry/registry';
 
 export type OccurrenceContext = 'reply' | 'field' | 'action' | 'string' | 'bare';
@@ -113,19 +114,14 @@ export interface ScanOptions {
   isCancelled?: () => boolean;
 }
 
-/** The offset of the newline that ends the line starting at `from`, or the text's length. */
-function endOfLine(text: string, from: number): number {
-  const newline = text.indexOf('\n', from);
-  return newline === -1 ? text.length : newline;
-}
-
 /** All occurrences in `text`, in order, code-only literals included (flagged). */
 export function scan(text: string, options: ScanOptions): Occurrence[] {
   const occurrences: Occurrence[] = [];
   const kind = options.kind;
   let line = options.firstLine ?? 0;
   let lineStart = 0;
-  let lineEnd = endOfLine(text, 0);
+  const lineEnds = new LineEnds(text);
+  let lineEnd = lineEnds.endOfLine(0);
   let candidates = 0;
   CANDIDATE.lastIndex = 0;
   // test() rather than exec(): no match array per candidate; the start is found from the end (digits, dot, digits, dot, digit).
@@ -137,8 +133,8 @@ export function scan(text: string, options: ScanOptions): Occurrence[] {
     while (text.charCodeAt(index) !== 46) index--;
     index--;
     while (index > lineEnd) {
-      lineStart = lineEnd + 1;
-      lineEnd = endOfLine(text, lineStart);
+      lineStart = lineEnds.nextLineStart(lineEnd);
+      lineEnd = lineEnds.endOfLine(lineStart);
       line++;
     }
     if ((++candidates & 4095) === 0 && options.isCancelled?.()) break;
