@@ -26,6 +26,11 @@ export class DocumentAnalysis {
   textLength = 0;
   /** The document's number of lines when it was last scanned: an edit's effect on it tells which lines it replaced. */
   private lineCount = 1;
+  /**
+   * The first line that an edit has touched since `changedFromLine` was last set to Infinity (by the diagnostics, once
+   * built): occurrences on the lines before it are the same objects on the same lines (edits shift only later lines).
+   */
+  changedFromLine = 0;
   private all: Occurrence[] = [];
   private confidentCount = 0;
   private visible: readonly Occurrence[] | undefined;
@@ -41,6 +46,7 @@ export class DocumentAnalysis {
     this.textLength = text.length;
     this.lineCount = document.lineCount;
     this.kind = this.userKind ?? documentKind(document.uri, document.languageId, text);
+    this.changedFromLine = 0;
     this.all = scan(text, { kind: this.kind, isCancelled });
     this.confidentCount = 0;
     this.count(this.all, 1);
@@ -87,6 +93,7 @@ export class DocumentAnalysis {
       this.scanWhole(document);
       return;
     }
+    this.changedFromLine = Math.min(this.changedFromLine, from);
     const lineDelta = document.lineCount - this.lineCount;
     const lastLine = to + lineDelta;
 
@@ -99,7 +106,9 @@ export class DocumentAnalysis {
     for (let i = first; i < afterLast; i++) if (this.all[i].confident) this.confidentCount--;
     if (lineDelta !== 0) for (let i = afterLast; i < this.all.length; i++) this.all[i].line += lineDelta;
     this.count(rescanned, 1);
-    this.all = this.all.slice(0, first).concat(rescanned, this.all.slice(afterLast));
+    // In place: a copy of the list (tens of thousands of entries in a large log) on every keystroke is most of an edit's cost.
+    if (rescanned.length <= 10_000) this.all.splice(first, afterLast - first, ...rescanned);
+    else this.all = this.all.slice(0, first).concat(rescanned, this.all.slice(afterLast));
     this.version = document.version;
     this.lineCount = document.lineCount;
     this.textLength = document.offsetAt({ line: document.lineCount, character: 0 });

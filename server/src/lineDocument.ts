@@ -7,20 +7,36 @@ import type { TextDocumentLike } from './analysis';
 import { contentLength, splitLinesKeepingBreaks as splitLines } from './lines';
 import { clampRange, type TextChange } from './ranges';
 
+function countNewlines(text: string): number {
+  let count = 0;
+  for (let newline = text.indexOf('\n'); newline !== -1; newline = text.indexOf('\n', newline + 1)) count++;
+  return count;
+}
+
 export class LineDocument implements TextDocumentLike {
-  private lines: string[];
+  /** The lines, split from `whole` when first needed: opening a document and checking it whole reads no single line. */
+  private split: string[] | undefined;
   private length: number;
   /** The whole text while no edit has changed it, so that reading it whole does not join the lines again. */
   private whole: string | undefined;
 
   constructor(readonly uri: string, readonly languageId: string, public version: number, text: string) {
-    this.lines = splitLines(text);
     this.length = text.length;
     this.whole = text;
   }
 
+  private get lines(): string[] {
+    return (this.split ??= splitLines(this.whole!));
+  }
+
+  /** Splits the text into lines now (the server calls this when idle after the first check), so that no edit waits for it. */
+  prepareLines(): void {
+    void this.lines;
+  }
+
   get lineCount(): number {
-    return this.lines.length;
+    if (this.split) return this.split.length;
+    return this.whole!.includes('\r') ? this.lines.length : countNewlines(this.whole!) + 1;
   }
 
   /** The range clamped to the document and turned round if reversed (see clampRange). */
@@ -67,13 +83,14 @@ export class LineDocument implements TextDocumentLike {
    */
   update(change: TextChange, version: number): TextChange {
     this.version = version;
-    this.whole = undefined;
     if (!('range' in change)) {
-      this.lines = splitLines(change.text);
+      this.split = undefined;
       this.length = change.text.length;
       this.whole = change.text;
       return change;
     }
+    this.prepareLines();
+    this.whole = undefined;
     const { start, end } = this.clampRange(change.range);
     const removed = this.getText({ start, end }).length;
     // The lines around the edit are split again with it: a lone \r before it and a \n after it join into one break.
@@ -84,7 +101,7 @@ export class LineDocument implements TextDocumentLike {
     const replacement = splitLines(before + change.text + after);
     if (last < this.lines.length - 1 && replacement[replacement.length - 1] === '') replacement.pop();
     if (replacement.length <= 10_000) this.lines.splice(first, last - first + 1, ...replacement);
-    else this.lines = this.lines.slice(0, first).concat(replacement, this.lines.slice(last + 1));
+    else this.split = this.lines.slice(0, first).concat(replacement, this.lines.slice(last + 1));
     this.length += change.text.length - removed;
     return { range: { start, end }, text: change.text };
   }

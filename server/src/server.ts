@@ -1,9 +1,9 @@
 /** The LSP server around the language service: capabilities, settings, document sync, scheduling of validation. */
 import {
   CodeActionKind, DiagnosticRefreshRequest, DidChangeConfigurationNotification, ErrorCodes, LSPErrorCodes, ResponseError,
-  TextDocumentSyncKind, type CancellationToken, type Connection, type Diagnostic, type InitializeResult,
+  TextDocumentSyncKind, type CancellationToken, type Connection, type Diagnostic, type DocumentDiagnosticReport, type InitializeResult,
 } from 'vscode-languageserver';
-import { DOCUMENT_KIND_REQUEST, REGISTRY_MARKDOWN_REQUEST, REGISTRY_REQUEST, SERVER_STATUS_REQUEST, SUMMARY_REQUEST } from './commands';
+import { DOCUMENT_KIND_REQUEST, REGISTRY_MARKDOWN_REQUEST, REGISTRY_REQUEST, SERVER_STATUS_REQUEST, SUMMARY_REQUEST, type ServerStatus, type ServerStatusParams } from './commands';
 import { SEMANTIC_TOKENS_LEGEND, SemanticTokensResults } from './features/semanticTokens';
 import { createLanguageService } from './languageService';
 import { LineDocument } from './lineDocument';
@@ -16,6 +16,16 @@ const PUSH_INTERVAL_MS = 100;
 /** How long the first request for a document waits for workspace/configuration before it goes on with the defaults. */
 const SETTINGS_TIMEOUT_MS = 1_500;
 
+function processCpuMs(): number | undefined {
+  if (typeof process === 'undefined' || typeof process.cpuUsage !== 'function') return undefined;
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
+function sameItems(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+  return a.length === b.length && a.every((item, index) => item === b[index]);
+}
+
 /** What the entry point needs to know to leave as LSP says: exit code 0 only after `shutdown`. */
 export interface ServerState {
   readonly shutdownReceived: boolean;
@@ -27,6 +37,8 @@ export function startServer(connection: Connection): ServerState {
   const settingsByUri = new Map<string, Promise<Settings>>();
   const toldOnce = new Set<string>();
   const pushes = new Map<string, { timer?: ReturnType<typeof setTimeout>; last: number }>();
+  const reports = new Map<string, { resultId: string; items: Diagnostic[] }>();
+  let lastResultId = 0;
   let canPullSettings = false;
   let clientPullsDiagnostics = false;
   let canRefreshDiagnostics = false;
@@ -201,6 +213,8 @@ export function startServer(connection: Connection): ServerState {
   async function validate(document: LineDocument, token?: CancellationToken): Promise<Diagnostic[] | undefined> {
     const validation = service.doValidation(document, await settingsFor(document.uri), token);
     if (validation?.limited) tellOnce(`${document.uri} ${validation.limited.setting}`, validation.limited.message, 'information');
+    // A document is checked whole without being split into lines: that is done once its diagnostics are on their way.
+    setTimeout(() => document.prepareLines(), 0);
     return validation?.diagnostics;
   }
 
@@ -263,6 +277,7 @@ export function startServer(connection: Connection): ServerState {
     clearTimeout(pushes.get(uri)?.timer);
     pushes.delete(uri);
     documents.delete(uri);
+    reports.delete(uri);
     settingsByUri.delete(uri);
     semanticTokens.forget(uri);
     service.forget(uri);
@@ -275,12 +290,22 @@ export function startServer(connection: Connection): ServerState {
     refresh(documents.keys());
   });
 
-  connection.languages.diagnostics.on((params, token) => request(token, async () => {
-    const document = documents.get(params.textDocument?.uri);
-    if (!document) return { kind: 'full' as const, items: [] };
+  /**
+   * Pulled diagnostics answer "unchanged" when the client holds the last report and the new one is the same (the service
+   * keeps the diagnostics of untouched codes as the same objects): most keystrokes in a large log change no diagnostic,
+   * and a report of a thousand of them need not be encoded and sent again.
+   */
+  connection.languages.diagnostics.on((params, token) => request(token, async (): Promise<DocumentDiagnosticReport> => {
+    const uri = params.textDocument?.uri;
+    const document = documents.get(uri);
+    if (!document) return { kind: 'full', items: [] };
     const items = await validate(document, token);
     if (!items) throw cancelled();
-    return { kind: 'full' as const, items };
+    const previous = reports.get(uri);
+    if (previous && params.previousResultId === previous.resultId && sameItems(previous.items, items)) return { kind: 'unchanged', resultId: previous.resultId };
+    const resultId = String(++lastResultId);
+    reports.set(uri, { resultId, items });
+    return { kind: 'full', resultId, items };
   }, { kind: 'full' as const, items: [] }));
 
   connection.onHover((params, token) => request(token, async () => {
@@ -347,10 +372,11 @@ export function startServer(connection: Connection): ServerState {
   connection.onRequest(REGISTRY_REQUEST, () => request(undefined, () => service.registryItems(), []));
   connection.onRequest(REGISTRY_MARKDOWN_REQUEST, () => request(undefined, () => service.registryMarkdown(), ''));
 
-  /** For benchmarks and bug reports: open documents and memory, settled by a collection where the process allows one. */
-  connection.onRequest(SERVER_STATUS_REQUEST, () => request(undefined, () => {
-    (globalThis as { gc?: () => void }).gc?.();
-    return { documents: documents.size, memory: process.memoryUsage() };
+  /** For benchmarks and bug reports: open documents, memory and processor time, settled by a collection where the process allows one. */
+  connection.onRequest(SERVER_STATUS_REQUEST, (params?: ServerStatusParams) => request(undefined, () => {
+    const cpuMs = processCpuMs();
+    if (params?.collectGarbage !== false) (globalThis as { gc?: () => void }).gc?.();
+    return { documents: documents.size, memory: process.memoryUsage(), cpuMs } satisfies ServerStatus;
   }, null));
 
   connection.listen();

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { CompletionResolveRequest, type MarkupContent } from 'vscode-languageserver-protocol';
+import { CompletionResolveRequest, DocumentDiagnosticRequest, type MarkupContent } from 'vscode-languageserver-protocol';
 import { ENUMERATED_CODES } from '../../server/src/registry/registry';
 import { LspSession } from '../support/lspSession';
 
@@ -132,6 +132,39 @@ describe('language server without workspace/configuration (a minimal client such
     try {
       await session.open('file:///etc/postfix/sender_access', 'spammer@example.net  REJECT 4.7.1 go away\n');
       assert.deepEqual((await session.diagnostics('file:///etc/postfix/sender_access')).map((d) => d.code), ['class-mismatch']);
+      noExceptions(session);
+    } finally {
+      await session.stop();
+    }
+  });
+});
+
+describe('pulled diagnostics with result ids (as VS Code asks for them)', { timeout: 30_000 }, () => {
+  test('an edit that changes no diagnostic gets an unchanged report; one that does gets the new ones', async () => {
+    const session = await LspSession.start({ pullDiagnostics: true, settings: {} });
+    try {
+      const uri = 'file:///var/log/mail.log';
+      const lines = [
+        'Nov 28 10:00:01 mx1 postfix/smtp[2001]: 1A2B3C4D5E: to=<a@example.net>, dsn=5.1.1, status=bounced (host said: 550 4.1.1 User unknown)',
+        'Nov 28 10:00:02 mx1 postfix/smtpd[2002]: connect from unknown[192.0.2.7]',
+        'Nov 28 10:00:03 mx1 postfix/smtp[2003]: 2B3C4D5E6F: to=<b@example.net>, dsn=5.9.9, status=bounced',
+      ];
+      await session.open(uri, lines.join('\n') + '\n', 'log');
+      const pull = (previousResultId?: string) => session.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri }, previousResultId });
+      const first = await pull();
+      assert.equal(first.kind, 'full');
+      assert.deepEqual(first.kind === 'full' && first.items.map((d) => `${d.range.start.line} ${d.code}`), ['0 class-mismatch', '2 unregistered-code']);
+      const resultId = first.kind === 'full' ? first.resultId : undefined;
+      assert.ok(resultId);
+
+      await session.change(uri, { range: { start: { line: 1, character: 20 }, end: { line: 1, character: 23 } }, text: 'mx2' });
+      assert.deepEqual(await pull(resultId), { kind: 'unchanged', resultId });
+      assert.equal((await pull()).kind, 'full', 'a client without the last report gets it whole');
+
+      await session.change(uri, { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'Nov 28 10:00:00 mx1 postfix/smtp[2000]: said: 550 5.9.9 x\n' });
+      const shifted = await pull(resultId);
+      assert.equal(shifted.kind, 'full');
+      assert.deepEqual(shifted.kind === 'full' && shifted.items.map((d) => `${d.range.start.line} ${d.code}`), ['0 unregistered-code', '1 class-mismatch', '3 unregistered-code']);
       noExceptions(session);
     } finally {
       await session.stop();

@@ -19,6 +19,8 @@ export interface SessionOptions {
   settingsNeverAnswered?: boolean;
   /** Extra options for the server's Node process (the benchmark passes --expose-gc). */
   nodeOptions?: string[];
+  /** The server script to run; dist/server.js unless given (the benchmark also runs its protocol floor). */
+  server?: string;
 }
 
 export class LspSession {
@@ -28,6 +30,7 @@ export class LspSession {
   serverCapabilities: ServerCapabilities = {};
   private readonly versions = new Map<string, number>();
   private readonly published = new Map<string, PublishDiagnosticsParams>();
+  private readonly pulled = new Map<string, { resultId?: string; items: Diagnostic[] }>();
   private readonly waiters: (() => void)[] = [];
   private exited = false;
   /** Resolves with the server's exit code when its process ends. */
@@ -39,7 +42,7 @@ export class LspSession {
   }
 
   static async start(options: SessionOptions = {}): Promise<LspSession> {
-    const child = spawn(process.execPath, [...(options.nodeOptions ?? []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(options.nodeOptions ?? []), options.server ?? SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const session = new LspSession(connection, child, options);
     child.stderr!.on('data', (chunk) => (session.stderr += chunk));
@@ -123,8 +126,12 @@ export class LspSession {
   /** The diagnostics for the document's latest version: pulled, or awaited until the server pushes them. */
   async diagnostics(uri: string): Promise<Diagnostic[]> {
     if (this.options.pullDiagnostics) {
-      const report = await this.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
-      return report.kind === 'full' ? report.items : [];
+      // As VS Code does: the last report's id goes with the request, and an unchanged report keeps the last items.
+      const previous = this.pulled.get(uri);
+      const report = await this.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri }, previousResultId: previous?.resultId });
+      if (report.kind === 'unchanged') return previous?.items ?? [];
+      this.pulled.set(uri, { resultId: report.resultId, items: report.items });
+      return report.items;
     }
     const version = this.versions.get(uri);
     for (;;) {

@@ -67,6 +67,50 @@ describe('robustness', () => {
     }), { numRuns: 400 });
   });
 
+  test('diagnostics checked between random edits equal those of a fresh check of the final text, limits included', () => {
+    const logKinds = fc.constantFrom(['file:///var/log/mail.log', 'log'], ['file:///m/bounce.eml', 'plaintext'], ['file:///notes.txt', 'plaintext']);
+    const logLine = fc.oneof(mailishText, fc.constantFrom(
+      'Nov 28 mx postfix/smtp[1]: 1A: to=<a@b>, dsn=5.9.9, status=bounced (host said: 550 4.1.1 User unknown)',
+      'Nov 28 mx postfix/smtpd[2]: NOQUEUE: reject: RCPT from x[192.0.2.1]: 450 5.7.1 <c@d>: Relay access denied',
+      'Nov 28 mx postfix/smtpd[3]: connect from unknown[192.0.2.2]',
+      'Nov 28 mx postfix/smtp[4]: 2B: to=<e@f>, dsn=5.01.1, status=bounced',
+    ));
+    const fraction = fc.integer({ min: 0, max: 1000 }).map((n) => n / 1000);
+    const edit = fc.record({ a: fraction, b: fraction, text: fc.oneof(mailishText, logLine), check: fc.boolean() });
+    const manyLines = fc.array(logLine, { minLength: 2, maxLength: 12 }).map((lines) => lines.join('\n'));
+    fc.assert(fc.property(manyLines, logKinds, fc.array(edit, { maxLength: 12 }), fc.integer({ min: 0, max: 6 }), (initial, [uri, languageId], edits, max) => {
+      const { settings } = resolveSettings({ maxNumberOfProblems: max, severityInLogs: { 'unexpected-reply-code': 'hint', 'missing-code': 'hint' } });
+      const incremental = createLanguageService();
+      const document = TextDocument.create(uri, languageId, 1, initial);
+      incremental.doValidation(document, settings);
+      for (const { a, b, text, check } of edits) {
+        const change = { range: randomRange(document, a, b), text };
+        TextDocument.update(document, [change], document.version + 1);
+        incremental.didChange(document, change);
+        if (check) incremental.doValidation(document, settings);
+      }
+      const fresh = createLanguageService().doValidation(TextDocument.create(uri, languageId, document.version, document.getText()), settings);
+      assert.deepEqual(incremental.doValidation(document, settings), fresh);
+    }), { numRuns: 400 });
+  });
+
+  test('an edit that removes the only problem past the limit lifts the limit, one before it keeps it', () => {
+    const { settings } = resolveSettings({ maxNumberOfProblems: 2 });
+    const incremental = createLanguageService();
+    const line = (n: number, code: string) => `Nov 28 10:00:0${n} mx postfix/smtp[1]: ${n}A: to=<a@b>, dsn=${code}, status=bounced`;
+    const document = TextDocument.create('file:///var/log/mail.log', 'log', 1, [line(1, '5.9.9'), line(2, '5.9.8'), 'x', line(4, '5.9.7')].join('\n'));
+    assert.equal(incremental.doValidation(document, settings)?.limited?.setting, 'maxNumberOfProblems');
+    const edit = (range: Range, text: string) => {
+      TextDocument.update(document, [{ range, text }], document.version + 1);
+      incremental.didChange(document, { range, text });
+      return incremental.doValidation(document, settings);
+    };
+    assert.equal(edit({ start: { line: 2, character: 0 }, end: { line: 2, character: 1 } }, 'y')?.limited?.setting, 'maxNumberOfProblems');
+    const lifted = edit({ start: { line: 3, character: 54 }, end: { line: 3, character: 59 } }, '5.1.1');
+    assert.equal(lifted?.limited, undefined);
+    assert.equal(lifted?.diagnostics.length, 2);
+  });
+
   test('incremental edits in the middle of a real log keep every occurrence where a fresh scan puts it', () => {
     const log = fixture('logs/mail.log');
     const document = TextDocument.create('file:///var/log/mail.log', 'log', 1, log);

@@ -1,4 +1,4 @@
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import type { DocumentAnalysis, TextDocumentLike } from '../analysis';
 import { findSuppressions, isSuppressed } from '../comments';
 import { basename, isReadOnlyKind, quotesOthers } from '../documentKind';
@@ -109,6 +109,30 @@ export interface Validation {
   limited?: { setting: 'maxFileSize' | 'maxNumberOfProblems'; message: string };
 }
 
+function diagnosticOf(finding: Finding, level: Exclude<SeverityLevel, 'off'>, range: Range): Diagnostic {
+  return { range, severity: SEVERITY[level], code: finding.code, codeDescription: { href: DOCUMENTATION[finding.code] }, source: DIAGNOSTIC_SOURCE, message: quote(finding.message, MAX_MESSAGE_LENGTH) };
+}
+
+/**
+ * The diagnostics of each occurrence as last built, kept while its line and the settings stay the same (an occurrence
+ * belongs to one analysis, whose kind is fixed for its life): after an edit only the occurrences it touched are checked
+ * again, and unchanged diagnostics are the same objects, which tells the server at a glance that a report has not changed.
+ */
+const built = new WeakMap<Occurrence, { line: number; settings: Settings; diagnostics: Diagnostic[] }>();
+
+function occurrenceDiagnostics(occurrence: Occurrence, settings: Settings, levels: Settings['severity'], providers: ProviderUse): Diagnostic[] {
+  const cached = built.get(occurrence);
+  if (cached && cached.line === occurrence.line && cached.settings === settings) return cached.diagnostics;
+  const range = { start: { line: occurrence.line, character: occurrence.start }, end: { line: occurrence.line, character: occurrence.end } };
+  const diagnostics: Diagnostic[] = [];
+  for (const finding of findingsFor(occurrence, settings.knownCodes, providers, settings.strictRegistry)) {
+    const level = levels[finding.code];
+    if (level !== 'off') diagnostics.push(diagnosticOf(finding, level, range));
+  }
+  built.set(occurrence, { line: occurrence.line, settings, diagnostics });
+  return diagnostics;
+}
+
 export function diagnostics(analysis: DocumentAnalysis, settings: Settings, document: TextDocumentLike): Validation {
   const name = quote(basename(document.uri));
   if (!settings.validate.enabled) return { diagnostics: [] };
@@ -121,35 +145,55 @@ export function diagnostics(analysis: DocumentAnalysis, settings: Settings, docu
       },
     };
   }
+  const readOnly = isReadOnlyKind(analysis.kind);
   const levels = quotesOthers(analysis.kind) ? settings.severityInLogs : settings.severity;
   // Logs and bounces have no comments and no configuration syntax: their text is not read again.
-  const text = isReadOnlyKind(analysis.kind) ? '' : document.getText();
+  const text = readOnly ? '' : document.getText();
   const suppressions = findSuppressions(text);
   const max = settings.maxNumberOfProblems;
-  const result: Diagnostic[] = [];
+  let result: Diagnostic[] = [];
+  let firstOccurrence = 0;
   let limited = false;
-  const add = (code: DiagnosticCode, message: string, range: Diagnostic['range']) => {
-    const level = levels[code];
-    if (level === 'off' || isSuppressed(suppressions, range.start.line, code)) return;
+  /** The line of the first problem left out by the limit. */
+  let limitLine = Infinity;
+
+  // In logs and bounces each diagnostic depends on its occurrence alone: those before the first line edited since the
+  // last report are kept, and the occurrences are checked from that line on (not at all once the limit is reached there).
+  const previous = readOnly ? lastReports.get(analysis) : undefined;
+  if (previous && previous.settings === settings) {
+    const kept = countBefore(previous.validation.diagnostics, analysis.changedFromLine);
+    const unchanged = kept === previous.validation.diagnostics.length && (previous.validation.limited ? previous.limitLine : Infinity) < analysis.changedFromLine;
+    if (unchanged || analysis.changedFromLine === Infinity) {
+      analysis.changedFromLine = Infinity;
+      return previous.validation;
+    }
+    result = previous.validation.diagnostics.slice(0, kept);
+    firstOccurrence = firstOccurrenceOnOrAfter(analysis.occurrences, analysis.changedFromLine);
+  }
+  const keep = (diagnostic: Diagnostic) => {
+    if (isSuppressed(suppressions, diagnostic.range.start.line, diagnostic.code as DiagnosticCode)) return;
     if (result.length >= max) {
+      if (!limited) limitLine = diagnostic.range.start.line;
       limited = true;
       return;
     }
-    result.push({ range, severity: SEVERITY[level], code, codeDescription: { href: DOCUMENTATION[code] }, source: DIAGNOSTIC_SOURCE, message: quote(message, MAX_MESSAGE_LENGTH) });
+    result.push(diagnostic);
   };
 
   const providers = providerUseOf(analysis.kind, settings.providers.enabled);
-  for (const occurrence of analysis.occurrences) {
-    if (limited) break;
-    if (!occurrence.confident) continue;
-    const range = { start: { line: occurrence.line, character: occurrence.start }, end: { line: occurrence.line, character: occurrence.end } };
-    for (const finding of findingsFor(occurrence, settings.knownCodes, providers, settings.strictRegistry)) add(finding.code, finding.message, range);
+  const occurrences = analysis.occurrences;
+  for (let i = firstOccurrence; i < occurrences.length && !limited; i++) {
+    if (!occurrences[i].confident) continue;
+    for (const diagnostic of occurrenceDiagnostics(occurrences[i], settings, levels, providers)) keep(diagnostic);
   }
   const lineFindings = mtaFindings(text, analysis.kind);
-  for (const finding of lineFindings) add(finding.code, finding.message, finding.range);
+  for (const finding of lineFindings) {
+    const level = levels[finding.code];
+    if (level !== 'off') keep(diagnosticOf(finding, level, finding.range));
+  }
   if (lineFindings.length > 0) result.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 
-  return limited
+  const validation: Validation = limited
     ? {
       diagnostics: result,
       limited: {
@@ -158,4 +202,35 @@ export function diagnostics(analysis: DocumentAnalysis, settings: Settings, docu
       },
     }
     : { diagnostics: result };
+  if (readOnly) {
+    lastReports.set(analysis, { settings, validation, limitLine });
+    analysis.changedFromLine = Infinity;
+  }
+  return validation;
+}
+
+/** The last report of each analysis of a log or bounce, and the settings it was built with. */
+const lastReports = new WeakMap<DocumentAnalysis, { settings: Settings; validation: Validation; limitLine: number }>();
+
+/** How many of `diagnostics` (in line order) start before `line`. */
+function countBefore(diagnostics: readonly Diagnostic[], line: number): number {
+  let low = 0;
+  let high = diagnostics.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (diagnostics[middle].range.start.line < line) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+function firstOccurrenceOnOrAfter(occurrences: readonly Occurrence[], line: number): number {
+  let low = 0;
+  let high = occurrences.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (occurrences[middle].line < line) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }

@@ -65,27 +65,42 @@ const HARAKA_BEFORE = new RegExp(String.raw`\b(${HARAKA_VERDICTS})\s*,\s*["'\`]$
 const REPLY_AFTER = /^(?::|\s*\$:\s*"?)([2-5]\d\d)\b/;
 /** Postfix cleanup drops the reply code of a milter's reply: `milter-reject: END-OF-MESSAGE from host[addr]: 5.7.1 text`. */
 const MILTER_LINE = /\bmilter-(?:reject|tempfail|discard|hold)\b/;
-/** A string literal that begins with a code and a capitalised word: Haraka's `'5.7.8 Authentication failed'`. */
-const STRING_TEXT = /^ [A-Z]/;
 /**
  * A literal that is only a code (`'5.1.1' => :no_such_user`, `%w[5.1.1 5.1.2]`) in source or data that holds confident
- * codes elsewhere: plausible, unless the words before it speak of a version.
+ * codes elsewhere: plausible, unless the words before it speak of a version (see hasVersionCue). It opens with a quote,
+ * or, after a space, `[` or `(`, with this; it closes with a quote, a space or a closing bracket.
  */
 const LITERAL_BEFORE = /(?:["'`]|%[wW][[(](?:[\d.\s]*\s)?)$/;
-const LITERAL_AFTER = /^["'`\s\])]/;
-const VERSION_CUE = /version|\bver\b|release|\bv$/i;
 /**
  * A comment in source code before the code on its line: a comment describes (`// Take a line like "4.2.12 text"`), so its
  * codes hover but are not checked. A line that starts as a comment, or ` // ` after code; `#` only where no C preprocessor
  * directive follows it.
  */
 const COMMENT_BEFORE = /^\s*(?:\/\/|\/\*|\*|#(?!\s*(?:define|include|if|ifdef|ifndef|elif|else|endif|undef|pragma|error)\b)|--\s)|\s\/\/\s/;
-/** In logs and bounces a bare code may follow `: `, `; `, `(` or start a line; in other text only `: ` or `; `. */
-const BARE_LEADER_IN_MAIL = /(?:^|[:;(])\s*$/;
-const BARE_LEADER_IN_TEXT = /[:;]\s*$/;
 /** In MTA tables the value follows the key: `relay.example   5.1.6 text`. */
 export const MAP_VALUE_LEADER = /^\S+\s+$/;
-const BARE_FOLLOWER = /^(?:$|[),;:'"\]]|\s(?!\d)|\.(?:\s|$))/;
+
+/**
+ * The codes met so far by a number made of their characters and length: a log repeats a few dozen codes thousands of
+ * times, and each occurrence then shares one string instead of a copy of its own.
+ */
+const codeTexts = new Map<number, string>();
+const MAX_CODE_TEXTS = 10_000;
+
+/** text[index, end), a code of at most 11 characters (digits and dots). */
+function codeText(text: string, index: number, end: number): string {
+  let key = end - index;
+  for (let i = index; i < end; i++) {
+    const c = text.charCodeAt(i);
+    key = key * 11 + (c === 46 ? 10 : c - 48);
+  }
+  let code = codeTexts.get(key);
+  if (code === undefined) {
+    code = text.slice(index, end);
+    if (codeTexts.size < MAX_CODE_TEXTS) codeTexts.set(key, code);
+  }
+  return code;
+}
 
 /** The number written by the digits in text[from, to). */
 function digitsValue(text: string, from: number, to: number): number {
@@ -99,6 +114,16 @@ function malformation(code: string, secondDot: number): string | undefined {
   const statusClass = code.charCodeAt(0);
   if (statusClass !== 50 && statusClass !== 52 && statusClass !== 53) return `class ${code[0]} is not 2, 4 or 5`;
   return subCodeProblem('subject', code, 2, secondDot) ?? subCodeProblem('detail', code, secondDot + 1, code.length);
+}
+
+/** Whether text[index, end) with its second dot at `secondDot` has no malformation, tested without slicing it. */
+function isWellFormed(text: string, index: number, secondDot: number, end: number): boolean {
+  const statusClass = text.charCodeAt(index);
+  return (statusClass === 50 || statusClass === 52 || statusClass === 53) && isWellFormedSubCode(text, index + 2, secondDot) && isWellFormedSubCode(text, secondDot + 1, end);
+}
+
+function isWellFormedSubCode(text: string, from: number, to: number): boolean {
+  return to - from <= 1 || (to - from <= 3 && text.charCodeAt(from) !== 48);
 }
 
 function subCodeProblem(name: string, code: string, from: number, to: number): string | undefined {
@@ -127,9 +152,9 @@ export function scan(text: string, options: ScanOptions): Occurrence[] {
   // test() rather than exec(): no match array per candidate; the start is found from the end (digits, dot, digits, dot, digit).
   while (CANDIDATE.test(text)) {
     const end = CANDIDATE.lastIndex;
-    let index = end - 1;
-    while (text.charCodeAt(index) !== 46) index--;
-    index--;
+    let secondDot = end - 1;
+    while (text.charCodeAt(secondDot) !== 46) secondDot--;
+    let index = secondDot - 1;
     while (text.charCodeAt(index) !== 46) index--;
     index--;
     while (index > lineEnd) {
@@ -139,16 +164,17 @@ export function scan(text: string, options: ScanOptions): Occurrence[] {
     }
     if ((++candidates & 4095) === 0 && options.isCancelled?.()) break;
 
-    const code = text.slice(index, end);
-    const secondDot = code.indexOf('.', 2);
-    const problem = malformation(code, secondDot);
+    // Most candidates in source trees are versions that no context claims: the code is sliced only once one does.
+    const wellFormed = isWellFormed(text, index, secondDot, end);
     const column = index - lineStart;
     // The commonest contexts, a reply code right before the code and a log's `dsn=`, are read without slicing the line.
     const replyStart = replyCodeBefore(text, lineStart, index);
     const found = replyStart !== -1 ? REPLY
       : index - 4 >= lineStart && text.startsWith('dsn=', index - 4) && !isWordCharacter(text.charCodeAt(index - 5)) ? FIELD
-        : classify(text, lineStart, index, end, lineEnd, kind, !problem);
+        : classify(text, lineStart, index, end, lineEnd, kind, wellFormed);
     if (!found) continue;
+    const code = codeText(text, index, end);
+    const problem = wellFormed ? undefined : malformation(code, secondDot - index);
     const reply = found.reply;
     occurrences.push({
       line,
@@ -156,8 +182,8 @@ export function scan(text: string, options: ScanOptions): Occurrence[] {
       end: column + code.length,
       text: code,
       statusClass: code.charCodeAt(0) - 48,
-      subject: digitsValue(code, 2, secondDot),
-      detail: digitsValue(code, secondDot + 1, code.length),
+      subject: digitsValue(text, index + 2, secondDot),
+      detail: digitsValue(text, secondDot + 1, end),
       malformation: problem,
       context: found.context === 'literal' ? 'bare' : found.context,
       confident: found.context !== 'bare' && found.context !== 'literal' && !(kind === 'source' && COMMENT_BEFORE.test(text.slice(lineStart, index))),
@@ -207,20 +233,130 @@ function replyCodeBefore(text: string, lineStart: number, index: number): number
   return leader === 110 && start - 2 >= lineStart && text.charCodeAt(start - 2) === 92 ? start : -1; // `\n`
 }
 
-/** The context of the candidate at [index, end) where no reply code stands right before it, or nothing. */
+/** The characters a regular expression's `\s` matches. */
+function isRegExpSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c >= 160 && (c === 160 || c === 5760 || (c >= 8192 && c <= 8202)
+    || c === 8232 || c === 8233 || c === 8239 || c === 8287 || c === 12288 || c === 65279));
+}
+const isUpperCase = (c: number) => c >= 65 && c <= 90;
+
+/** The offset of the last character before `index`, at or after `from`, that is not `\s`; from - 1 if there is none. */
+function skipSpacesBack(text: string, from: number, index: number): number {
+  let p = index - 1;
+  while (p >= from && isRegExpSpace(text.charCodeAt(p))) p--;
+  return p;
+}
+
+/** The last letter of each Postfix action, lower case: ACTION_BEFORE can end (before spaces) only in one of them, `:` or `@`. */
+const ACTION_LAST_LETTERS = new Set(POSTFIX_ACTIONS.toLowerCase().split('|').map((action) => action.charCodeAt(action.length - 1)));
+
+/** Whether ACTION_BEFORE can match the `before` that ends at `index`: a character test run before the expression. */
+function actionMayEndBefore(text: string, from: number, index: number): boolean {
+  const p = skipSpacesBack(text, from, index);
+  if (p < from) return false;
+  const c = text.charCodeAt(p);
+  return c === 58 || c === 64 || ACTION_LAST_LETTERS.has(c | 32);
+}
+
+/**
+ * Whether FIELD_BEFORE can match the `before` that ends at `index` (after FIELD_WORD), by characters: `(#`, or a key that
+ * ends in one of its words (dsn, status, code, esc) or holds `xcode`, then `=` or `:` (or, for xcode keys, spaces and a quote).
+ */
+function fieldMayEndBefore(text: string, from: number, index: number, quote: boolean): boolean {
+  if (text.charCodeAt(index - 1) === 35) return index - 2 >= from && text.charCodeAt(index - 2) === 40;
+  let p = skipSpacesBack(text, from, quote ? index - 1 : index);
+  if (p < from) return false;
+  const c = text.charCodeAt(p);
+  if (c === 61 || c === 58) p = skipSpacesBack(text, from, p);
+  else if (!quote || p === index - 2) return false;
+  const q = text.charCodeAt(p);
+  if (q === 34 || q === 39) p--;
+  if (p < from) return false;
+  const keyEnd = p + 1;
+  let keyStart = keyEnd;
+  while (keyStart > from && isWordCharacter(text.charCodeAt(keyStart - 1))) keyStart--;
+  if (quote && holdsXcode(text, keyStart, keyEnd)) return true;
+  return c !== 61 && c !== 58 ? false : endsWithWord(text, keyStart, keyEnd, 'dsn') || endsWithWord(text, keyStart, keyEnd, 'status')
+    || endsWithWord(text, keyStart, keyEnd, 'code') || endsWithWord(text, keyStart, keyEnd, 'esc');
+}
+
+/** Whether text[from, to) ends with `word` (lower case), ignoring case. */
+function endsWithWord(text: string, from: number, to: number, word: string): boolean {
+  if (to - from < word.length) return false;
+  for (let i = 0; i < word.length; i++) if ((text.charCodeAt(to - word.length + i) | 32) !== word.charCodeAt(i)) return false;
+  return true;
+}
+
+function holdsXcode(text: string, from: number, to: number): boolean {
+  for (let i = to - 5; i >= from; i--) if (endsWithWord(text, i, i + 5, 'xcode')) return true;
+  return false;
+}
+
+/** Whether text[from, to) speaks of a version: `version`, `release`, the word `ver`, or a `v` word that ends it (/version|\bver\b|release|\bv$/i). */
+function hasVersionCue(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i) | 32;
+    if (c === 118) { // v
+      if (endsWithWord(text, i, i + 7, 'version') && i + 7 <= to) return true;
+      const boundaryBefore = i === from || !isWordCharacter(text.charCodeAt(i - 1));
+      if (!boundaryBefore) continue;
+      if (i + 1 === to) return true;
+      if (i + 3 <= to && endsWithWord(text, i, i + 3, 'ver') && (i + 3 === to || !isWordCharacter(text.charCodeAt(i + 3)))) return true;
+    } else if (c === 114 && i + 7 <= to && endsWithWord(text, i, i + 7, 'release')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** LITERAL_BEFORE after a space, `[` or `(`: Ruby's `%w[` or `%w(` and words of digits, dots and spaces. */
+function wordListMayEndBefore(text: string, from: number, index: number): boolean {
+  let p = index - 1;
+  while (p >= from && (isDigit(text.charCodeAt(p)) || text.charCodeAt(p) === 46 || isRegExpSpace(text.charCodeAt(p)))) p--;
+  const c = text.charCodeAt(p);
+  return p - 2 >= from && (c === 91 || c === 40) && (text.charCodeAt(p - 1) | 32) === 119 && text.charCodeAt(p - 2) === 37;
+}
+
+/** What may follow a bare code (/^(?:$|[),;:'"\]]|\s(?!\d)|\.(?:\s|$))/ over text[end, afterEnd)): the end, a closing character, a space not before a digit, a final dot. */
+function bareMayEndAt(text: string, end: number, afterEnd: number): boolean {
+  if (end >= afterEnd) return true;
+  const c = text.charCodeAt(end);
+  if (c === 41 || c === 44 || c === 59 || c === 58 || c === 39 || c === 34 || c === 93) return true;
+  if (isRegExpSpace(c)) return end + 1 >= afterEnd || !isDigit(text.charCodeAt(end + 1));
+  return c === 46 && (end + 1 >= afterEnd || isRegExpSpace(text.charCodeAt(end + 1)));
+}
+
+/**
+ * What may come before a bare code, spaces aside: in logs and bounces `:`, `;`, `(` or nothing (/(?:^|[:;(])\s*$/ over the
+ * window), in other text `:` or `;` (/[:;]\s*$/).
+ */
+function bareLeaderBefore(text: string, from: number, index: number, orWindowStart: boolean): boolean {
+  const p = skipSpacesBack(text, from, index);
+  if (p < from) return orWindowStart;
+  const c = text.charCodeAt(p);
+  return c === 58 || c === 59 || (orWindowStart && c === 40);
+}
+
+/**
+ * The context of the candidate at [index, end) where no reply code stands right before it, or nothing.
+ * Each regular expression above runs only where a test of the characters around the candidate says it can match, and
+ * the simplest rules are character tests alone, so that a version string in a source tree costs no slice.
+ */
 function classify(text: string, lineStart: number, index: number, end: number, lineEnd: number, kind: DocumentKind, wellFormed: boolean): Context | undefined {
   // Every context ends in a known character right before the code: test only the contexts that can end in this one.
   const lead = index > lineStart ? text.charCodeAt(index - 1) : -1;
   const quote = lead === 34 || lead === 39 || lead === 96;
   const space = lead === 32 || lead === 9;
-  const before = text.slice(Math.max(lineStart, index - CONTEXT_WINDOW), index);
+  const windowStart = Math.max(lineStart, index - CONTEXT_WINDOW);
+  let before: string | undefined;
   const visibleEnd = text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
-  const after = text.slice(end, Math.min(visibleEnd, end + AFTER_WINDOW));
+  const afterEnd = Math.min(visibleEnd, end + AFTER_WINDOW);
 
   // Before an opening quote, a split-argument reply (`"550", "`) or Haraka's verdict (`DENY, '`) has a comma; a field never does.
   let beforeQuote = -1;
   if (quote) for (let i = index - 2; i >= lineStart && beforeQuote === -1; i--) if (text.charCodeAt(i) !== 32) beforeQuote = text.charCodeAt(i);
   if (beforeQuote === 44 && kind !== 'prose') {
+    before ??= text.slice(windowStart, index);
     const nearBefore = before.slice(-REPLY_WINDOW);
     const reply = REPLY_ARGUMENT_BEFORE.exec(nearBefore);
     if (reply) return { context: 'reply', reply: { value: Number(reply[1]), offset: reply.index - nearBefore.length } };
@@ -228,9 +364,9 @@ function classify(text: string, lineStart: number, index: number, end: number, l
     if (verdict) return { context: 'action', action: verdict[1], impliedClass: impliedClass(verdict[1]) };
   }
 
-  const action = (space || lead === 58) && kind !== 'prose' ? ACTION_BEFORE.exec(before) : null;
+  const action = (space || lead === 58) && kind !== 'prose' && actionMayEndBefore(text, windowStart, index) ? ACTION_BEFORE.exec(before ??= text.slice(windowStart, index)) : null;
   if (action) {
-    const replyAfter = REPLY_AFTER.exec(after);
+    const replyAfter = REPLY_AFTER.exec(text.slice(end, afterEnd));
     const name = action[1].replace(/\s+/g, ' ');
     return {
       context: 'action',
@@ -241,15 +377,25 @@ function classify(text: string, lineStart: number, index: number, end: number, l
   }
 
   const fieldMayEndHere = quote ? beforeQuote !== 44 && beforeQuote !== 40 : space || lead === 58 || lead === 61 || lead === 35;
-  if (fieldMayEndHere && FIELD_WORD.test(before) && FIELD_BEFORE.test(before)) return FIELD;
-  if (!wellFormed) return undefined;
-  if (space && before.endsWith(']: ') && MILTER_LINE.test(text.slice(lineStart, index))) return FIELD;
-  if (quote && STRING_TEXT.test(after) && (kind === 'source' || isConfigKind(kind))) return STRING;
-  if ((kind === 'source' || kind === 'data') && (quote || ((space || lead === 91 || lead === 40) && LITERAL_BEFORE.test(before))) && LITERAL_AFTER.test(after) && !VERSION_CUE.test(before)) {
-    return LITERAL;
+  if (fieldMayEndHere && fieldMayEndBefore(text, windowStart, index, quote)) {
+    before ??= text.slice(windowStart, index);
+    if (FIELD_WORD.test(before) && FIELD_BEFORE.test(before)) return FIELD;
   }
-  if (!BARE_FOLLOWER.test(after)) return undefined;
-  if (isReadOnlyKind(kind) ? BARE_LEADER_IN_MAIL.test(before) : (kind === 'text' || kind === 'prose') && BARE_LEADER_IN_TEXT.test(before)) return BARE;
+  if (!wellFormed) return undefined;
+  if (lead === 32 && index - 3 >= windowStart && text.charCodeAt(index - 2) === 58 && text.charCodeAt(index - 3) === 93 && MILTER_LINE.test(text.slice(lineStart, index))) return FIELD;
+  // A string literal that begins with a code and a capitalised word: Haraka's `'5.7.8 Authentication failed'`.
+  if (quote && end + 2 <= afterEnd && text.charCodeAt(end) === 32 && isUpperCase(text.charCodeAt(end + 1)) && (kind === 'source' || isConfigKind(kind))) return STRING;
+  if (kind === 'source' || kind === 'data') {
+    const next = end < afterEnd ? text.charCodeAt(end) : -1;
+    const literalEnd = next === 34 || next === 39 || next === 96 || next === 93 || next === 41 || isRegExpSpace(next);
+    if (literalEnd && (quote || ((space || lead === 91 || lead === 40) && wordListMayEndBefore(text, windowStart, index) && LITERAL_BEFORE.test(before ??= text.slice(windowStart, index))))
+      && !hasVersionCue(text, windowStart, index)) {
+      return LITERAL;
+    }
+    return undefined;
+  }
+  if (!bareMayEndAt(text, end, afterEnd)) return undefined;
+  if (isReadOnlyKind(kind) ? bareLeaderBefore(text, windowStart, index, true) : (kind === 'text' || kind === 'prose') && bareLeaderBefore(text, windowStart, index, false)) return BARE;
   if (space && isConfigKind(kind) && MAP_VALUE_LEADER.test(text.slice(lineStart, index))) return BARE;
   return undefined;
 }
