@@ -2,9 +2,10 @@
  * The language service: pure functions of (document, position, settings) that return LSP types.
  * No editor, no I/O: the LSP server, the browser worker and tests all wrap this.
  */
-import type { CodeAction, CompletionItem, CompletionList, Diagnostic, DocumentLink, Hover, InlayHint, Position, Range } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionItem, CompletionList, Diagnostic, DocumentLink, FoldingRange, Hover, InlayHint, Position, Range } from 'vscode-languageserver-types';
 import { DocumentAnalysis, type TextChange, type TextDocumentLike } from './analysis';
-import { decideDocumentKind, isConfigKind, SNIFF_LENGTH, type DocumentKind } from './documentKind';
+import { decideDocumentKind, isConfigKind, isReadOnlyKind, SNIFF_LENGTH, type DocumentKind } from './documentKind';
+import type { LineReader } from './features/bounceReason';
 import { codeActions } from './features/codeActions';
 import { completion, eximVerbAt, replyCodeNearby, resolveCompletion } from './features/completion';
 import { diagnostics, type Validation } from './features/diagnostics';
@@ -16,6 +17,9 @@ import { summarize, type DocumentSummary } from './features/summary';
 import { dsnHover } from './features/harakaDsn';
 import { semanticTokens } from './features/semanticTokens';
 import { FILE_KINDS, userFileKind, type KindReason } from './fileKinds';
+import { dsnFieldHover } from './features/dsn';
+import { foldingRanges } from './features/folding';
+import { mtaActionHover } from './features/mtaActionHover';
 import { providerEntriesAt } from './features/providers';
 import { withoutLineBreak } from './lines';
 import { clampLine } from './ranges';
@@ -39,6 +43,8 @@ export interface DocumentKindInfo {
 
 /** Links are recomputed after every edit: documents larger than this (most are logs) get none. */
 const MAX_LINKED_TEXT = 5_000_000;
+/** Folding ranges are computed over the whole text on request: larger bounces (mailboxes) get none. */
+const MAX_FOLDED_TEXT = 5_000_000;
 
 /**
  * The most items one request returns, whatever the document holds: a response the editor cannot show is sent whole
@@ -78,8 +84,10 @@ export interface LanguageService {
   doSemanticTokens(document: TextDocumentLike, settings?: Settings, range?: Range): number[];
   /** The kind the document is analysed as, and why: the user's smtpStatusCodes.fileKinds, or its name, language, content. */
   kindOf(document: TextDocumentLike, settings?: Settings): DocumentKindInfo;
-  /** The codes of a document by class and count, for the log summary view. */
-  summarize(document: TextDocumentLike, settings?: Settings): DocumentSummary;
+  /** In bounces: the delivery-status part, its field groups and the returned message's headers. */
+  doFoldingRanges(document: TextDocumentLike): FoldingRange[];
+  /** The codes of a document by class, and (when asked) its failures by bounce reason, with counts, for the log summary view. */
+  summarize(document: TextDocumentLike, settings?: Settings, byReason?: boolean): DocumentSummary;
   registryItems(): RegistryItem[];
   registryMarkdown(): string;
   /** Drops what is cached for a closed document. */
@@ -90,9 +98,10 @@ export function createLanguageService(): LanguageService {
   const analyses = new Map<string, DocumentAnalysis>();
 
   /** The analysis of the document's current version, with the kind the user's settings give it (if any). */
-  function analyze(document: TextDocumentLike, settings: Settings, token?: CancellationTokenLike): DocumentAnalysis | undefined {
-    const userKind = userFileKind(document.uri, settings.fileKinds)?.kind;
+  function analyze(document: TextDocumentLike, settings?: Settings, token?: CancellationTokenLike): DocumentAnalysis | undefined {
     const cached = analyses.get(document.uri);
+    // Without settings (folding ranges), the kind the last settings gave stands.
+    const userKind = settings ? userFileKind(document.uri, settings.fileKinds)?.kind : cached?.userKind;
     if (cached && cached.version === document.version && cached.userKind === userKind) return cached;
     const analysis = new DocumentAnalysis(document, () => token?.isCancellationRequested ?? false, userKind);
     if (token?.isCancellationRequested) {
@@ -107,11 +116,15 @@ export function createLanguageService(): LanguageService {
     doHover(document, position, settings = DEFAULT_SETTINGS) {
       if (!settings.hover.enabled) return null;
       const analysis = analyze(document, settings)!;
+      const lineAt = lineReader(document);
       const providersOf = settings.providers.enabled ? (occurrence: Occurrence) => providerEntriesAt(analysis, document, occurrence) : undefined;
-      const found = hover(analysis, position, settings.knownCodes, providersOf);
+      const found = hover(analysis, position, settings.knownCodes, providersOf, lineAt);
       if (found || analysis.kind === 'data') return found;
-      const lineText = document.getText({ start: { line: position.line, character: 0 }, end: { line: position.line + 1, character: 0 } });
-      return (analysis.kind === 'source' ? dsnHover(lineText, position) : null) ?? replyCodeHover(withoutLineBreak(lineText), position, isConfigKind(analysis.kind));
+      const lineText = lineAt(position.line) ?? '';
+      return (analysis.kind === 'source' ? dsnHover(lineText, position) : null)
+        ?? (analysis.kind === 'bounce' ? dsnFieldHover(lineText, position) : null)
+        ?? (isReadOnlyKind(analysis.kind) ? null : mtaActionHover(lineText, position, analysis.kind))
+        ?? replyCodeHover(lineText, position, isConfigKind(analysis.kind));
     },
     doComplete(document, position, settings = DEFAULT_SETTINGS) {
       if (!settings.completion.enabled) return null;
@@ -136,9 +149,8 @@ export function createLanguageService(): LanguageService {
       return codeActions(document, analyze(document, settings)!, diagnostics.slice(0, LIMITS.codeActions)).slice(0, LIMITS.codeActions);
     },
     doInlayHints(document, range, settings = DEFAULT_SETTINGS) {
-      const lineText = (line: number) => document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
       const lines = { start: clampLine(range.start.line, document.lineCount), end: clampLine(range.end.line, document.lineCount) };
-      return inlayHints(analyze(document, settings)!, lines, settings, lineText, LIMITS.inlayHints);
+      return inlayHints(analyze(document, settings)!, lines, settings, lineReader(document), LIMITS.inlayHints);
     },
     doDocumentLinks(document, settings = DEFAULT_SETTINGS) {
       const analysis = analyze(document, settings)!;
@@ -155,8 +167,12 @@ export function createLanguageService(): LanguageService {
         ? { kind: analysis.kind, label: FILE_KINDS[analysis.kind].label, reason: 'setting', pattern: chosen.pattern }
         : { kind: analysis.kind, label: FILE_KINDS[analysis.kind].label, reason: decideDocumentKind(document.uri, document.languageId, head()).reason };
     },
-    summarize(document, settings = DEFAULT_SETTINGS) {
-      return boundSummary(summarize(analyze(document, settings)!, settings.knownCodes, LIMITS.summaryOccurrencesPerCode, settings.providers.enabled));
+    doFoldingRanges(document) {
+      const analysis = analyze(document)!;
+      return analysis.kind !== 'bounce' || analysis.textLength > MAX_FOLDED_TEXT ? [] : foldingRanges(document.getText());
+    },
+    summarize(document, settings = DEFAULT_SETTINGS, byReason = false) {
+      return boundSummary(summarize(analyze(document, settings)!, settings.knownCodes, byReason ? lineReader(document) : undefined, settings.providers.enabled, LIMITS.summaryOccurrencesPerCode));
     },
     registryItems,
     registryMarkdown,
@@ -177,4 +193,11 @@ function boundSummary(summary: DocumentSummary): DocumentSummary {
     }
   }
   return summary;
+}
+
+/** One line of the document without its line break, undefined past its end. */
+function lineReader(document: TextDocumentLike): LineReader {
+  return (line) => line < 0 || line >= document.lineCount
+    ? undefined
+    : withoutLineBreak(document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }));
 }

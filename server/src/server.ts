@@ -65,6 +65,7 @@ export function startServer(connection: Connection): ServerState {
         inlayHintProvider: true,
         documentLinkProvider: { resolveProvider: false },
         semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: { delta: true }, range: true },
+        foldingRangeProvider: true,
         ...(clientPullsDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       },
       serverInfo: { name: 'smtp-status-codes-language-server' },
@@ -365,9 +366,14 @@ export function startServer(connection: Connection): ServerState {
     return document ? service.kindOf(document, await settingsFor(document.uri)) : null;
   }, null));
 
-  connection.onRequest(SUMMARY_REQUEST, (params: { uri: string }, token) => request(token, async () => {
+  connection.onFoldingRanges((params, token) => request(token, () => {
+    const document = documents.get(params?.textDocument?.uri);
+    return document ? service.doFoldingRanges(document) : [];
+  }, []));
+
+  connection.onRequest(SUMMARY_REQUEST, (params: { uri: string; byReason?: boolean }, token) => request(token, async () => {
     const document = documents.get(params?.uri);
-    return document ? service.summarize(document, await settingsFor(document.uri)) : null;
+    return document ? service.summarize(document, await settingsFor(document.uri), params.byReason === true) : null;
   }, null));
   connection.onRequest(REGISTRY_REQUEST, () => request(undefined, () => service.registryItems(), []));
   connection.onRequest(REGISTRY_MARKDOWN_REQUEST, () => request(undefined, () => service.registryMarkdown(), ''));

@@ -4,7 +4,7 @@ import { FILE_KIND_NAMES, isFileKind } from './fileKinds';
 
 export const DIAGNOSTIC_CODES = [
   'unregistered-code', 'malformed-code', 'class-mismatch', 'unexpected-reply-code', 'usage-mismatch', 'deprecated-code',
-  'missing-code', 'invalid-reply-code',
+  'missing-code', 'invalid-reply-code', 'dsn-inconsistency',
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 
@@ -49,6 +49,7 @@ export const DEFAULT_SETTINGS: Settings = {
     'deprecated-code': 'warning',
     'missing-code': 'information',
     'invalid-reply-code': 'error',
+    'dsn-inconsistency': 'warning',
   },
   severityInLogs: {
     'unregistered-code': 'hint',
@@ -59,6 +60,7 @@ export const DEFAULT_SETTINGS: Settings = {
     'deprecated-code': 'hint',
     'missing-code': 'off',
     'invalid-reply-code': 'off',
+    'dsn-inconsistency': 'information',
   },
   maxFileSize: 50_000_000,
   maxNumberOfProblems: 1000,

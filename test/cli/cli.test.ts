@@ -4,8 +4,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import Ajv from 'ajv-draft-04';
 import { ROOT } from '../support/paths';
+import { cli, mismatch, remove, tree } from './cliProcess';
 
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 const TREE = path.join(ROOT, 'examples');
@@ -14,6 +16,11 @@ function run(args: string[], cwd = TREE) {
   const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+
+/** SARIF logs are checked against the schema, not typed here. */
+type SarifLog = any;
+const sarifSchema = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', '@microsoft', 'jest-sarif', 'lib', 'schemas', 'sarif-2.1.0-rtm.5.json'), 'utf8'));
+const validSarif = new Ajv({ strict: false, unicodeRegExp: false, validateFormats: false, logger: false }).compile(sarifSchema);
 
 function copyOfTree(): string {
   const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'smtp-cli-'));
@@ -33,6 +40,16 @@ describe('smtp-status-codes command line', () => {
     ]);
   });
 
+  test("the README's first command shows the planted mistakes and succeeds; the default --fail-on fails on them as CI would", () => {
+    const first = spawnSync(process.execPath, [CLI, 'check', 'examples', '--fail-on', 'none'], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(first.status, 0);
+    assert.match(first.stdout, /^examples\/postfix\/sender_access:3:36 error class-mismatch /m);
+    assert.match(first.stdout, /^3 problems \(2 errors, \d warnings, \d infos, 0 hints\) in 2 of 6 files\.$/m);
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    assert.ok(readme.includes('\nnpm ci && npm run package && node dist/cli.js check examples --fail-on none '), 'the README starts with that command');
+    assert.equal(spawnSync(process.execPath, [CLI, 'check', 'examples'], { cwd: ROOT, encoding: 'utf8' }).status, 1);
+  });
+
   test('paths and globs choose the files, and --fail-on sets the exit code', () => {
     assert.equal(run(['check', 'postfix/*_access', '--fail-on', 'none']).code, 0);
     assert.match(run(['check', 'postfix/*_access']).stdout, /^postfix\/sender_access:3:36 error class-mismatch/);
@@ -50,17 +67,45 @@ describe('smtp-status-codes command line', () => {
     });
   });
 
-  test('--format sarif is valid SARIF 2.1.0', () => {
+  test('--format sarif is valid SARIF 2.1.0, with UTF-16 columns after the BOM and percent-encoded URIs relative to a base', () => {
     const { stdout } = run(['check', '--format', 'sarif']);
-    const sarif = JSON.parse(stdout);
-    const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', '@microsoft', 'jest-sarif', 'lib', 'schemas', 'sarif-2.1.0-rtm.5.json'), 'utf8'));
-    const validate = new Ajv({ strict: false, unicodeRegExp: false, validateFormats: false, logger: false }).compile(schema);
-    assert.ok(validate(JSON.parse(stdout)), JSON.stringify(validate.errors, null, 2));
+    const sarif: SarifLog = JSON.parse(stdout);
+    assert.ok(validSarif(JSON.parse(stdout)), JSON.stringify(validSarif.errors, null, 2));
     const results = sarif.runs[0].results;
     assert.equal(results.length, 3);
-    assert.deepEqual(results[1].locations[0].physicalLocation, { artifactLocation: { uri: 'postfix/sender_access' }, region: { startLine: 3, startColumn: 36, endLine: 3, endColumn: 41 } });
+    assert.deepEqual(results[1].locations[0].physicalLocation, {
+      artifactLocation: { uri: 'postfix/sender_access', uriBaseId: '%SRCROOT%' },
+      region: { startLine: 3, startColumn: 36, endLine: 3, endColumn: 41 },
+    });
     assert.equal(results[1].level, 'error');
     assert.equal(sarif.runs[0].tool.driver.rules[results[1].ruleIndex].id, 'class-mismatch');
+    assert.equal(sarif.runs[0].columnKind, 'utf16CodeUnits');
+    assert.deepEqual(sarif.runs[0].originalUriBaseIds, { '%SRCROOT%': { uri: `${pathToFileURL(TREE).href}/` } });
+    assert.equal(sarif.runs[0].invocations[0].executionSuccessful, true);
+
+    const root = tree({
+      'a #1 100%.txt': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`# \u{1F4EC} inbox\n\u{1F4EC} ${mismatch('a@example.net')}\n`)]),
+      'inside/sender_access': `${mismatch('b@example.net')}\n`,
+    });
+    const outside = tree({ 'sender_access': `${mismatch('c@example.net')}\n`, 'pipe.bin': Buffer.from([0, 1]) });
+    try {
+      const output = cli(['check', '--format', 'sarif', '.', path.join(outside, 'sender_access'), path.join(outside, 'pipe.bin')], root).stdout;
+      assert.ok(validSarif(JSON.parse(output)), JSON.stringify(validSarif.errors, null, 2));
+      const report: SarifLog = JSON.parse(output);
+      const where = report.runs[0].results.map((result: { locations: Array<{ physicalLocation: unknown }> }) => result.locations[0].physicalLocation);
+      assert.deepEqual(where, [
+        { artifactLocation: { uri: 'a%20%231%20100%25.txt', uriBaseId: '%SRCROOT%' }, region: { startLine: 2, startColumn: 25, endLine: 2, endColumn: 30 } },
+        { artifactLocation: { uri: 'inside/sender_access', uriBaseId: '%SRCROOT%' }, region: { startLine: 1, startColumn: 22, endLine: 1, endColumn: 27 } },
+        { artifactLocation: { uri: pathToFileURL(path.join(outside, 'sender_access')).href }, region: { startLine: 1, startColumn: 22, endLine: 1, endColumn: 27 } },
+      ]);
+      assert.equal(report.runs[0].invocations[0].executionSuccessful, false);
+      assert.deepEqual(report.runs[0].invocations[0].toolExecutionNotifications.map((n: { level: string; locations: Array<{ physicalLocation: { artifactLocation: unknown } }> }) => [n.level, n.locations[0].physicalLocation.artifactLocation]), [
+        ['error', { uri: pathToFileURL(path.join(outside, 'pipe.bin')).href }],
+      ]);
+    } finally {
+      remove(root);
+      remove(outside);
+    }
   });
 
   test('--fix applies the unambiguous fixes in place', () => {
@@ -85,6 +130,8 @@ describe('smtp-status-codes command line', () => {
     assert.match(stdout, /^5\.7\.26 Multiple authentication checks failed/);
     assert.match(stdout, /RFC 7372 <https:\/\/www\.rfc-editor\.org\/rfc\/rfc7372>/);
     assert.match(run(['explain', '5.9.9']).stdout, /5\.9\.9 is not in the IANA registry/);
+    assert.match(run(['explain', '5.2.2']).stdout, /Bounce reason: mailbox full, soft: temporary, a later attempt may succeed/);
+    assert.doesNotMatch(run(['explain', '2.0.0']).stdout, /Bounce reason/);
   });
 
   test('explain shows what each provider that documents a code means by it', () => {
@@ -104,7 +151,7 @@ describe('smtp-status-codes command line', () => {
     assert.equal(run([]).code, 2);
     const missing = run(['check', 'no-such-file']);
     assert.equal(missing.code, 2);
-    assert.match(missing.stderr, /cannot read no-such-file: no such file or directory/);
+    assert.match(missing.stderr, /^no-such-file: cannot read it: no such file or directory \(ENOENT\)$/m);
     const copy = copyOfTree();
     fs.writeFileSync(path.join(copy, '.vscode', 'settings.json'), '{ "smtpStatusCodes.severity": ');
     const broken = run(['check'], copy);

@@ -20,8 +20,8 @@ describe('reading logs and bounces over the protocol', { timeout: 60_000 }, () =
     const hints = labels(await session.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri: log }, range: everywhere }) ?? []);
     const lines = fixture('logs/maillog').split('\n');
     const after = (line: number, text: string) => `${line}:${lines[line].indexOf(text) + text.length}`;
-    assert.ok(hints.includes(`${after(2, 'dsn=5.1.1')} Bad destination mailbox address`), hints.slice(0, 5).join('\n'));
-    assert.ok(hints.includes(`${after(4, '452 4.2.2')} Mailbox full`));
+    assert.ok(hints.includes(`${after(2, 'dsn=5.1.1')} Bad destination mailbox address · user unknown (hard)`), hints.slice(0, 5).join('\n'));
+    assert.ok(hints.includes(`${after(4, '452 4.2.2')} Mailbox full · mailbox full (soft)`));
     const source = 'file:///srv/haraka/plugins/example.js';
     await session.open(source, "return next(DENY, '5.7.1 Sender domain blocked');\nreturn next(DENY, DSN.no_such_user());\n", 'javascript');
     assert.deepEqual(await session.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri: source }, range: everywhere }), []);

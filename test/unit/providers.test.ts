@@ -201,10 +201,10 @@ describe('provider codes in the language service', () => {
   test('inlay hints and the Status Codes view name what a provider means by a code the registry lacks', () => {
     const document = documentOf('Nov 30 01:12:09 mx postfix/smtp[2211]: 4Wq9: to=<a@contoso.com>, dsn=5.7.606, status=bounced (host x said: 550 5.7.606 Access denied)\n', 'file:///var/log/mail.log', 'log');
     const hints = service.doInlayHints(document, { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } });
-    assert.deepEqual(hints.map((hint) => hint.label), Array(2).fill('Access denied, banned sending IP (Microsoft 365 / Exchange Online)'));
+    assert.deepEqual(hints.map((hint) => hint.label), Array(2).fill('Access denied, banned sending IP (Microsoft 365 / Exchange Online) · blocked (hard)'));
     assert.equal(service.summarize(document).classes[0].codes[0].meaning, 'Access denied, banned sending IP (Microsoft 365 / Exchange Online)');
     const off = resolveSettings({ providers: { enabled: false } }).settings;
-    assert.deepEqual(service.doInlayHints(document, { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }, off), []);
+    assert.deepEqual(service.doInlayHints(document, { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }, off).map((hint) => hint.label), Array(2).fill('policy (hard)'), 'the bounce reason from the reply text alone');
     assert.equal(service.summarize(document, off).classes[0].codes[0].meaning, 'Not in the IANA registry');
   });
 

@@ -9,13 +9,19 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import type { DocumentKind } from '../documentKind';
 import { DOCUMENTATION } from '../features/diagnostics';
+import { reasonMarkdown } from '../features/bounceReason';
 import { describeStatusCode } from '../features/describe';
 import { providerEntriesFor } from '../registry/providerLookup';
-import { createLanguageService } from '../languageService';
+import { createLanguageService, type LanguageService } from '../languageService';
+import { classifyBounce } from '../registry/bounceReasons';
 import { resolveSettings, type Settings } from '../settings';
-import { collectFiles, languageOf } from './files';
-import { jsonReport, sarifReport, textReport, type Finding } from './report';
+import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
+import { decode, encode, encodeUtf8, isBinary, type Encoding } from './encoding';
+import { collectFiles, languageOf, readRegularFile, reasonOf, type Input } from './files';
+import { fixToFixedPoint, MAX_FIX_ROUNDS, withLspLineEnds } from './fix';
+import { jsonReport, sarifReport, summaryLine, textReport, type Finding, type LocatedFinding, type RunSummary, type SarifNotification } from './report';
 
 declare const CLI_VERSION: string;
 const VERSION = typeof CLI_VERSION === 'string' ? CLI_VERSION : 'development';
@@ -25,11 +31,14 @@ const USAGE = `usage: smtp-status-codes check [paths or globs ...] [options]
 
 check options:
   --format text|json|sarif   output format (default text)
-  --fix                      apply the unambiguous quick fixes in place
+  --fix                      apply the preferred quick fixes in place, and say what was fixed
+  --diff                     print a unified diff of what --fix would change; change nothing
   --fail-on LEVEL            exit 1 on findings at or above error|warning|information|hint, or none (default error)
+  --max-file-size N          check files of up to N characters (default: the maxFileSize setting, 50000000)
   --config FILE              settings file (JSON: the smtpStatusCodes section, or VS Code settings)
                              (default: .vscode/settings.json in the current directory, if present)
-exit codes: 0 clean, 1 findings at or above --fail-on, 2 bad usage or unreadable input`;
+exit codes: 0 clean, 1 findings at or above --fail-on, 2 bad usage, or a file or check asked for that did not run
+            (unreadable, too large, an encoding that is not read, a fix that could not be written)`;
 
 const SEVERITY_NAME: Record<number, Finding['severity']> = {
   [DiagnosticSeverity.Error]: 'error', [DiagnosticSeverity.Warning]: 'warning', [DiagnosticSeverity.Information]: 'information', [DiagnosticSeverity.Hint]: 'hint',
@@ -46,7 +55,9 @@ function parseJsonc(text: string): unknown {
 
 /** The smtpStatusCodes settings from a file: flat VS Code keys (`smtpStatusCodes.severity`) or the section itself. */
 export function settingsFromFile(file: string): { settings: Settings; problems: string[] } {
-  const raw = parseJsonc(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+  const read = readRegularFile(file);
+  if (!('bytes' in read)) throw new Error('skipped' in read ? read.skipped : 'too large');
+  const raw = parseJsonc(read.bytes.toString('utf8')) as Record<string, unknown>;
   const section: Record<string, unknown> = {};
   let flat = false;
   for (const [key, value] of Object.entries(raw ?? {})) {
@@ -62,7 +73,9 @@ export function settingsFromFile(file: string): { settings: Settings; problems: 
 }
 
 function parseArguments(args: string[]) {
-  const options = { format: 'text', fix: false, failOn: 'error', config: undefined as string | undefined, paths: [] as string[] };
+  const options = {
+    format: 'text', fix: false, diff: false, failOn: 'error', config: undefined as string | undefined, maxFileSize: undefined as number | undefined, paths: [] as string[],
+  };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const value = () => {
@@ -72,21 +85,52 @@ function parseArguments(args: string[]) {
     };
     if (arg === '--format') options.format = value();
     else if (arg === '--fix') options.fix = true;
+    else if (arg === '--diff') options.diff = true;
     else if (arg === '--fail-on') options.failOn = value();
     else if (arg === '--config') options.config = value();
-    else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
+    else if (arg === '--max-file-size') {
+      const text = value();
+      if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text))) throw new UsageError(`--max-file-size takes a number of characters, not ${text}`);
+      options.maxFileSize = Number(text);
+    } else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
     else options.paths.push(arg);
   }
   if (!['text', 'json', 'sarif'].includes(options.format)) throw new UsageError(`--format must be text, json or sarif, not ${options.format}`);
   if (![...LEVELS, 'none'].includes(options.failOn)) throw new UsageError(`--fail-on must be one of ${LEVELS.join(', ')} or none, not ${options.failOn}`);
+  if (options.diff && options.fix) throw new UsageError('--diff shows what --fix would change; give one of them');
+  if (options.diff && options.format !== 'text') throw new UsageError('--diff prints a unified diff, so it takes no --format');
   return options;
 }
 
-function isBinary(buffer: Buffer): boolean {
-  return buffer.subarray(0, 8000).includes(0);
+/** Settings under which only the checks at or above `threshold` report, with no cap: the findings that decide the exit code. */
+function failingChecksOnly(settings: Settings, threshold: number): Settings {
+  const keep = (levels: Settings['severity']) =>
+    Object.fromEntries(Object.entries(levels).map(([code, level]) => [code, level !== 'off' && LEVELS.indexOf(level) <= threshold ? level : 'off'])) as Settings['severity'];
+  return { ...settings, severity: keep(settings.severity), severityInLogs: keep(settings.severityInLogs), maxNumberOfProblems: Number.MAX_SAFE_INTEGER };
 }
 
-function check(args: string[], cwd: string, out: (text: string) => void, err: (text: string) => void): number {
+/** The most bytes a text of `characters` UTF-16 code units can take in UTF-8 or UTF-16 with a byte-order mark. */
+const mostBytesFor = (characters: number) => characters * 3 + 3;
+
+type Output = (text: string | Uint8Array) => void;
+type Options = ReturnType<typeof parseArguments>;
+
+/** What one run shares between the files it checks. */
+interface Run {
+  options: Options;
+  settings: Settings;
+  service: LanguageService;
+  summary: RunSummary;
+  findings: LocatedFinding[];
+  /** Says something about a file on standard error; `failed` when a check or fix that was asked for did not happen. */
+  note(file: string, message: string, failed: boolean): void;
+  /** What --fix did: on standard output in text, where it is the point of the run; on standard error otherwise. */
+  tell(text: string): void;
+  out: Output;
+  display(file: string): string;
+}
+
+function check(args: string[], cwd: string, out: Output, err: (text: string) => void): number {
   const options = parseArguments(args);
   const configFile = options.config ?? (fs.existsSync(path.join(cwd, '.vscode', 'settings.json')) ? path.join(cwd, '.vscode', 'settings.json') : undefined);
   let settings = resolveSettings(undefined).settings;
@@ -96,60 +140,165 @@ function check(args: string[], cwd: string, out: (text: string) => void, err: (t
       settings = loaded.settings;
       for (const problem of loaded.problems) err(`${configFile}: ${problem}`);
     } catch (error) {
-      err(`cannot read settings from ${configFile}: ${error instanceof Error ? error.message : String(error)}`);
+      err(`cannot read settings from ${configFile}: ${error instanceof Error && !(error as NodeJS.ErrnoException).code ? error.message : reasonOf(error)}`);
       return 2;
     }
   }
+  if (options.maxFileSize !== undefined) settings = { ...settings, maxFileSize: options.maxFileSize };
 
-  const { files, errors } = collectFiles(options.paths.length > 0 ? options.paths : ['.'], cwd);
-  for (const error of errors) err(error);
-  const service = createLanguageService();
-  const firstPreferredFix = (document: TextDocument, diagnostics: Diagnostic[]) => {
-    for (const diagnostic of diagnostics) {
-      const fix = service.doCodeActions(document, [diagnostic], settings).find((action) => action.isPreferred && action.edit);
-      if (fix) return fix;
-    }
-    return undefined;
+  const notifications: SarifNotification[] = [];
+  const display = (file: string) => shortened(shownPath(file, cwd));
+  const run: Run = {
+    options, settings, out, display,
+    service: createLanguageService(),
+    summary: { checked: 0, notChecked: 0, skipped: 0, cut: 0, failures: 0, unfixed: 0, fixed: options.fix || options.diff ? { problems: 0, files: 0, wouldFix: options.diff } : undefined },
+    findings: [],
+    note(file, message, failed) {
+      notifications.push({ file, message, failed });
+      err(`${display(file)}: ${message}`);
+    },
+    tell: (text) => (options.format === 'text' && !options.diff ? out(text) : err(text)),
   };
-  const findings: Finding[] = [];
-  let unreadable = errors.length > 0;
-  let checked = 0;
-  for (const file of files) {
-    let buffer: Buffer;
-    try {
-      buffer = fs.readFileSync(file);
-    } catch (error) {
-      err(`cannot read ${path.relative(cwd, file)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-      unreadable = true;
-      continue;
-    }
-    if (isBinary(buffer)) continue;
-    checked++;
-    const uri = pathToFileURL(file).href;
-    let document = TextDocument.create(uri, languageOf(file), 1, buffer.toString('utf8'));
-    if (options.fix) {
-      const original = document.getText();
-      for (let round = 0; round < 100; round++) {
-        const fix = firstPreferredFix(document, service.doValidation(document, settings)?.diagnostics ?? []);
-        if (!fix) break;
-        document = TextDocument.create(uri, document.languageId, document.version + 1, TextDocument.applyEdits(document, fix.edit!.changes![uri]));
-      }
-      if (document.getText() !== original) fs.writeFileSync(file, document.getText());
-    }
-    const relative = path.relative(cwd, file) || path.basename(file);
-    for (const diagnostic of service.doValidation(document, settings)?.diagnostics ?? []) findings.push(toFinding(relative, diagnostic));
-    service.forget(uri);
-  }
 
-  out(options.format === 'json' ? jsonReport(findings) : options.format === 'sarif' ? sarifReport(findings, VERSION, DOCUMENTATION) : textReport(findings, checked));
-  if (unreadable) return 2;
-  const threshold = options.failOn === 'none' ? -1 : LEVELS.indexOf(options.failOn);
+  const { files, notes } = collectFiles(options.paths.length > 0 ? options.paths : ['.'], cwd);
+  for (const { file, message, failed } of notes) {
+    if (failed) run.summary.failures++;
+    else run.summary.skipped++;
+    run.note(file, message, failed);
+  }
+  for (const input of files) checkFile(run, input);
+
+  const { findings, summary } = run;
+  if (options.diff) err(summaryLine(findings, summary));
+  else if (options.format === 'json') out(jsonReport(findings));
+  else if (options.format === 'sarif') out(sarifReport(findings, VERSION, DOCUMENTATION, cwd, notifications));
+  else out(textReport(findings, summary));
+  if (notifications.some((n) => n.failed)) return 2;
+  const threshold = failThreshold(options);
   return findings.some((f) => LEVELS.indexOf(f.severity) <= threshold) ? 1 : 0;
 }
 
-function toFinding(file: string, diagnostic: Diagnostic): Finding {
+const failThreshold = (options: Options) => (options.failOn === 'none' ? -1 : LEVELS.indexOf(options.failOn));
+
+/** Reads, fixes (with --fix or --diff) and checks one file; whatever goes wrong is said and the run goes on. */
+function checkFile(run: Run, { file, explicit }: Input): void {
+  const { settings, summary } = run;
+  const notChecked = (message: string) => {
+    summary.notChecked++;
+    run.note(file, `not checked: ${message}`, true);
+  };
+  const skipped = (message: string) => {
+    if (explicit) return notChecked(message);
+    summary.skipped++;
+    run.note(file, `skipped: ${message}`, false);
+  };
+  const limitName = run.options.maxFileSize !== undefined ? '--max-file-size' : 'smtpStatusCodes.maxFileSize';
+  try {
+    const read = readRegularFile(file, mostBytesFor(settings.maxFileSize));
+    if ('skipped' in read) return skipped(read.skipped);
+    if ('tooLarge' in read) return notChecked(`${read.tooLarge} bytes, more than ${settings.maxFileSize} characters (${limitName}); raise ${limitName} to check it`);
+    const decoded = decode(read.bytes);
+    if ('unreadable' in decoded) return notChecked(`the text is in ${decoded.unreadable}; convert it to UTF-8 or UTF-16 to check it`);
+    if (decoded.encoding === 'utf-8' && isBinary(read.bytes)) return skipped('binary (a NUL byte in the first 8,000 bytes; UTF-16 needs a byte-order mark to be read)');
+    if (decoded.text.length > settings.maxFileSize) {
+      return notChecked(`${decoded.text.length} characters, more than ${settings.maxFileSize} (${limitName}); raise ${limitName} to check it`);
+    }
+    const uri = pathToFileURL(file).href;
+    const languageId = languageOf(file);
+    const text = run.options.fix || run.options.diff ? fixFile(run, file, uri, languageId, read.bytes, decoded) : decoded.text;
+    report(run, file, TextDocument.create(uri, languageId, 1, withLspLineEnds(text)));
+    summary.checked++;
+    run.service.forget(uri);
+  } catch (error) {
+    notChecked(reasonOf(error));
+  }
+}
+
+const NOT_EDITABLE: Partial<Record<DocumentKind, string>> = {
+  'mail-log': 'a mail log, whose codes were written by remote servers',
+  'bounce': 'a mail message, whose codes were written by remote servers',
+  'text': 'documentation or prose, which quotes codes rather than defines replies',
+};
+
+/** Applies the preferred fixes (or prints them as a diff) and returns the text to report on: the fixed one where it was written. */
+function fixFile(run: Run, file: string, uri: string, languageId: string, original: Buffer, decoded: { text: string; encoding: Encoding }): string {
+  const { options, service, settings } = run;
+  const result = fixToFixedPoint(service, uri, languageId, decoded.text, { ...settings, maxNumberOfProblems: Number.MAX_SAFE_INTEGER });
+  if (result.notEditableKind) {
+    const quoted = TextDocument.create(uri, languageId, 0, withLspLineEnds(decoded.text));
+    if (service.doCodeActions(quoted, service.doValidation(quoted, settings)?.diagnostics ?? []).some((action) => action.isPreferred)) {
+      run.note(file, `not fixed: ${NOT_EDITABLE[result.notEditableKind] ?? 'not a file of reply definitions'}`, false);
+    }
+  }
+  if (result.dropped > 0) run.note(file, `${plural(result.dropped, 'fix')} not applied: the result would be flagged again`, false);
+  if (result.roundsExhausted) run.note(file, `stopped after ${MAX_FIX_ROUNDS} rounds of fixes; run again to fix the rest`, false);
+  if (result.text === decoded.text) return decoded.text;
+
+  const notFixed = (message: string) => {
+    run.summary.unfixed++;
+    run.note(file, `not fixed: ${message}`, true);
+    return decoded.text;
+  };
+  if (!encode(decoded.text, decoded.encoding).equals(original)) return notFixed('its bytes would not come back the same after decoding and encoding');
+  if (options.diff) {
+    const name = run.display(file).split(path.sep).join('/');
+    run.out(encodeUtf8(createTwoFilesPatch(`a/${name}`, `b/${name}`, decoded.text, result.text, undefined, undefined, { context: 3, headerOptions: FILE_HEADERS_ONLY })));
+  } else {
+    const target = fs.realpathSync(file);
+    const current = readRegularFile(target);
+    if (!('bytes' in current) || !current.bytes.equals(original)) return notFixed('it changed while it was being checked');
+    try {
+      fs.writeFileSync(target, encode(result.text, decoded.encoding)); // in place: the file keeps its mode, owner and links
+    } catch (error) {
+      return notFixed(`cannot write it: ${reasonOf(error)}`);
+    }
+    if (target !== path.resolve(file)) run.tell(`${run.display(file)}: a symbolic link; fixed its target ${target}`);
+  }
+  run.summary.fixed!.problems += result.applied.length;
+  run.summary.fixed!.files++;
+  for (const fix of result.applied) run.tell(`${run.display(file)}:${fix.line + 1}:${fix.character + 1} ${options.diff ? 'would fix' : 'fixed'} ${fix.code}: ${fix.title}`);
+  return result.text;
+}
+
+/**
+ * The findings of one document. Where maxNumberOfProblems cuts the list, the findings at or above --fail-on that it cut are
+ * listed too: the exit code must never rest on findings nobody was shown.
+ */
+function report(run: Run, file: string, document: TextDocument): void {
+  const { options, service, settings } = run;
+  const validation = service.doValidation(document, settings);
+  let diagnostics = validation?.diagnostics ?? [];
+  if (validation?.limited?.setting === 'maxNumberOfProblems') {
+    run.summary.cut++;
+    const threshold = failThreshold(options);
+    const listed = new Set(diagnostics.map(diagnosticKey));
+    const beyond = threshold >= 0 ? (service.doValidation(document, failingChecksOnly(settings, threshold))?.diagnostics ?? []).filter((d) => !listed.has(diagnosticKey(d))) : [];
+    diagnostics = [...diagnostics, ...beyond].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    const more = threshold >= 0 ? `, and ${beyond.length} more at or above --fail-on ${options.failOn}` : '';
+    run.note(file, `more than ${settings.maxNumberOfProblems} problems (smtpStatusCodes.maxNumberOfProblems): the first ${settings.maxNumberOfProblems} are listed${more}`, false);
+  }
+  for (const diagnostic of diagnostics) run.findings.push(toFinding(file, run.display(file), diagnostic));
+}
+
+/** A path as the user would write it: relative inside the working directory, absolute outside it. */
+function shownPath(file: string, cwd: string): string {
+  const relative = path.relative(cwd, file);
+  if (relative === '') return path.basename(file);
+  return relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative) ? file : relative;
+}
+
+/** Paths too long for the file system are too long for a terminal line: their middle is left out. */
+function shortened(shown: string): string {
+  return shown.length <= 200 ? shown : `${shown.slice(0, 80)}…${shown.slice(-80)} (${shown.length} characters)`;
+}
+
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : word.endsWith('x') ? 'es' : 's'}`;
+
+const diagnosticKey = (d: Diagnostic) => `${d.range.start.line}:${d.range.start.character}:${d.range.end.line}:${d.range.end.character}:${String(d.code)}`;
+
+function toFinding(file: string, shown: string, diagnostic: Diagnostic): LocatedFinding {
   return {
-    path: file,
+    path: shown,
     line: diagnostic.range.start.line + 1,
     column: diagnostic.range.start.character + 1,
     endLine: diagnostic.range.end.line + 1,
@@ -157,6 +306,7 @@ function toFinding(file: string, diagnostic: Diagnostic): Finding {
     severity: SEVERITY_NAME[diagnostic.severity ?? DiagnosticSeverity.Error],
     code: String(diagnostic.code),
     message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
+    file,
   };
 }
 
@@ -165,12 +315,21 @@ function explain(args: string[], out: (text: string) => void): number {
   const code = args[0];
   const shape = code && /^([245])\.(\d{1,3})\.(\d{1,3})$/.exec(code);
   if (!shape || args.length > 1) throw new UsageError(code ? `"${args.join(' ')}" is not an enhanced status code such as 5.7.26` : 'explain needs a code, such as 5.7.26');
-  const markdown = describeStatusCode(Number(shape[1]), Number(shape[2]), Number(shape[3]), undefined, undefined, providerEntriesFor(code));
+  const providers = providerEntriesFor(code);
+  // Without a reply, what the providers say of the code is the text a vague or unregistered code is read with.
+  const classification = classifyBounce(Number(shape[1]), Number(shape[2]), Number(shape[3]), providers.map((entry) => `${entry.title}. ${entry.meaning}`).join(' '));
+  const markdown = describeStatusCode(Number(shape[1]), Number(shape[2]), Number(shape[3]), undefined, undefined, providers)
+    + (classification ? `\n\n${reasonMarkdown(classification)}` : '');
   out(markdown.replace(/\[([^\]]+)\]\(([^)]+)\)/g, '$1 <$2>').replace(/\*\*([^*]+)\*\*/g, '$1').replace(/\*([^*]+)\*/g, '$1'));
   return 0;
 }
 
-export function run(args: string[], cwd = process.cwd(), out = (text: string) => console.log(text), err = (text: string) => console.error(text)): number {
+const writeOut: Output = (chunk) => {
+  if (typeof chunk === 'string') process.stdout.write(`${chunk}\n`);
+  else process.stdout.write(chunk);
+};
+
+export function run(args: string[], cwd = process.cwd(), out: Output = writeOut, err = (text: string) => console.error(text)): number {
   try {
     const [command, ...rest] = args;
     if (command === 'check') return check(rest, cwd, out, err);
@@ -193,4 +352,11 @@ export function run(args: string[], cwd = process.cwd(), out = (text: string) =>
   }
 }
 
-if (require.main === module) process.exitCode = run(process.argv.slice(2));
+if (require.main === module) {
+  // A reader that stops early (`| head`) closes the pipe: that ends the output, it is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+  process.exitCode = run(process.argv.slice(2));
+}

@@ -8,6 +8,7 @@ import { allowsReplyCode, findEntry, findReplyCode, usageAllows, findSubject, RE
 import type { Occurrence } from '../scanner/scanner';
 import { quote } from '../text';
 import type { DiagnosticCode, SeverityLevel, Settings } from '../settings';
+import { dsnFindings } from './dsn';
 import { mtaFindings } from './mtaChecks';
 import { providerUseOf, whoDocuments, type ProviderUse } from './providers';
 
@@ -22,6 +23,7 @@ export const DOCUMENTATION: Record<DiagnosticCode, string> = {
   'deprecated-code': REGISTRY_URL,
   'missing-code': 'https://www.rfc-editor.org/rfc/rfc2034#section-4',
   'invalid-reply-code': 'https://www.rfc-editor.org/rfc/rfc5321#section-4.2',
+  'dsn-inconsistency': 'https://www.rfc-editor.org/rfc/rfc3464#section-2.3.3',
 };
 
 const SEVERITY: Record<Exclude<SeverityLevel, 'off'>, DiagnosticSeverity> = {
@@ -186,7 +188,7 @@ export function diagnostics(analysis: DocumentAnalysis, settings: Settings, docu
     if (!occurrences[i].confident) continue;
     for (const diagnostic of occurrenceDiagnostics(occurrences[i], settings, levels, providers)) keep(diagnostic);
   }
-  const lineFindings = mtaFindings(text, analysis.kind);
+  const lineFindings = analysis.kind === 'bounce' ? dsnFindings(document.getText()) : mtaFindings(text, analysis.kind);
   for (const finding of lineFindings) {
     const level = levels[finding.code];
     if (level !== 'off') keep(diagnosticOf(finding, level, finding.range));

@@ -4,11 +4,16 @@ import { findKnownCode } from '../knownCodes';
 import type { ProviderCode } from '../registry/providerLookup';
 import type { Occurrence } from '../scanner/scanner';
 import { MAP_VALUE_LEADER } from '../scanner/scanner';
+import { classifyOccurrence, reasonMarkdown, type LineReader } from './bounceReason';
 import { describeReplyCode, describeStatusCode } from './describe';
 
-/** Hover on an enhanced status code, or on the basic reply code that goes with one; `providersOf` gives the provider entries that explain a code. */
+/**
+ * Hover on an enhanced status code, or on the basic reply code that goes with one; `providersOf` gives the provider
+ * entries that explain a code, `lineAt` the lines whose reply text decides a failure's bounce reason.
+ */
 export function hover(
   analysis: DocumentAnalysis, position: Position, knownCodes: Record<string, string> = {}, providersOf: (occurrence: Occurrence) => readonly ProviderCode[] = () => [],
+  lineAt?: LineReader,
 ): Hover | null {
   for (const occurrence of analysis.occurrencesOnLine(position.line)) {
     const { line, start, end, replyCode, replyStart } = occurrence;
@@ -19,8 +24,11 @@ export function hover(
           range: { start: { line, character: start }, end: { line, character: end } },
         };
       }
+      const providers = providersOf(occurrence);
+      const classification = lineAt && classifyOccurrence(occurrence, lineAt, undefined, providers);
+      const description = describeStatusCode(occurrence.statusClass, occurrence.subject, occurrence.detail, replyCode, findKnownCode(knownCodes, occurrence.text), providers);
       return {
-        contents: { kind: 'markdown', value: describeStatusCode(occurrence.statusClass, occurrence.subject, occurrence.detail, replyCode, findKnownCode(knownCodes, occurrence.text), providersOf(occurrence)) },
+        contents: { kind: 'markdown', value: classification ? `${description}\n\n---\n\n${reasonMarkdown(classification)}` : description },
         range: { start: { line, character: start }, end: { line, character: end } },
       };
     }

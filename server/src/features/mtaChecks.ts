@@ -141,15 +141,12 @@ function openSmtpdLine(text: string, line: number): LineFinding[] {
     `The ${verdict[1]} reply ${reply[1]}`, { mta: 'opensmtpd', policy: true });
 }
 
-/** Exim ACL verbs and the reply class their message must have; `warn` and `accept` messages are not replies. */
-const EXIM_VERB_CLASS: Record<string, StatusClass> = { deny: 5, drop: 5, require: 5, defer: 4 };
-
 function eximLine(text: string, line: number, verb: string | undefined): LineFinding[] {
   const reply = /^(\s*(?:(?:accept|deny|defer|discard|drop|require|warn)\s+)?(?:message\s*=\s*|data\s*=\s*:(?:fail|defer):\s*|:(?:fail|defer):\s*))([245]\d\d)([ -])(.*)$/.exec(text);
   if (!reply) return [];
   const start = reply[1].length;
   const findings: LineFinding[] = [];
-  const expected = /message\s*=/.test(reply[1]) ? (verb ? EXIM_VERB_CLASS[verb] : undefined) : /:defer:/.test(reply[1]) ? 4 : 5;
+  const expected = /message\s*=/.test(reply[1]) ? (verb ? impliedClass(verb) : undefined) : /:defer:/.test(reply[1]) ? 4 : 5;
   if (expected && Number(reply[2][0]) !== expected) {
     // The reply code of the other class that means the same keeps the reply's sense; without one the fix is a guess.
     const counterpart = COUNTERPART_REPLY_CODES[Number(reply[2])];
@@ -165,7 +162,7 @@ function eximLine(text: string, line: number, verb: string | undefined): LineFin
     });
   }
   if (!HAS_CODE.test(reply[4])) {
-    const policy = /message\s*=/.test(reply[1]) && verb !== undefined && EXIM_VERB_CLASS[verb] !== undefined;
+    const policy = /message\s*=/.test(reply[1]) && verb !== undefined && impliedClass(verb) !== undefined;
     findings.push(...missingCode(line, start, start + 3, Number(reply[2][0]) as StatusClass, reply[4], start + 4, (code) => `${code} `, `The reply ${reply[2]}`,
       { mta: 'exim', policy }));
   }

@@ -1,8 +1,11 @@
-/** A summary of the codes in a document by class and count, for the log summary view. */
+/** A summary of the codes in a document by class, and of its failures by bounce reason, with counts, for the log summary view. */
 import type { Range } from 'vscode-languageserver-types';
 import type { DocumentAnalysis } from '../analysis';
 import { findKnownCode } from '../knownCodes';
+import { REASONS, type BounceReason } from '../registry/bounceReasons';
+import { providerEntriesFor } from '../registry/providerLookup';
 import { findEntry } from '../registry/registry';
+import { classifyOccurrence, type LineReader, type ReasonCache } from './bounceReason';
 import { entrySummary } from './describe';
 import { providerSummary } from './providers';
 
@@ -21,15 +24,31 @@ export interface ClassSummary {
   codes: CodeSummary[];
 }
 
+/** The failures (4.X.X and 5.X.X) of one bounce reason; a code that the reply text splits shows under each reason. */
+export interface ReasonSummary {
+  reason: BounceReason;
+  label: string;
+  meaning: string;
+  count: number;
+  hard: number;
+  soft: number;
+  codes: CodeSummary[];
+}
+
 export interface DocumentSummary {
   total: number;
   classes: ClassSummary[];
+  /** Present when asked for: it reads the reply text of every vague failure code. */
+  reasons?: ReasonSummary[];
 }
 
 const CLASS_LABEL: Record<number, string> = { 2: 'Success (2.X.X)', 4: 'Persistent transient failure (4.X.X)', 5: 'Permanent failure (5.X.X)' };
 
-export function summarize(analysis: DocumentAnalysis, knownCodes: Record<string, string>, maxOccurrences = 200, providers = true): DocumentSummary {
+/** `lineAt` reads the document's lines for the grouping by bounce reason; without it there is none. */
+export function summarize(analysis: DocumentAnalysis, knownCodes: Record<string, string>, lineAt?: LineReader, providers = true, maxOccurrences = 200): DocumentSummary {
   const byCode = new Map<string, CodeSummary & { statusClass: number }>();
+  const byReason = new Map<BounceReason, Omit<ReasonSummary, 'codes'> & { codes: Map<string, CodeSummary> }>();
+  const reasonCache: ReasonCache = new Map();
   let total = 0;
   for (const occurrence of analysis.occurrences) {
     if (occurrence.malformation) continue;
@@ -44,9 +63,28 @@ export function summarize(analysis: DocumentAnalysis, knownCodes: Record<string,
       byCode.set(occurrence.text, summary);
     }
     summary.count++;
-    if (summary.occurrences.length < maxOccurrences) {
-      summary.occurrences.push({ start: { line: occurrence.line, character: occurrence.start }, end: { line: occurrence.line, character: occurrence.end } });
+    const range = { start: { line: occurrence.line, character: occurrence.start }, end: { line: occurrence.line, character: occurrence.end } };
+    if (summary.occurrences.length < maxOccurrences) summary.occurrences.push(range);
+
+    const providerEntries = providers && !findEntry(occurrence.subject, occurrence.detail) ? providerEntriesFor(occurrence.text) : [];
+    const classification = lineAt && classifyOccurrence(occurrence, lineAt, reasonCache, providerEntries);
+    if (!classification) continue;
+    let reason = byReason.get(classification.reason);
+    if (!reason) {
+      const { label, meaning } = REASONS[classification.reason];
+      reason = { reason: classification.reason, label, meaning, count: 0, hard: 0, soft: 0, codes: new Map() };
+      byReason.set(classification.reason, reason);
     }
+    reason.count++;
+    if (classification.hard) reason.hard++;
+    else reason.soft++;
+    let code = reason.codes.get(occurrence.text);
+    if (!code) {
+      code = { code: occurrence.text, meaning: summary.meaning, count: 0, occurrences: [] };
+      reason.codes.set(occurrence.text, code);
+    }
+    code.count++;
+    if (code.occurrences.length < maxOccurrences) code.occurrences.push(range);
   }
   const classes = [5, 4, 2].map((statusClass) => {
     const codes = [...byCode.values()].filter((c) => c.statusClass === statusClass).sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
@@ -57,5 +95,9 @@ export function summarize(analysis: DocumentAnalysis, knownCodes: Record<string,
       codes: codes.map(({ statusClass: _, ...code }) => code),
     };
   }).filter((c) => c.count > 0);
-  return { total, classes };
+  const byCount = (a: CodeSummary, b: CodeSummary) => b.count - a.count || a.code.localeCompare(b.code);
+  const reasons = [...byReason.values()]
+    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label))
+    .map((reason) => ({ ...reason, codes: [...reason.codes.values()].sort(byCount) }));
+  return lineAt ? { total, classes, reasons } : { total, classes };
 }

@@ -1,0 +1,80 @@
+/** What a failure code means for the sender (reason, hard or soft, and why), for hover, inlay hints and the summary. */
+import { classifyBounce, readsReplyText, REASONS, type BounceClassification } from '../registry/bounceReasons';
+import type { ProviderCode } from '../registry/providerLookup';
+import type { Occurrence } from '../scanner/scanner';
+import { groupAround } from './dsn';
+
+/** Reads one line of the document without its line break; undefined past the end. */
+export type LineReader = (line: number) => string | undefined;
+
+/** How many wrapped continuation lines of a reply are read (Postfix and Exim indent them). */
+const CONTINUATION_LINES = 3;
+const STATUS_FIELD = /^status[ \t]*:/i;
+const CODE_IN_TEXT = /(?<![\w.])([245])\.(\d{1,3})\.(\d{1,3})(?![\d.])/;
+
+/**
+ * The reply text that came with the code: the rest of its line and the indented lines that continue it; for a DSN
+ * `Status:` field, the Diagnostic-Code of the same recipient.
+ */
+export function replyTextOf(occurrence: Occurrence, lineAt: LineReader, text = lineAt(occurrence.line) ?? ''): string {
+  if (STATUS_FIELD.test(text)) {
+    const diagnostic = groupAround(lineAt, occurrence.line).get('diagnostic-code');
+    if (diagnostic) return diagnostic.text;
+  }
+  const parts = [text.slice(occurrence.end)];
+  for (let line = occurrence.line + 1; line <= occurrence.line + CONTINUATION_LINES; line++) {
+    const next = lineAt(line);
+    if (next === undefined || !/^[ \t]+\S/.test(next)) break;
+    parts.push(next.trim());
+  }
+  return parts.join(' ');
+}
+
+/** Addresses in a reply name the recipient, not the reason (`<spam-reports@…>`): they are blanked before the rules read it. */
+const ADDRESS = /<[^<>\s]*>/g;
+/** What varies between replies of one kind and no rule reads: digits and bracketed hosts or addresses. */
+const VARIABLE = /\[[^\]]*\]|\d+/g;
+
+/** Classifications by code and reply text with its variable parts blanked, for reading a whole document. */
+export type ReasonCache = Map<string, BounceClassification>;
+
+/**
+ * The classification of a failure occurrence; the text is read only where the code is vague, together with what the
+ * providers that document the code say of it. With a cache (the summary of a whole log), replies that differ only in
+ * addresses, hosts and numbers are classified once.
+ */
+export function classifyOccurrence(
+  occurrence: Occurrence, lineAt: LineReader, cache?: ReasonCache, providers: readonly ProviderCode[] = [],
+): BounceClassification | undefined {
+  const { statusClass, subject, detail } = occurrence;
+  if (occurrence.malformation || (statusClass !== 4 && statusClass !== 5)) return undefined;
+  if (!readsReplyText(subject, detail)) return classifyBounce(statusClass, subject, detail);
+  const lineText = lineAt(occurrence.line) ?? '';
+  const said = providers.map((entry) => ` ${entry.title}. ${entry.meaning}`).join('');
+  const text = replyTextOf(occurrence, lineAt, lineText).replace(ADDRESS, '<>') + said;
+  const isStatus = STATUS_FIELD.test(lineText);
+  const key = cache && `${isStatus ? 'Status ' : ''}${occurrence.text} ${text.replace(VARIABLE, '#')}`;
+  const cached = key && cache!.get(key);
+  if (cached) return cached;
+  // A vague DSN Status (Exim always writes 5.0.0) is read as the code of the reply it reports, where that has one.
+  const replied = isStatus ? CODE_IN_TEXT.exec(text) : null;
+  const classification = replied && Number(replied[1]) === statusClass
+    ? classifyBounce(statusClass, Number(replied[2]), Number(replied[3]), text)
+    : classifyBounce(statusClass, subject, detail, text);
+  if (key && classification) cache!.set(key, classification);
+  return classification;
+}
+
+export function reasonLabel(classification: BounceClassification): string {
+  return `${REASONS[classification.reason].label} (${classification.hard ? 'hard' : 'soft'})`;
+}
+
+/** The hover section: the reason, hard or soft, why, and what to do. */
+export function reasonMarkdown(classification: BounceClassification): string {
+  const reason = REASONS[classification.reason];
+  const because = classification.matched ? `${classification.why} ("${classification.matched}")` : classification.why;
+  const hardness = classification.hard
+    ? 'hard: permanent, resending unchanged fails again'
+    : 'soft: temporary, a later attempt may succeed';
+  return [`**Bounce reason:** ${reason.label}, ${hardness}`, '', `${reason.meaning[0].toUpperCase()}${reason.meaning.slice(1)}; ${because}. ${reason.advice}`].join('\n');
+}

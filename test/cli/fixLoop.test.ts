@@ -1,0 +1,49 @@
+import * as assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction } from 'vscode-languageserver-types';
+import { fixToFixedPoint } from '../../server/src/cli/fix';
+import { createLanguageService, type LanguageService } from '../../server/src/languageService';
+import { DEFAULT_SETTINGS } from '../../server/src/settings';
+
+/** The real service, with its quick fixes rewritten by `rewrite`: fixes the real one would not offer, to test what --fix does with them. */
+function serviceWithFixes(rewrite: (action: CodeAction) => CodeAction): LanguageService {
+  const service = createLanguageService();
+  return { ...service, doCodeActions: (document, diagnostics) => service.doCodeActions(document, diagnostics).map(rewrite) };
+}
+
+const ACCESS = 'file:///etc/postfix/sender_access';
+
+describe('--fix rounds', () => {
+  test('a fix whose result is flagged again at the same place is dropped, and the others are applied', () => {
+    const text = 'a@example.net REJECT 4.7.1 Blocked\nb@example.net REJECT 4.7.2 Blocked\n';
+    // A "fix" that keeps the class wrong for 4.7.2: its result is a class mismatch again.
+    const service = serviceWithFixes((action) => {
+      const edits = action.edit?.changes?.[ACCESS];
+      if (!action.isPreferred || !edits || edits[0].newText !== '5.7.2') return action;
+      return { ...action, edit: { changes: { [ACCESS]: [{ ...edits[0], newText: '4.7.3' }] } } };
+    });
+    const result = fixToFixedPoint(service, ACCESS, 'plaintext', text, DEFAULT_SETTINGS);
+    assert.equal(result.text, 'a@example.net REJECT 5.7.1 Blocked\nb@example.net REJECT 4.7.2 Blocked\n');
+    assert.equal(result.dropped, 1);
+    assert.deepEqual(result.applied.map((fix) => [fix.line, fix.character, fix.code]), [[0, 21, 'class-mismatch']]);
+    assert.equal(result.roundsExhausted, false);
+  });
+
+  test('mail logs, mail messages and prose are never edited, even by a fix marked preferred', () => {
+    const everythingPreferred = serviceWithFixes((action) => ({ ...action, isPreferred: action.edit ? true : action.isPreferred }));
+    const quoted = [
+      { uri: 'file:///var/log/maillog', languageId: 'log', kind: 'mail-log', text: 'Nov 30 01:00:00 mx postfix/smtp[123]: 4B1C21A0F2: to=<a@b.example>, relay=mx.b.example[192.0.2.1]:25, dsn=5.1.1, status=bounced (host mx.b.example[192.0.2.1] said: 550 4.1.1 <a@b.example>: Recipient address rejected (in reply to RCPT TO command))\n' },
+      { uri: 'file:///srv/docs/README.md', languageId: 'markdown', kind: 'text', text: '# Blocklists\n\nWith this entry a listed client gets the reply\n\n    zen.spamhaus.org=127.0.0.10 521 4.7.1 Service unavailable\n\nand the connection is closed.\n' },
+    ];
+    for (const { uri, languageId, kind, text } of quoted) {
+      const document = TextDocument.create(uri, languageId, 1, text);
+      const offered = everythingPreferred.doCodeActions(document, everythingPreferred.doValidation(document, DEFAULT_SETTINGS)!.diagnostics);
+      assert.ok(offered.some((action) => action.isPreferred), `${uri} has a fix to refuse`);
+      const result = fixToFixedPoint(everythingPreferred, uri, languageId, text, DEFAULT_SETTINGS);
+      assert.equal(result.text, text);
+      assert.equal(result.notEditableKind, kind);
+      assert.deepEqual(result.applied, []);
+    }
+  });
+});

@@ -1,0 +1,120 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, test } from 'node:test';
+import { impliedClass, POSTFIX_ACTIONS } from '../../server/src/actions';
+import { classifyBounce, REASON_RULES, REASONS, VAGUE_CODES, type BounceReason } from '../../server/src/registry/bounceReasons';
+import { DSN_ACTIONS, DSN_FIELDS, DSN_VALUE_TYPES } from '../../server/src/registry/dsnFields';
+import { MTA_ACTIONS } from '../../server/src/registry/mtaActions';
+import { ENUMERATED_CODES, findEntryByCode } from '../../server/src/registry/registry';
+import { ROOT } from '../support/paths';
+
+const README = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+
+describe('MTA words that produce replies', () => {
+  test('every entry has its effect and an https source; no word is listed twice for one MTA', () => {
+    const seen = new Set<string>();
+    for (const action of MTA_ACTIONS) {
+      const key = `${action.mta} ${action.word.toLowerCase()}`;
+      assert.ok(!seen.has(key), `${key} listed twice`);
+      seen.add(key);
+      assert.ok(action.effect.length > 20, key);
+      assert.match(action.source.url, /^https:\/\//, key);
+    }
+  });
+
+  test('reply-code parameters have a three-digit default whose class fits their name', () => {
+    const parameters = MTA_ACTIONS.filter((action) => action.kind === 'parameter');
+    assert.ok(parameters.length >= 20);
+    for (const parameter of parameters) {
+      assert.match(parameter.word, /^(?:\w+_)?(?:reject|defer)_code$/);
+      assert.match(parameter.defaultReply ?? '', /^[45]\d\d$/, parameter.word);
+      if (parameter.word.endsWith('_defer_code')) assert.equal(parameter.defaultReply![0], '4', parameter.word);
+    }
+  });
+
+  test('a word that implies a class means the same class in every MTA, and its default reply has that class', () => {
+    const classes = new Map<string, number>();
+    for (const action of MTA_ACTIONS.filter((entry) => entry.impliedClass !== undefined)) {
+      const word = action.word.toLowerCase();
+      if (classes.has(word)) assert.equal(classes.get(word), action.impliedClass, word);
+      classes.set(word, action.impliedClass!);
+      assert.equal(impliedClass(action.word), action.impliedClass);
+      const reply = /^([245])\d\d\b/.exec(action.defaultReply ?? '');
+      if (reply) assert.equal(Number(reply[1]), action.impliedClass, `${action.mta} ${action.word}: ${action.defaultReply}`);
+    }
+    assert.equal(impliedClass('error:'), undefined);
+    assert.equal(impliedClass('$#error $@'), undefined);
+  });
+
+  test('the Postfix alternation takes the DEFER_IF_* forms before DEFER', () => {
+    const words = POSTFIX_ACTIONS.split('|');
+    assert.deepEqual([...words].sort(), ['DEFER', 'DEFER_IF_PERMIT', 'DEFER_IF_REJECT', 'REJECT']);
+    assert.ok(words.indexOf('DEFER_IF_PERMIT') < words.indexOf('DEFER'));
+  });
+});
+
+describe('delivery status notification fields', () => {
+  test('RFC 3464 per-message and per-recipient fields, each once, each with an https source', () => {
+    const names = DSN_FIELDS.map((field) => field.name.toLowerCase());
+    assert.equal(new Set(names).size, names.length);
+    for (const name of ['reporting-mta', 'arrival-date', 'final-recipient', 'original-recipient', 'action', 'status', 'remote-mta', 'diagnostic-code', 'last-attempt-date', 'will-retry-until', 'x-postfix-queue-id', 'x-postfix-sender']) {
+      assert.ok(names.includes(name), name);
+    }
+    for (const entry of [...DSN_FIELDS, ...DSN_ACTIONS, ...DSN_VALUE_TYPES]) assert.match(entry.source.url, /^https:\/\//);
+    assert.deepEqual(DSN_ACTIONS.map((action) => action.value), ['failed', 'delayed', 'delivered', 'relayed', 'expanded']);
+  });
+});
+
+describe('bounce reasons', () => {
+  test('every registered code of class 4 and 5 gets a reason from a rule, without reply text', () => {
+    for (const entry of ENUMERATED_CODES) {
+      for (const statusClass of [4, 5]) {
+        const classification = classifyBounce(statusClass, entry.subject, entry.detail);
+        assert.ok(classification, entry.code);
+        assert.notEqual(classification.why, 'no rule matched', `${statusClass}${entry.code.slice(1)}`);
+      }
+    }
+    assert.equal(classifyBounce(2, 0, 0), undefined);
+  });
+
+  test('every reason is reachable, every vague code is registered, every rule explains itself', () => {
+    const reached = new Set<BounceReason>(REASON_RULES.map((rule) => rule.reason));
+    assert.deepEqual([...reached].sort(), Object.keys(REASONS).sort());
+    for (const code of VAGUE_CODES) assert.ok(findEntryByCode(code), code);
+    for (const rule of REASON_RULES) {
+      assert.ok(rule.why.length > 10);
+      assert.equal(rule.codes === 'vague', rule.text !== undefined, rule.why);
+    }
+  });
+
+  test('hard or soft: transient codes and conditions that clear by themselves are soft', () => {
+    assert.deepEqual(pick(classifyBounce(5, 1, 1)), ['user-unknown', true]);
+    assert.deepEqual(pick(classifyBounce(4, 1, 1)), ['user-unknown', false]);
+    assert.deepEqual(pick(classifyBounce(5, 2, 2)), ['mailbox-full', false]);
+    assert.deepEqual(pick(classifyBounce(5, 7, 28)), ['rate-limited', false]);
+    assert.deepEqual(pick(classifyBounce(5, 4, 7)), ['expired', true]);
+  });
+
+  test('the reply text decides only where the code is vague or unregistered', () => {
+    assert.deepEqual(pick(classifyBounce(5, 7, 1, 'Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org')), ['blocked', true]);
+    assert.deepEqual(pick(classifyBounce(5, 7, 1, 'Message rejected as spam by Content Filtering')), ['spam-or-content', true]);
+    assert.deepEqual(pick(classifyBounce(5, 7, 1, '<joe@example.com>: Relay access denied')), ['policy', true]);
+    assert.deepEqual(pick(classifyBounce(5, 7, 1, 'Delivery not authorized')), ['policy', true]);
+    assert.deepEqual(pick(classifyBounce(5, 0, 0, 'mailbox is full')), ['mailbox-full', false]);
+    assert.deepEqual(pick(classifyBounce(5, 7, 606, 'Access denied, banned sending IP [203.0.113.7]')), ['blocked', true]);
+    assert.deepEqual(pick(classifyBounce(5, 7, 509, 'Access denied, sending domain example.com does not pass DMARC verification')), ['authentication', true]);
+    assert.deepEqual(pick(classifyBounce(5, 1, 10, 'RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup')), ['user-unknown', true]);
+    assert.deepEqual(pick(classifyBounce(5, 1, 10, '')), ['host-unknown', true]);
+    assert.deepEqual(pick(classifyBounce(5, 1, 1, 'blocked using zen.spamhaus.org')), ['user-unknown', true], 'an unambiguous code is not read again');
+    assert.equal(classifyBounce(5, 7, 1, 'Client host rejected: blocked using bl.spamcop.net')?.matched, 'Client host rejected');
+  });
+
+  test('the README documents each reason', () => {
+    for (const { label } of Object.values(REASONS)) assert.ok(README.includes(`| ${label} |`), label);
+  });
+});
+
+function pick(classification: ReturnType<typeof classifyBounce>) {
+  return classification && [classification.reason, classification.hard];
+}
