@@ -2,7 +2,9 @@
  * The language service: pure functions of (document, position, settings) that return LSP types.
  * No editor, no I/O: the LSP server, the browser worker and tests all wrap this.
  */
-import type { CodeAction, CompletionItem, CompletionList, Diagnostic, DocumentLink, FoldingRange, Hover, InlayHint, Position, Range } from 'vscode-languageserver-types';
+import type {
+  CodeAction, CompletionItem, CompletionList, Diagnostic, DocumentHighlight, DocumentLink, DocumentSymbol, FoldingRange, Hover, InlayHint, Location, Position, Range,
+} from 'vscode-languageserver-types';
 import { DocumentAnalysis, type TextChange, type TextDocumentLike } from './analysis';
 import { decideDocumentKind, isConfigKind, isReadOnlyKind, SNIFF_LENGTH, type DocumentKind } from './documentKind';
 import type { LineReader } from './features/bounceReason';
@@ -20,6 +22,7 @@ import { FILE_KINDS, userFileKind, type KindReason } from './fileKinds';
 import { dsnFieldHover } from './features/dsn';
 import { foldingRanges } from './features/folding';
 import { mtaActionHover } from './features/mtaActionHover';
+import { definition, documentHighlights, documentSymbols, isOnMessageId, MessageIndex, messageHover, references } from './features/messages';
 import { providerEntriesAt } from './features/providers';
 import { withoutLineBreak } from './lines';
 import { clampLine } from './ranges';
@@ -90,12 +93,34 @@ export interface LanguageService {
   summarize(document: TextDocumentLike, settings?: Settings, byReason?: boolean): DocumentSummary;
   registryItems(): RegistryItem[];
   registryMarkdown(): string;
+  /** In a mail log: every line of the message whose ID is under the cursor. */
+  doDocumentHighlights(document: TextDocumentLike, position: Position): DocumentHighlight[];
+  doReferences(document: TextDocumentLike, position: Position): Location[];
+  /** In a mail log: the line where the message under the cursor entered the queue. */
+  doDefinition(document: TextDocumentLike, position: Position): Location | null;
+  /** In a mail log: its messages with their outcomes. */
+  doDocumentSymbols(document: TextDocumentLike): DocumentSymbol[];
   /** Drops what is cached for a closed document. */
   forget(uri: string): void;
 }
 
 export function createLanguageService(): LanguageService {
   const analyses = new Map<string, DocumentAnalysis>();
+  const messageIndexes = new Map<string, { version: number; index: MessageIndex }>();
+
+  /** The messages of a mail log, indexed on the first request for this version; undefined for other kinds of document. */
+  function messagesOf(document: TextDocumentLike, position?: Position): MessageIndex | undefined {
+    if (analyze(document)!.kind !== 'mail-log') return undefined;
+    if (position) {
+      const lineText = document.getText({ start: { line: position.line, character: 0 }, end: { line: position.line + 1, character: 0 } });
+      if (!isOnMessageId(withoutLineBreak(lineText), position.character)) return undefined;
+    }
+    const cached = messageIndexes.get(document.uri);
+    if (cached && cached.version === document.version) return cached.index;
+    const index = new MessageIndex(document.getText());
+    messageIndexes.set(document.uri, { version: document.version, index });
+    return index;
+  }
 
   /** The analysis of the document's current version, with the kind the user's settings give it (if any). */
   function analyze(document: TextDocumentLike, settings?: Settings, token?: CancellationTokenLike): DocumentAnalysis | undefined {
@@ -120,6 +145,9 @@ export function createLanguageService(): LanguageService {
       const providersOf = settings.providers.enabled ? (occurrence: Occurrence) => providerEntriesAt(analysis, document, occurrence) : undefined;
       const found = hover(analysis, position, settings.knownCodes, providersOf, lineAt);
       if (found || analysis.kind === 'data') return found;
+      const messages = messagesOf(document, position);
+      const message = messages ? messageHover(messages, position) : null;
+      if (message) return message;
       const lineText = lineAt(position.line) ?? '';
       return (analysis.kind === 'source' ? dsnHover(lineText, position) : null)
         ?? (analysis.kind === 'bounce' ? dsnFieldHover(lineText, position) : null)
@@ -176,8 +204,25 @@ export function createLanguageService(): LanguageService {
     },
     registryItems,
     registryMarkdown,
+    doDocumentHighlights(document, position) {
+      const index = messagesOf(document, position);
+      return index ? documentHighlights(index, position) : [];
+    },
+    doReferences(document, position) {
+      const index = messagesOf(document, position);
+      return index ? references(index, document.uri, position) : [];
+    },
+    doDefinition(document, position) {
+      const index = messagesOf(document, position);
+      return index ? definition(index, document.uri, position) : null;
+    },
+    doDocumentSymbols(document) {
+      const index = messagesOf(document);
+      return index ? documentSymbols(index) : [];
+    },
     forget(uri) {
       analyses.delete(uri);
+      messageIndexes.delete(uri);
     },
   };
 }

@@ -66,6 +66,10 @@ export function startServer(connection: Connection): ServerState {
         documentLinkProvider: { resolveProvider: false },
         semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: { delta: true }, range: true },
         foldingRangeProvider: true,
+        documentHighlightProvider: true,
+        referencesProvider: true,
+        definitionProvider: true,
+        documentSymbolProvider: { label: 'Messages' },
         ...(clientPullsDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       },
       serverInfo: { name: 'smtp-status-codes-language-server' },
@@ -365,6 +369,23 @@ export function startServer(connection: Connection): ServerState {
     const document = documents.get(params?.uri);
     return document ? service.kindOf(document, await settingsFor(document.uri)) : null;
   }, null));
+
+  connection.onDocumentHighlight((params, token) => request(token, () => {
+    const document = documents.get(params.textDocument?.uri);
+    return document ? service.doDocumentHighlights(document, positionOf(params)) : [];
+  }, []));
+  connection.onReferences((params, token) => request(token, () => {
+    const document = documents.get(params.textDocument?.uri);
+    return document ? service.doReferences(document, positionOf(params)) : [];
+  }, []));
+  connection.onDefinition((params, token) => request(token, () => {
+    const document = documents.get(params.textDocument?.uri);
+    return document ? service.doDefinition(document, positionOf(params)) : null;
+  }, null));
+  connection.onDocumentSymbol((params, token) => request(token, () => {
+    const document = documents.get(params.textDocument?.uri);
+    return document ? service.doDocumentSymbols(document) : [];
+  }, []));
 
   connection.onFoldingRanges((params, token) => request(token, () => {
     const document = documents.get(params?.textDocument?.uri);

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { FIXTURES } from '../support/paths';
 import { CodeServer, missingPrerequisite } from './codeServer';
+import type { Locator } from 'playwright-core';
 import { Workbench } from './workbench';
 
 const missing = missingPrerequisite();
@@ -22,7 +23,9 @@ describe('the extension in a real VS Code', { skip: missing ?? false, timeout: 6
     for (const fixture of ['logs/mail.log', 'config/postfix/sender_access', 'source/smtp-server.js']) {
       fs.copyFileSync(path.join(FIXTURES, fixture), path.join(workspace, path.basename(fixture)));
     }
-    server = await CodeServer.start(workspace);
+    fs.copyFileSync(path.join(FIXTURES, 'messages', 'mail.log'), path.join(workspace, 'maillog'));
+    // Messages collapsed, so that the Outline of a mail log shows one row per message.
+    server = await CodeServer.start(workspace, { 'outline.collapseItems': 'alwaysCollapse' });
     workbench = await Workbench.open(server.url);
   });
 
@@ -52,6 +55,30 @@ describe('the extension in a real VS Code', { skip: missing ?? false, timeout: 6
     const code = workbench.page.locator('.monaco-list-row', { hasText: 'Multiple authentication checks failed' }).first();
     await code.waitFor({ timeout: 30_000 });
     await workbench.screenshot('log-summary-and-inlay-hints');
+  });
+
+  test('the Outline of a mail log lists its messages with their outcomes', async () => {
+    await workbench.openFile('maillog');
+    await workbench.goTo(14, 42);
+    await workbench.command('Explorer: Focus on Outline View');
+    await workbench.page.locator('.monaco-list-row', { hasText: '3F9C12A0B4 delivered: 2.0.0' }).first().waitFor({ timeout: 30_000 });
+    // The Outline shares the side bar with the folder's files and the Status Codes view: fold those while it is looked at.
+    const folded: Locator[] = [];
+    for (const title of [/^smtp-workspace-/i, /^Status Codes$/i]) {
+      const header = workbench.page.locator('.pane-header', { has: workbench.page.locator('.title', { hasText: title }) }).first();
+      if ((await header.getAttribute('aria-expanded')) !== 'true') continue;
+      await header.click();
+      folded.push(header);
+    }
+    try {
+      await workbench.page.locator('.monaco-list-row', { hasText: '91AB34CD56 bounced: 5.1.1 Bad destination mailbox address' }).first().waitFor({ timeout: 30_000 });
+      await workbench.page.locator('.monaco-list-row', { hasText: 'NOQUEUE unknown[198.51.100.23] rejected: 5.7.1' }).first().waitFor({ timeout: 30_000 });
+      await workbench.page.locator('.monaco-list-row', { hasText: '4Y0mKq3Zx9zJ7yP deferred: 4.7.28' }).first().waitFor({ timeout: 30_000 });
+      await workbench.screenshot('outline-mail-log');
+    } finally {
+      for (const header of folded) await header.click();
+      await workbench.page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 30_000 });
+    }
   });
 
   test('the Problems view lists the class mismatch in a Postfix access map', async () => {

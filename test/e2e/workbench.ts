@@ -16,7 +16,7 @@ export class Workbench {
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     });
     const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
-    await page.goto(url);
+    await page.goto(url, { timeout: 120_000 }); // a loaded shared machine can take longer than the default 30 s
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
     return new Workbench(browser, page);

@@ -3,6 +3,7 @@
  * smtp-status-codes: the editor's checks on the command line, for CI pipelines of mail configuration.
  *   smtp-status-codes check [paths or globs …] [--format text|json|sarif] [--fix] [--fail-on error|warning|information|hint|none] [--config file]
  *   smtp-status-codes explain 5.7.26
+ *   smtp-status-codes summary /var/log/mail.log* [--format text|json|markdown] [--since T] [--until T]
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -22,12 +23,14 @@ import { decode, encode, encodeUtf8, isBinary, type Encoding } from './encoding'
 import { collectFiles, languageOf, readRegularFile, reasonOf, type Input } from './files';
 import { fixToFixedPoint, MAX_FIX_ROUNDS, withLspLineEnds } from './fix';
 import { jsonReport, sarifReport, summaryLine, textReport, type Finding, type LocatedFinding, type RunSummary, type SarifNotification } from './report';
+import { SUMMARY_USAGE, summaryCommand, SummaryUsageError } from './summary';
 
 declare const CLI_VERSION: string;
 const VERSION = typeof CLI_VERSION === 'string' ? CLI_VERSION : 'development';
 
 const USAGE = `usage: smtp-status-codes check [paths or globs ...] [options]
        smtp-status-codes explain <code>
+       smtp-status-codes summary FILES... [options]
 
 check options:
   --format text|json|sarif   output format (default text)
@@ -38,7 +41,9 @@ check options:
   --config FILE              settings file (JSON: the smtpStatusCodes section, or VS Code settings)
                              (default: .vscode/settings.json in the current directory, if present)
 exit codes: 0 clean, 1 findings at or above --fail-on, 2 bad usage, or a file or check asked for that did not run
-            (unreadable, too large, an encoding that is not read, a fix that could not be written)`;
+            (unreadable, too large, an encoding that is not read, a fix that could not be written)
+
+${SUMMARY_USAGE.slice(SUMMARY_USAGE.indexOf('summary options:'))}`;
 
 const SEVERITY_NAME: Record<number, Finding['severity']> = {
   [DiagnosticSeverity.Error]: 'error', [DiagnosticSeverity.Warning]: 'warning', [DiagnosticSeverity.Information]: 'information', [DiagnosticSeverity.Hint]: 'hint',
@@ -329,9 +334,16 @@ const writeOut: Output = (chunk) => {
   else process.stdout.write(chunk);
 };
 
-export function run(args: string[], cwd = process.cwd(), out: Output = writeOut, err = (text: string) => console.error(text)): number {
+export function run(args: string[], cwd = process.cwd(), out: Output = writeOut, err = (text: string) => console.error(text)): number | Promise<number> {
   try {
     const [command, ...rest] = args;
+    if (command === 'summary') {
+      return summaryCommand(rest, cwd, { out, err, progress: process.stderr }).catch((error) => {
+        if (!(error instanceof SummaryUsageError)) throw error;
+        err(`smtp-status-codes: ${error.message}\n\n${SUMMARY_USAGE}`);
+        return 2;
+      });
+    }
     if (command === 'check') return check(rest, cwd, out, err);
     if (command === 'explain') return explain(rest, out);
     if (command === '--version' || command === '-v') {
@@ -358,5 +370,5 @@ if (require.main === module) {
     if (error.code !== 'EPIPE') throw error;
     process.exit(process.exitCode ?? 0);
   });
-  process.exitCode = run(process.argv.slice(2));
+  void Promise.resolve(run(process.argv.slice(2))).then((code) => (process.exitCode = code));
 }

@@ -84,3 +84,16 @@ export function describeReplyCode(code: number): string {
   if (entry) lines.push('', `Defined in [${entry.reference}](https://www.rfc-editor.org/rfc/rfc${entry.reference.slice(4)})`);
   return lines.join('\n');
 }
+
+/** What a code means in a few words, for lists: the registry's sample text, or what its class and subject say. */
+export function statusCodeMeaning(code: string): string {
+  const shape = /^([245])\.(\d{1,3})\.(\d{1,3})$/.exec(code);
+  if (!shape) {
+    const reply = /^[2-5]\d\d$/.test(code) ? findReplyCode(Number(code)) : undefined;
+    return reply?.meaning ?? '';
+  }
+  const entry = findEntry(Number(shape[2]), Number(shape[3]));
+  if (entry) return entrySummary(entry);
+  const subject = findSubject(Number(shape[2]));
+  return `unregistered${subject ? `; ${subject.summary.toLowerCase()}` : ''}`;
+}
