@@ -145,6 +145,13 @@ export function quotesOthers(kind: DocumentKind): boolean {
   return isReadOnlyKind(kind) || kind === 'text' || kind === 'prose';
 }
 
+/** Test sources and test data, where wrong replies are often written on purpose as inputs: no fix is applied there unasked. */
+const TEST_PATH = /(?:^|\/)(?:tests?|spec|__tests__|testdata|t)\/|(?:^|\/)test_[^/]*$|_test\.\w+$|\.(?:test|spec)\.\w+$/i;
+
+export function isTestPath(uri: string): boolean {
+  return TEST_PATH.test(safeDecode(uri.replace(/[?#].*$/, '')));
+}
+
 /** Where the text is the user's own reply definitions, so that a fix may be applied without asking: configuration and code. */
 export function isEditableKind(kind: DocumentKind): boolean {
   return isConfigKind(kind) || kind === 'source' || kind === 'data';

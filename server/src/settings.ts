@@ -52,7 +52,7 @@ export const DEFAULT_SETTINGS: Settings = {
     'dsn-inconsistency': 'warning',
   },
   severityInLogs: {
-    'unregistered-code': 'hint',
+    'unregistered-code': 'off',
     'malformed-code': 'hint',
     'class-mismatch': 'information',
     'unexpected-reply-code': 'off',

@@ -74,7 +74,7 @@ describe('provider codes over the protocol', { timeout: 60_000 }, () => {
   });
 
   test('switched off, provider codes are unregistered again and hover says only what the registry says', async () => {
-    await session.changeSettings({ providers: { enabled: false } });
+    await session.changeSettings({ providers: { enabled: false }, severityInLogs: { 'unregistered-code': 'hint' } });
     const uri = 'file:///home/billing/Mail/outlook-banned-ip-2.eml';
     const text = fixture('bounces/outlook-banned-ip.eml');
     await session.open(uri, text);

@@ -141,7 +141,7 @@ describe('language server without workspace/configuration (a minimal client such
 
 describe('pulled diagnostics with result ids (as VS Code asks for them)', { timeout: 30_000 }, () => {
   test('an edit that changes no diagnostic gets an unchanged report; one that does gets the new ones', async () => {
-    const session = await LspSession.start({ pullDiagnostics: true, settings: {} });
+    const session = await LspSession.start({ pullDiagnostics: true, settings: { severityInLogs: { 'unregistered-code': 'hint' } } });
     try {
       const uri = 'file:///var/log/mail.log';
       const lines = [

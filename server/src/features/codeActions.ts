@@ -3,7 +3,7 @@ import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type Text
 import type { DocumentAnalysis, TextDocumentLike } from '../analysis';
 import { ADD_KNOWN_CODE_COMMAND, OPEN_REGISTRY_COMMAND } from '../commands';
 import { commentsMayBeIndented, DISABLE, DISABLE_NEXT_LINE, lineCommentPrefix } from '../comments';
-import { isEditableKind } from '../documentKind';
+import { isEditableKind, isTestPath } from '../documentKind';
 import { withoutLineBreak } from '../lines';
 import { findEntry, findEntryByCode, findReplyCode, isStatusClass, REGISTRY_URL, type StatusClass } from '../registry/registry';
 import { COUNTERPART_REPLY_CODES } from '../registry/replyCodes';
@@ -154,8 +154,9 @@ export function codeActions(document: TextDocumentLike, analysis: DocumentAnalys
       fixes = finding?.fixes ?? [];
     }
     fixes.push(...suppressionFixes(document, analysis, diagnostic, lineText));
-    // Logs, bounces and prose report what others wrote: fixes are offered there, never preferred, so nothing applies them unasked.
-    const mayPrefer = isEditableKind(analysis.kind);
+    // Logs, bounces and prose report what others wrote, and tests hold wrong replies on purpose: fixes are offered there,
+    // never preferred, so nothing applies them unasked.
+    const mayPrefer = isEditableKind(analysis.kind) && !isTestPath(document.uri);
     for (const fix of fixes) {
       actions.push({
         title: fix.title,

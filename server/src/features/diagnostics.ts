@@ -185,8 +185,12 @@ export function diagnostics(analysis: DocumentAnalysis, settings: Settings, docu
   const providers = providerUseOf(analysis.kind, settings.providers.enabled);
   const occurrences = analysis.occurrences;
   for (let i = firstOccurrence; i < occurrences.length && !limited; i++) {
-    if (!occurrences[i].confident) continue;
-    for (const diagnostic of occurrenceDiagnostics(occurrences[i], settings, levels, providers)) keep(diagnostic);
+    const occurrence = occurrences[i];
+    if (!occurrence.confident) continue;
+    for (const diagnostic of occurrenceDiagnostics(occurrence, settings, levels, providers)) {
+      if (diagnostic.code === 'class-mismatch' && !readOnly && shownWithItsCorrection(occurrence, document)) continue;
+      keep(diagnostic);
+    }
   }
   const lineFindings = analysis.kind === 'bounce' ? dsnFindings(document.getText()) : mtaFindings(text, analysis.kind);
   for (const finding of lineFindings) {
@@ -209,6 +213,17 @@ export function diagnostics(analysis: DocumentAnalysis, settings: Settings, docu
     analysis.changedFromLine = Infinity;
   }
   return validation;
+}
+
+/**
+ * A class mismatch written beside its correction (`Reply('550', '2.3.4 Stuff')` and then `assertEqual('5.3.4', …)`) is a
+ * test of the correction, not a mistake: the corrected code alone in quotes on the same line or one of the next two.
+ */
+function shownWithItsCorrection(occurrence: Occurrence, document: TextDocumentLike): boolean {
+  const expectedClass = occurrence.replyCode !== undefined ? Math.floor(occurrence.replyCode / 100) : occurrence.impliedClass;
+  const corrected = `${expectedClass}.${occurrence.subject}.${occurrence.detail}`;
+  const nearby = document.getText({ start: { line: occurrence.line, character: occurrence.end }, end: { line: occurrence.line + 3, character: 0 } });
+  return new RegExp(String.raw`(["'\`])${corrected.replace(/\./g, '\\.')}\1`).test(nearby);
 }
 
 /** The last report of each analysis of a log or bounce, and the settings it was built with. */
