@@ -1,6 +1,7 @@
 /** What the desktop and browser clients share: the documents served and the client's options. No feature logic. */
 import type * as vscode from 'vscode';
 import { registerCommands } from './commands';
+import { registerServerStatus } from './status';
 import { registerSummaryView } from './summaryView';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import { DOCUMENT_SELECTOR } from './documents';
@@ -21,8 +22,16 @@ export async function startClient(
 ): Promise<BaseLanguageClient> {
   const client = makeClient(clientOptions());
   context.subscriptions.push({ dispose: () => void client.stop() });
-  await client.start();
+  // Registered before the server starts, so that a server that fails to start can be seen, read about and restarted.
+  const status = registerServerStatus(context, client);
   registerCommands(context, client);
+  try {
+    await client.start();
+  } catch (error) {
+    status.failed(error);
+    client.outputChannel.appendLine(`The server did not start: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    return client;
+  }
   registerSummaryView(context, client);
   return client;
 }

@@ -6,6 +6,10 @@ import type { RegistryItem } from '../../server/src/languageService';
 
 export const LOOK_UP_COMMAND = 'smtpStatusCodes.lookUpCode';
 export const SHOW_REGISTRY_COMMAND = 'smtpStatusCodes.showRegistry';
+export const OPEN_SAMPLE_COMMAND = 'smtpStatusCodes.openSample';
+
+/** The samples the walkthrough opens, and the language each opens in: the Postfix map as Plain Text, as most open it. */
+const SAMPLES: Record<string, string> = { 'mail.log': 'maillog', 'sender_access': 'plaintext' };
 const SCHEME = 'smtp-status-codes';
 
 /** Adds `code` to smtpStatusCodes.knownCodes in the workspace or user settings, with a description the user gives. */
@@ -66,6 +70,12 @@ export function registerCommands(context: vscode.ExtensionContext, client: BaseL
     vscode.commands.registerCommand(ADD_KNOWN_CODE_COMMAND, addKnownCode),
     vscode.commands.registerCommand(OPEN_REGISTRY_COMMAND, (url: string) => vscode.env.openExternal(vscode.Uri.parse(url))),
     vscode.commands.registerCommand(LOOK_UP_COMMAND, lookUp),
+    vscode.commands.registerCommand(OPEN_SAMPLE_COMMAND, async (name: string) => {
+      if (!Object.prototype.hasOwnProperty.call(SAMPLES, name)) return;
+      const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'samples', name));
+      const document = await vscode.workspace.openTextDocument({ content: new TextDecoder().decode(bytes), language: SAMPLES[name] });
+      await vscode.window.showTextDocument(document);
+    }),
     vscode.commands.registerCommand(SHOW_REGISTRY_COMMAND, async () => pages.show('registry', await client.sendRequest<string>(REGISTRY_MARKDOWN_REQUEST))),
   );
 }

@@ -35,7 +35,8 @@ export class DocumentAnalysis {
   private confidentCount = 0;
   private visible: readonly Occurrence[] | undefined;
 
-  constructor(document: TextDocumentLike, isCancelled?: () => boolean) {
+  /** `userKind`: the kind the user gave the document (smtpStatusCodes.fileKinds), which no detection overrides. */
+  constructor(document: TextDocumentLike, isCancelled?: () => boolean, readonly userKind?: DocumentKind) {
     this.scanWhole(document, isCancelled);
   }
 
@@ -44,7 +45,7 @@ export class DocumentAnalysis {
     this.version = document.version;
     this.textLength = text.length;
     this.lineCount = document.lineCount;
-    this.kind = documentKind(document.uri, document.languageId, text);
+    this.kind = this.userKind ?? documentKind(document.uri, document.languageId, text);
     this.changedFromLine = 0;
     this.all = scan(text, { kind: this.kind, isCancelled });
     this.confidentCount = 0;
@@ -115,6 +116,7 @@ export class DocumentAnalysis {
 
   /** An edit from `line` on can change the kind only where the content decides it: in the first SNIFF_LENGTH characters. */
   private mayChangeKind(document: TextDocumentLike, line: number): boolean {
+    if (this.userKind) return false;
     const headEnd = document.positionAt(SNIFF_LENGTH);
     if (line > headEnd.line) return false;
     const head = document.getText({ start: { line: 0, character: 0 }, end: headEnd });

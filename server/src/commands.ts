@@ -11,6 +11,8 @@ export const REGISTRY_MARKDOWN_REQUEST = 'smtpStatusCodes/registryMarkdown';
  * asked not to) and the processor time the process has used, read before that collection.
  */
 export const SERVER_STATUS_REQUEST = 'smtpStatusCodes/serverStatus';
+/** The kind a document is analysed as and why (`DocumentKindInfo`), for the editor's status item. */
+export const DOCUMENT_KIND_REQUEST = 'smtpStatusCodes/documentKind';
 
 export interface ServerStatusParams {
   collectGarbage?: boolean;

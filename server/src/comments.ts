@@ -16,7 +16,7 @@ const LINE_COMMENT: Record<string, string> = {
 export function lineCommentPrefix(kind: DocumentKind, languageId: string, uri: string): string | undefined {
   if (kind === 'sendmail' && /\.mc$/i.test(basename(uri))) return 'dnl';
   if (isConfigKind(kind)) return '#';
-  if (kind === 'source' || kind === 'data' || kind === 'text') return LINE_COMMENT[languageId];
+  if (kind === 'source' || kind === 'data' || kind === 'text' || kind === 'prose') return LINE_COMMENT[languageId];
   return undefined;
 }
 

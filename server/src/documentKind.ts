@@ -10,8 +10,9 @@ export type ConfigKind = 'postfix' | 'exim' | 'sendmail' | 'opensmtpd';
 /**
  * `bounce` is any mail message (a bounce, a DSN, received mail); `text` is prose and plain text with no configuration
  * syntax (README files, Markdown, HTML, man pages, notes); `data` is structured data (JSON, YAML, lock files, changelogs).
+ * `prose` is never detected: the user chooses it (smtpStatusCodes.fileKinds) for text where not even MTA actions are read.
  */
-export type DocumentKind = 'mail-log' | 'bounce' | ConfigKind | 'source' | 'data' | 'text';
+export type DocumentKind = 'mail-log' | 'bounce' | ConfigKind | 'source' | 'data' | 'text' | 'prose';
 
 export const DOCUMENT_KINDS: readonly DocumentKind[] = ['mail-log', 'bounce', 'postfix', 'exim', 'sendmail', 'opensmtpd', 'source', 'data', 'text'];
 
@@ -141,7 +142,7 @@ export function isReadOnlyKind(kind: DocumentKind): boolean {
  * the user's own replies: the softer severities (`severityInLogs`) apply.
  */
 export function quotesOthers(kind: DocumentKind): boolean {
-  return isReadOnlyKind(kind) || kind === 'text';
+  return isReadOnlyKind(kind) || kind === 'text' || kind === 'prose';
 }
 
 /** Test sources and test data, where wrong replies are often written on purpose as inputs: no fix is applied there unasked. */

@@ -6,7 +6,7 @@ import type {
   CodeAction, CompletionItem, CompletionList, Diagnostic, DocumentHighlight, DocumentLink, DocumentSymbol, FoldingRange, Hover, InlayHint, Location, Position, Range,
 } from 'vscode-languageserver-types';
 import { DocumentAnalysis, type TextChange, type TextDocumentLike } from './analysis';
-import { isConfigKind, isReadOnlyKind } from './documentKind';
+import { decideDocumentKind, isConfigKind, isReadOnlyKind, SNIFF_LENGTH, type DocumentKind } from './documentKind';
 import type { LineReader } from './features/bounceReason';
 import { codeActions } from './features/codeActions';
 import { completion, eximVerbAt, replyCodeNearby, resolveCompletion } from './features/completion';
@@ -17,6 +17,8 @@ import { documentLinks } from './features/links';
 import { registryItems, registryMarkdown, type RegistryItem } from './features/registryView';
 import { summarize, type DocumentSummary } from './features/summary';
 import { dsnHover } from './features/harakaDsn';
+import { semanticTokens } from './features/semanticTokens';
+import { FILE_KINDS, userFileKind, type KindReason } from './fileKinds';
 import { dsnFieldHover } from './features/dsn';
 import { foldingRanges } from './features/folding';
 import { mtaActionHover } from './features/mtaActionHover';
@@ -31,6 +33,16 @@ export type { Validation } from './features/diagnostics';
 export type { DocumentSummary } from './features/summary';
 export type { RegistryItem } from './features/registryView';
 export type { TextChange, TextDocumentLike } from './analysis';
+export type { KindReason } from './fileKinds';
+
+/** The kind a document was given and why, for the editor to show. */
+export interface DocumentKindInfo {
+  kind: DocumentKind;
+  label: string;
+  reason: KindReason;
+  /** The glob of smtpStatusCodes.fileKinds that decided it, where the setting did. */
+  pattern?: string;
+}
 
 /** Links are recomputed after every edit: documents larger than this (most are logs) get none. */
 const MAX_LINKED_TEXT = 5_000_000;
@@ -68,9 +80,13 @@ export interface LanguageService {
   /** Tells the service that `change` has just been applied to `document`, so that only the lines it touched are scanned again. */
   didChange(document: TextDocumentLike, change: TextChange): void;
   /** Quick fixes for the given diagnostics (those of this service; others are ignored). */
-  doCodeActions(document: TextDocumentLike, diagnostics: readonly Diagnostic[]): CodeAction[];
+  doCodeActions(document: TextDocumentLike, diagnostics: readonly Diagnostic[], settings?: Settings): CodeAction[];
   doInlayHints(document: TextDocumentLike, range: Range, settings?: Settings): InlayHint[];
   doDocumentLinks(document: TextDocumentLike, settings?: Settings): DocumentLink[];
+  /** Semantic tokens (LSP's relative encoding) of the whole document, or of the lines `range` covers. */
+  doSemanticTokens(document: TextDocumentLike, settings?: Settings, range?: Range): number[];
+  /** The kind the document is analysed as, and why: the user's smtpStatusCodes.fileKinds, or its name, language, content. */
+  kindOf(document: TextDocumentLike, settings?: Settings): DocumentKindInfo;
   /** In bounces: the delivery-status part, its field groups and the returned message's headers. */
   doFoldingRanges(document: TextDocumentLike): FoldingRange[];
   /** The codes of a document by class, and (when asked) its failures by bounce reason, with counts, for the log summary view. */
@@ -106,10 +122,13 @@ export function createLanguageService(): LanguageService {
     return index;
   }
 
-  function analyze(document: TextDocumentLike, token?: CancellationTokenLike): DocumentAnalysis | undefined {
+  /** The analysis of the document's current version, with the kind the user's settings give it (if any). */
+  function analyze(document: TextDocumentLike, settings?: Settings, token?: CancellationTokenLike): DocumentAnalysis | undefined {
     const cached = analyses.get(document.uri);
-    if (cached && cached.version === document.version) return cached;
-    const analysis = new DocumentAnalysis(document, () => token?.isCancellationRequested ?? false);
+    // Without settings (folding ranges), the kind the last settings gave stands.
+    const userKind = settings ? userFileKind(document.uri, settings.fileKinds)?.kind : cached?.userKind;
+    if (cached && cached.version === document.version && cached.userKind === userKind) return cached;
+    const analysis = new DocumentAnalysis(document, () => token?.isCancellationRequested ?? false, userKind);
     if (token?.isCancellationRequested) {
       analyses.delete(document.uri); // an outdated analysis must not take the next edits
       return undefined;
@@ -121,7 +140,7 @@ export function createLanguageService(): LanguageService {
   return {
     doHover(document, position, settings = DEFAULT_SETTINGS) {
       if (!settings.hover.enabled) return null;
-      const analysis = analyze(document)!;
+      const analysis = analyze(document, settings)!;
       const lineAt = lineReader(document);
       const providersOf = settings.providers.enabled ? (occurrence: Occurrence) => providerEntriesAt(analysis, document, occurrence) : undefined;
       const found = hover(analysis, position, settings.knownCodes, providersOf, lineAt);
@@ -137,7 +156,7 @@ export function createLanguageService(): LanguageService {
     },
     doComplete(document, position, settings = DEFAULT_SETTINGS) {
       if (!settings.completion.enabled) return null;
-      const kind = analyze(document)!.kind;
+      const kind = analyze(document, settings)!.kind;
       const linePrefix = document.getText({ start: { line: position.line, character: 0 }, end: position });
       const lineText = (line: number) => document.getText({ start: { line, character: 0 }, end: { line, character: Number.MAX_SAFE_INTEGER } });
       const eximVerb = kind === 'exim' ? eximVerbAt(lineText, position.line) : undefined;
@@ -147,30 +166,41 @@ export function createLanguageService(): LanguageService {
     },
     doResolveCompletion: resolveCompletion,
     doValidation(document, settings = DEFAULT_SETTINGS, token) {
-      const analysis = analyze(document, token);
+      const analysis = analyze(document, settings, token);
       return analysis && diagnostics(analysis, settings, document);
     },
     didChange(document, change) {
       analyses.get(document.uri)?.applyChange(document, change);
     },
-    doCodeActions(document, diagnostics) {
+    doCodeActions(document, diagnostics, settings = DEFAULT_SETTINGS) {
       // Every diagnostic that has quick fixes gives at least one: the first LIMITS.codeActions of them are enough.
-      return codeActions(document, analyze(document)!, diagnostics.slice(0, LIMITS.codeActions)).slice(0, LIMITS.codeActions);
+      return codeActions(document, analyze(document, settings)!, diagnostics.slice(0, LIMITS.codeActions)).slice(0, LIMITS.codeActions);
     },
     doInlayHints(document, range, settings = DEFAULT_SETTINGS) {
       const lines = { start: clampLine(range.start.line, document.lineCount), end: clampLine(range.end.line, document.lineCount) };
-      return inlayHints(analyze(document)!, lines, settings, lineReader(document), LIMITS.inlayHints);
+      return inlayHints(analyze(document, settings)!, lines, settings, lineReader(document), LIMITS.inlayHints);
     },
     doDocumentLinks(document, settings = DEFAULT_SETTINGS) {
-      const analysis = analyze(document)!;
+      const analysis = analyze(document, settings)!;
       return analysis.textLength > Math.min(settings.maxFileSize, MAX_LINKED_TEXT) ? [] : documentLinks(analysis, document.getText(), LIMITS.documentLinks);
+    },
+    doSemanticTokens(document, settings = DEFAULT_SETTINGS, range) {
+      return semanticTokens(analyze(document, settings)!, settings, range);
+    },
+    kindOf(document, settings = DEFAULT_SETTINGS) {
+      const analysis = analyze(document, settings)!;
+      const chosen = userFileKind(document.uri, settings.fileKinds);
+      const head = () => document.getText({ start: { line: 0, character: 0 }, end: document.positionAt(SNIFF_LENGTH) });
+      return chosen
+        ? { kind: analysis.kind, label: FILE_KINDS[analysis.kind].label, reason: 'setting', pattern: chosen.pattern }
+        : { kind: analysis.kind, label: FILE_KINDS[analysis.kind].label, reason: decideDocumentKind(document.uri, document.languageId, head()).reason };
     },
     doFoldingRanges(document) {
       const analysis = analyze(document)!;
       return analysis.kind !== 'bounce' || analysis.textLength > MAX_FOLDED_TEXT ? [] : foldingRanges(document.getText());
     },
     summarize(document, settings = DEFAULT_SETTINGS, byReason = false) {
-      return boundSummary(summarize(analyze(document)!, settings.knownCodes, byReason ? lineReader(document) : undefined, settings.providers.enabled, LIMITS.summaryOccurrencesPerCode));
+      return boundSummary(summarize(analyze(document, settings)!, settings.knownCodes, byReason ? lineReader(document) : undefined, settings.providers.enabled, LIMITS.summaryOccurrencesPerCode));
     },
     registryItems,
     registryMarkdown,

@@ -3,7 +3,8 @@ import {
   CodeActionKind, DiagnosticRefreshRequest, DidChangeConfigurationNotification, ErrorCodes, LSPErrorCodes, ResponseError,
   TextDocumentSyncKind, type CancellationToken, type Connection, type Diagnostic, type DocumentDiagnosticReport, type InitializeResult,
 } from 'vscode-languageserver';
-import { REGISTRY_MARKDOWN_REQUEST, REGISTRY_REQUEST, SERVER_STATUS_REQUEST, SUMMARY_REQUEST, type ServerStatus, type ServerStatusParams } from './commands';
+import { DOCUMENT_KIND_REQUEST, REGISTRY_MARKDOWN_REQUEST, REGISTRY_REQUEST, SERVER_STATUS_REQUEST, SUMMARY_REQUEST, type ServerStatus, type ServerStatusParams } from './commands';
+import { SEMANTIC_TOKENS_LEGEND, SemanticTokensResults } from './features/semanticTokens';
 import { createLanguageService } from './languageService';
 import { LineDocument } from './lineDocument';
 import { readPosition, readRange, readTextChange } from './ranges';
@@ -42,6 +43,8 @@ export function startServer(connection: Connection): ServerState {
   let clientPullsDiagnostics = false;
   let canRefreshDiagnostics = false;
   let canRefreshInlayHints = false;
+  let canRefreshSemanticTokens = false;
+  const semanticTokens = new SemanticTokensResults();
   /** False once a workspace/configuration request went unanswered: later ones do not wait, until an answer comes. */
   let clientAnswersSettings = true;
   const state = { shutdownReceived: false };
@@ -52,6 +55,7 @@ export function startServer(connection: Connection): ServerState {
     clientPullsDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
     canRefreshDiagnostics = capabilities.workspace?.diagnostics?.refreshSupport === true;
     canRefreshInlayHints = capabilities.workspace?.inlayHint?.refreshSupport === true;
+    canRefreshSemanticTokens = capabilities.workspace?.semanticTokens?.refreshSupport === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -60,6 +64,7 @@ export function startServer(connection: Connection): ServerState {
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         inlayHintProvider: true,
         documentLinkProvider: { resolveProvider: false },
+        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: { delta: true }, range: true },
         foldingRangeProvider: true,
         documentHighlightProvider: true,
         referencesProvider: true,
@@ -201,6 +206,7 @@ export function startServer(connection: Connection): ServerState {
   function refresh(uris: Iterable<string>): void {
     if (state.shutdownReceived) return;
     if (canRefreshInlayHints) send(() => connection.languages.inlayHint.refresh());
+    if (canRefreshSemanticTokens) send(() => connection.languages.semanticTokens.refresh());
     if (clientPullsDiagnostics) {
       if (canRefreshDiagnostics) send(() => connection.sendRequest(DiagnosticRefreshRequest.type));
     } else {
@@ -278,6 +284,7 @@ export function startServer(connection: Connection): ServerState {
     documents.delete(uri);
     reports.delete(uri);
     settingsByUri.delete(uri);
+    semanticTokens.forget(uri);
     service.forget(uri);
     if (!clientPullsDiagnostics && typeof uri === 'string' && !state.shutdownReceived) send(() => connection.sendDiagnostics({ uri, diagnostics: [] }));
   });
@@ -318,7 +325,7 @@ export function startServer(connection: Connection): ServerState {
 
   connection.onCompletionResolve((item, token) => request(token, () => service.doResolveCompletion(item), item));
 
-  connection.onCodeAction((params, token) => request(token, () => {
+  connection.onCodeAction((params, token) => request(token, async () => {
     const document = documents.get(params.textDocument?.uri);
     const diagnostics = Array.isArray(params.context?.diagnostics) ? params.context.diagnostics : [];
     // Diagnostics come back from the client: only those with a readable range are looked at.
@@ -326,7 +333,7 @@ export function startServer(connection: Connection): ServerState {
       const range = readRange(diagnostic?.range);
       return range ? [{ ...diagnostic, range }] : [];
     });
-    return document ? service.doCodeActions(document, readable) : [];
+    return document ? service.doCodeActions(document, readable, await settingsFor(document.uri)) : [];
   }, []));
 
   connection.languages.inlayHint.on((params, token) => request(token, async () => {
@@ -340,6 +347,28 @@ export function startServer(connection: Connection): ServerState {
     const document = documents.get(params.textDocument?.uri);
     return document ? service.doDocumentLinks(document, await settingsFor(document.uri)) : [];
   }, []));
+
+  connection.languages.semanticTokens.on((params, token) => request(token, async () => {
+    const document = documents.get(params.textDocument?.uri);
+    return document ? semanticTokens.full(document.uri, service.doSemanticTokens(document, await settingsFor(document.uri))) : { data: [] };
+  }, { data: [] }));
+
+  connection.languages.semanticTokens.onDelta((params, token) => request(token, async () => {
+    const document = documents.get(params.textDocument?.uri);
+    return document ? semanticTokens.delta(document.uri, String(params.previousResultId), service.doSemanticTokens(document, await settingsFor(document.uri))) : { data: [] };
+  }, { data: [] }));
+
+  connection.languages.semanticTokens.onRange((params, token) => request(token, async () => {
+    const document = documents.get(params.textDocument?.uri);
+    const range = readRange(params.range);
+    if (!range) throw invalidParams('The range', params.range);
+    return { data: document ? service.doSemanticTokens(document, await settingsFor(document.uri), range) : [] };
+  }, { data: [] }));
+
+  connection.onRequest(DOCUMENT_KIND_REQUEST, (params: { uri: string }, token) => request(token, async () => {
+    const document = documents.get(params?.uri);
+    return document ? service.kindOf(document, await settingsFor(document.uri)) : null;
+  }, null));
 
   connection.onDocumentHighlight((params, token) => request(token, () => {
     const document = documents.get(params.textDocument?.uri);

@@ -1,4 +1,6 @@
 /** The `smtpStatusCodes` settings: defaults, and a reader that turns whatever the client sends into valid settings. */
+import type { DocumentKind } from './documentKind';
+import { FILE_KIND_NAMES, isFileKind } from './fileKinds';
 
 export const DIAGNOSTIC_CODES = [
   'unregistered-code', 'malformed-code', 'class-mismatch', 'unexpected-reply-code', 'usage-mismatch', 'deprecated-code',
@@ -28,6 +30,8 @@ export interface Settings {
   knownCodes: Record<string, string>;
   /** Check codes against the registry's associated reply codes and its permanent/transient notes, which MTAs often depart from. */
   strictRegistry: boolean;
+  /** Globs and the kind the user gives the files they match (`{ "**\/rules.txt": "postfix" }`), before any detection. */
+  fileKinds: Record<string, DocumentKind>;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -62,6 +66,7 @@ export const DEFAULT_SETTINGS: Settings = {
   maxNumberOfProblems: 1000,
   knownCodes: {},
   strictRegistry: false,
+  fileKinds: {},
 };
 
 /** A known code or pattern: class 2, 4, 5 or X; sub-codes of 1-3 digits, where x stands for any one digit (`5.7.5xx`). */
@@ -151,6 +156,18 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
         } else {
           settings.knownCodes[code] = description;
         }
+      }
+    }
+  }
+  const fileKinds = raw.fileKinds;
+  if (fileKinds !== undefined) {
+    if (!isObject(fileKinds)) {
+      problems.push(`smtpStatusCodes.fileKinds: expected an object mapping globs to file kinds, got ${describe(fileKinds)}; ignored.`);
+    } else {
+      for (const [glob, kind] of Object.entries(fileKinds)) {
+        if (glob.trim() === '') problems.push('smtpStatusCodes.fileKinds: an empty glob matches no file; skipped.');
+        else if (!isFileKind(kind)) problems.push(`smtpStatusCodes.fileKinds.${glob}: expected one of ${FILE_KIND_NAMES.join(', ')}, got ${describe(kind)}; skipped.`);
+        else settings.fileKinds[glob] = kind;
       }
     }
   }

@@ -150,6 +150,8 @@ async function main(): Promise<void> {
     ['edit to pushed diagnostics, 20 MB log (p99)', pair(f.serverPushEditP99Ms, f.serverPushLineEditP99Ms, (v) => ms(v, 1)), 'same edit, one-line document', `+${(f.serverPushEditP99Ms - f.serverPushLineEditP99Ms).toFixed(1)} ms (<= +16 ms)`, f.serverPushEditP99Ms - f.serverPushLineEditP99Ms <= 16],
     ['server processor time per edit, 20 MB log (median)', pair(f.serverEditCpuMs, f.serverLineEditCpuMs, (v) => ms(v, 2)), 'same edit, one-line document', `+${(f.serverEditCpuMs - f.serverLineEditCpuMs).toFixed(2)} ms`, true],
     ['hover over stdio, 20 MB log open (p99)', pair(f.serverHoverP99Ms, f.floorHoverP99Ms, (v) => ms(v, 2)), 'protocol floor (null answer)', '<= 2 ms', f.serverHoverP99Ms <= 2],
+    ['semantic tokens of 60 lines over stdio, 20 MB log open (p99)', pair(f.semanticRangeP99Ms, f.serverHoverP99Ms, (v) => ms(v, 2)), 'hover in the same runs', '<= 2 ms', f.semanticRangeP99Ms <= 2],
+    ['semantic tokens of the whole 20 MB log, then a delta after an edit (median)', `${ms(f.semanticFullMs)} / ${ms(f.semanticDeltaMs)}`, '-', '-', true],
     ['completion over stdio, 20 MB log open (p99)', pair(f.serverCompletionP99Ms, f.floorCompletionP99Ms, (v) => ms(v, 2)), 'protocol floor (null answer)', '<= 2 ms', f.serverCompletionP99Ms <= 2],
     ['server processor time per hover or completion (mean)', pair(f.serverRequestCpuMs, f.floorRequestCpuMs, (v) => ms(v, 3)), 'protocol floor (null answer)', '-', true],
     ['hover in the language service (p99)', ms(f.serviceHoverP99Ms, 3), '-', '<= 2 ms', f.serviceHoverP99Ms <= 2],
@@ -176,6 +178,10 @@ interface SessionFigures {
   lineEditCpuMs: number[];
   hovers: number[];
   completions: number[];
+  /** The real server only: semantic tokens of one screen (60 lines) at places all over the log, and of the whole log, then a delta. */
+  semanticRanges: number[];
+  semanticFullMs: number;
+  semanticDeltaMs: number;
   requestsCpuMs: number;
   rssAfterWorkMb: number;
   heapAfterWorkMb: number;
@@ -238,10 +244,29 @@ async function measureSession(server: ServerName, pullDiagnostics: boolean, log:
     requestsCpuMs = (await cpu()) - cpuStart;
   }
   const worked = (await status()).memory;
+  const semanticRanges: number[] = [];
+  let semanticFullMs = NaN;
+  let semanticDeltaMs = NaN;
+  if (pullDiagnostics && server === 'server') {
+    const lineCount = log.split('\n').length;
+    for (let i = 0; i < 1000; i++) {
+      const top = (i * 7919) % (lineCount - 60);
+      start = now();
+      await session.semanticTokens(LOG_URI, { start: { line: top, character: 0 }, end: { line: top + 60, character: 0 } });
+      semanticRanges.push(now() - start);
+    }
+    start = now();
+    const full = await session.semanticTokens(LOG_URI);
+    semanticFullMs = now() - start;
+    await session.change(LOG_URI, { range: { start: { line: middle, character: 20 }, end: { line: middle, character: 21 } }, text: '7' });
+    start = now();
+    await session.semanticTokensDelta(LOG_URI, full.resultId!);
+    semanticDeltaMs = now() - start;
+  }
   await session.stop();
   return {
     openMs, openCpuMs, rssAfterOpenMb: opened.rss / 1e6, heapAfterOpenMb: opened.heapUsed / 1e6, logEdits, lineEdits, logEditCpuMs, lineEditCpuMs,
-    hovers, completions, requestsCpuMs, rssAfterWorkMb: worked.rss / 1e6, heapAfterWorkMb: worked.heapUsed / 1e6, diagnostics: first.length,
+    hovers, completions, semanticRanges, semanticFullMs, semanticDeltaMs, requestsCpuMs, rssAfterWorkMb: worked.rss / 1e6, heapAfterWorkMb: worked.heapUsed / 1e6, diagnostics: first.length,
   };
 }
 
@@ -296,6 +321,11 @@ async function protocolFigures(log: string): Promise<Record<string, number>> {
       [`${server}Diagnostics`]: pull[0].diagnostics,
     });
   }
+  const serverPull = runs.serverPull;
+  figures.semanticRangeP50Ms = percentile(serverPull.flatMap((run) => run.semanticRanges), 50);
+  figures.semanticRangeP99Ms = percentile(serverPull.flatMap((run) => run.semanticRanges), 99);
+  figures.semanticFullMs = median(serverPull.map((run) => run.semanticFullMs));
+  figures.semanticDeltaMs = median(serverPull.map((run) => run.semanticDeltaMs));
   figures.pushOpenRatio = figures.serverPushOpenMs / figures.floorPushOpenMs;
   figures.pushOpenCpuRatio = figures.serverPushOpenCpuMs / figures.floorPushOpenCpuMs;
   figures.pullOpenCpuRatio = figures.serverPullOpenCpuMs / figures.floorPullOpenCpuMs;

@@ -45,13 +45,15 @@ describe('the web worker server in Chromium', { skip: missingPrerequisite() ?? f
         const diagnosticsArrived = new Promise<void>((resolve) => (onNotification = resolve));
         notify('textDocument/didOpen', { textDocument: { uri: 'file:///etc/postfix/access', languageId: 'plaintext', version: 1, text: 'x.example  REJECT 4.7.1 Go away\n' } });
         const hover = (await request('textDocument/hover', { textDocument: { uri: 'file:///etc/postfix/access' }, position: { line: 0, character: 20 } })) as { contents: { value: string } };
+        const tokens = (await request('textDocument/semanticTokens/full', { textDocument: { uri: 'file:///etc/postfix/access' } })) as { data: number[] };
         await diagnosticsArrived;
         worker.terminate();
-        return { hoverProvider: initialized.capabilities.hoverProvider, hover: hover.contents.value, diagnostics: notifications[0].params.diagnostics.map((d) => d.code) };
+        return { hoverProvider: initialized.capabilities.hoverProvider, hover: hover.contents.value, diagnostics: notifications[0].params.diagnostics.map((d) => d.code), tokens: tokens.data };
       }, fs.readFileSync(BUNDLE, 'utf8'));
       assert.equal(result.hoverProvider, true);
       assert.match(result.hover, /\*\*4\.7\.1\*\* Delivery not authorized, message refused/);
       assert.deepEqual(result.diagnostics, ['class-mismatch']);
+      assert.deepEqual(result.tokens, [0, 18, 5, 1, 1], 'one token: 4.7.1, a transient code marked invalid');
     } finally {
       await browser.close();
     }

@@ -81,6 +81,19 @@ export class CodeServer {
     return files.filter((file) => /exthost|SMTP/i.test(file)).map((file) => fs.readFileSync(file, 'utf8')).join('\n');
   }
 
+  /** The process ids of the extension's language servers that this code-server started. */
+  languageServerPids(): number[] {
+    const home = path.dirname(this.userDataDir);
+    return fs.readdirSync('/proc').filter((entry) => /^\d+$/.test(entry)).flatMap((pid) => {
+      try {
+        const commandLine = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+        return commandLine.includes(home) && commandLine.includes('dist/server.js') ? [Number(pid)] : [];
+      } catch {
+        return []; // the process ended while the list was read
+      }
+    });
+  }
+
   async stop(): Promise<void> {
     if (this.child.exitCode !== null) return;
     const exited = new Promise((resolve) => this.child.once('exit', resolve));

@@ -14,7 +14,7 @@ import { Workbench } from './workbench';
 
 const missing = missingPrerequisite();
 
-describe('the extension in a real VS Code', { skip: missing ?? false, timeout: 300_000 }, () => {
+describe('the extension in a real VS Code', { skip: missing ?? false, timeout: 600_000 }, () => {
   let server: CodeServer;
   let workbench: Workbench;
 
@@ -90,6 +90,46 @@ describe('the extension in a real VS Code', { skip: missing ?? false, timeout: 3
     await workbench.screenshot('problems-sender-access');
   });
 
+  test('a Plain Text sender_access shows its codes coloured by class', async () => {
+    await workbench.openFile('sender_access');
+    const language = workbench.page.locator('.statusbar-item', { hasText: 'Plain Text' }).first();
+    await language.waitFor({ timeout: 30_000 });
+    // Semantic tokens split the codes into spans of their own, coloured by the theme's scopes for each class.
+    const colours = await workbench.page.waitForFunction(`(() => {
+      const spans = [...document.querySelectorAll('.monaco-editor .view-line span span')];
+      const colourOf = (span) => span && getComputedStyle(span).color;
+      const plain = colourOf(spans.find((span) => span.textContent.includes('spammer@example.net')));
+      const permanent = colourOf(spans.find((span) => span.textContent === '5.7.1'));
+      const transient = colourOf(spans.find((span) => span.textContent === '4.7.1'));
+      return plain && permanent && transient && { plain, permanent, transient };
+    })()`, undefined, { timeout: 60_000 }).then((handle) => handle.jsonValue() as Promise<{ plain: string; permanent: string; transient: string }>);
+    assert.notEqual(colours.permanent, colours.plain);
+    assert.notEqual(colours.transient, colours.plain);
+    assert.notEqual(colours.permanent, colours.transient);
+    await workbench.screenshot('semantic-colours-plain-text');
+  });
+
+  test('the language status item shows the kind, and choosing another kind changes the findings', async () => {
+    await workbench.openFile('sender_access');
+    await workbench.command('Problems: Focus on Problems View');
+    const mismatch = workbench.page.locator('.markers-panel .monaco-list-row', { hasText: 'REJECT (a permanent failure) needs class 5' }).first();
+    await mismatch.waitFor({ timeout: 30_000 });
+    await workbench.openFile('sender_access');
+    const kind = await workbench.languageStatus('Postfix configuration');
+    assert.match(kind, /recognised by its name/);
+    await workbench.screenshot('language-status-kind');
+    await workbench.page.locator('.hover-language-status .element', { hasText: 'Postfix configuration' }).locator('a', { hasText: 'Change the kind' }).first().click();
+    await workbench.pick('Prose');
+    await mismatch.waitFor({ state: 'detached', timeout: 30_000 });
+    assert.deepEqual(JSON.parse(fs.readFileSync(path.join(server.workspace, '.vscode', 'settings.json'), 'utf8')), { 'smtpStatusCodes.fileKinds': { sender_access: 'prose' } });
+    assert.match(await workbench.languageStatus('Prose'), /set in smtpStatusCodes\.fileKinds: "sender_access"/);
+    await workbench.page.locator('.hover-language-status .element', { hasText: 'Prose' }).locator('a', { hasText: 'Change the kind' }).first().click();
+    await workbench.pick('Detect automatically');
+    await workbench.command('Problems: Focus on Problems View');
+    await mismatch.waitFor({ timeout: 30_000 });
+    await workbench.closeWidgets();
+  });
+
   test('a quick fix mends a class mismatch in the Postfix access map', async () => {
     await workbench.openFile('sender_access');
     await workbench.goTo(5, 37);
@@ -128,5 +168,21 @@ describe('the extension in a real VS Code', { skip: missing ?? false, timeout: 3
     assert.ok(labels.every((label) => /^5\./.test(label.trim())), labels.join(' | '));
     await workbench.screenshot('completion-reply-string');
     await workbench.page.keyboard.press('Escape');
+  });
+
+  test('Restart Server brings the server back after it is killed', async () => {
+    await workbench.openFile('mail.log');
+    const [killed] = server.languageServerPids();
+    assert.ok(killed, 'a language server runs');
+    process.kill(killed, 'SIGKILL');
+    await workbench.command('SMTP Status Codes: Restart Server');
+    const text = await workbench.hoverAt(4, 156, /Bad destination mailbox address/);
+    assert.match(text, /5\.1\.1/);
+    await workbench.closeWidgets();
+    const running = server.languageServerPids();
+    assert.equal(running.length, 1, `one server runs: ${running.join(', ')}`);
+    assert.notEqual(running[0], killed);
+    assert.match(await workbench.languageStatus('Mail log'), /recognised by its name/);
+    await workbench.closeWidgets();
   });
 });

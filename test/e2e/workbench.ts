@@ -65,6 +65,31 @@ export class Workbench {
     }
   }
 
+  /** Opens the language status hover (the `{ }` in the status bar) and returns the text of the item showing `label`. */
+  async languageStatus(label: string): Promise<string> {
+    const element = this.page.locator('.hover-language-status .element', { hasText: label }).first();
+    for (let attempt = 1; ; attempt++) {
+      await this.page.locator('[id="status.languageStatus"]').first().click();
+      try {
+        await element.waitFor({ timeout: 5_000 });
+        return await element.innerText();
+      } catch (error) {
+        if (attempt >= 6) throw error;
+        await this.page.keyboard.press('Escape');
+      }
+    }
+  }
+
+  /** Chooses the item with `label` in the open quick pick. */
+  async pick(label: string): Promise<void> {
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(label);
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor();
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  }
+
   async closeWidgets(): Promise<void> {
     await this.page.keyboard.press('Escape');
   }

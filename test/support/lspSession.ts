@@ -3,10 +3,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import {
   CompletionRequest, ConfigurationRequest, createProtocolConnection, DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, DocumentDiagnosticRequest,
-  ExitNotification, HoverRequest, InitializedNotification, InitializeRequest, LogMessageNotification, PublishDiagnosticsNotification,
+  ExitNotification, HoverRequest, SemanticTokensDeltaRequest, SemanticTokensRangeRequest, SemanticTokensRequest, InitializedNotification, InitializeRequest, LogMessageNotification, PublishDiagnosticsNotification,
   ShowMessageNotification, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
-  type ClientCapabilities, type CompletionList, type Diagnostic, type Hover, type Position, type ProtocolConnection,
-  type PublishDiagnosticsParams, type TextDocumentContentChangeEvent,
+  type ClientCapabilities, type CompletionList, type Diagnostic, type Hover, type Position, type ProtocolConnection, type ServerCapabilities,
+  type PublishDiagnosticsParams, type Range, type SemanticTokens, type SemanticTokensDelta, type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
 import { SERVER } from './paths';
 
@@ -27,6 +27,7 @@ export class LspSession {
   readonly messages: string[] = [];
   stderr = '';
   settings: unknown;
+  serverCapabilities: ServerCapabilities = {};
   private readonly versions = new Map<string, number>();
   private readonly published = new Map<string, PublishDiagnosticsParams>();
   private readonly pushCounts = new Map<string, number>();
@@ -74,7 +75,8 @@ export class LspSession {
         ...(options.pullDiagnostics ? { diagnostic: { dynamicRegistration: false } } : {}),
       },
     };
-    await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities, workspaceFolders: null });
+    const initialized = await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities, workspaceFolders: null });
+    session.serverCapabilities = initialized.capabilities;
     await connection.sendNotification(InitializedNotification.type, {});
     return session;
   }
@@ -110,6 +112,17 @@ export class LspSession {
   async completion(uri: string, position: Position): Promise<CompletionList> {
     const result = await this.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position });
     return Array.isArray(result) ? { isIncomplete: false, items: result } : result ?? { isIncomplete: false, items: [] };
+  }
+
+  async semanticTokens(uri: string, range?: Range): Promise<SemanticTokens> {
+    const result = range
+      ? await this.connection.sendRequest(SemanticTokensRangeRequest.type, { textDocument: { uri }, range })
+      : await this.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } });
+    return result ?? { data: [] };
+  }
+
+  async semanticTokensDelta(uri: string, previousResultId: string): Promise<SemanticTokens | SemanticTokensDelta> {
+    return (await this.connection.sendRequest(SemanticTokensDeltaRequest.type, { textDocument: { uri }, previousResultId })) ?? { data: [] };
   }
 
   /** The diagnostics for the document's latest version: pulled, or awaited until the server pushes them. */

@@ -3,6 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { FILE_PATTERNS, LANGUAGES } from '../../client/src/documents';
+import { SEMANTIC_TOKENS_LEGEND } from '../../server/src/features/semanticTokens';
+import { FILE_KIND_NAMES } from '../../server/src/fileKinds';
 import { DEFAULT_SETTINGS, DIAGNOSTIC_CODES, SEVERITY_LEVELS } from '../../server/src/settings';
 import { ROOT } from '../support/paths';
 
@@ -53,5 +55,48 @@ describe('extension manifest', () => {
     assert.ok(fs.existsSync(bin), `${bin} is built`);
     assert.ok(fs.readFileSync(bin).equals(fs.readFileSync(path.join(ROOT, 'dist', 'server.js'))));
     assert.match(fs.readFileSync(bin, 'utf8').slice(0, 30), /^#!\/usr\/bin\/env node/);
+  });
+});
+
+describe('extension manifest: colours and file kinds', () => {
+  test('smtpStatusCodes.fileKinds offers exactly the kinds the server knows', () => {
+    const schema = (properties['smtpStatusCodes.fileKinds'] as unknown as { additionalProperties: { enum: string[]; enumDescriptions: string[] } }).additionalProperties;
+    assert.deepEqual(schema.enum, FILE_KIND_NAMES);
+    assert.equal(schema.enumDescriptions.length, FILE_KIND_NAMES.length);
+  });
+
+  test('every semantic token type and custom modifier is declared, and each type maps to a scope the grammars colour', () => {
+    const contributes = manifest.contributes;
+    assert.deepEqual(contributes.semanticTokenTypes.map((type: { id: string }) => type.id), SEMANTIC_TOKENS_LEGEND.tokenTypes);
+    const standardModifiers = ['deprecated'];
+    assert.deepEqual(
+      contributes.semanticTokenModifiers.map((modifier: { id: string }) => modifier.id),
+      SEMANTIC_TOKENS_LEGEND.tokenModifiers.filter((modifier) => !standardModifiers.includes(modifier)),
+    );
+    const scopes: Record<string, string[]> = contributes.semanticTokenScopes[0].scopes;
+    assert.deepEqual(Object.keys(scopes), SEMANTIC_TOKENS_LEGEND.tokenTypes);
+    const grammar = fs.readFileSync(path.join(ROOT, 'syntaxes', 'smtp-status-codes.injection.tmLanguage.json'), 'utf8');
+    for (const [type, [scope]] of Object.entries(scopes)) {
+      if (type === 'statusCode') assert.match(scope, /^invalid\.illegal\./);
+      else assert.ok(grammar.includes(`"${scope}"`), `${type}: ${scope} is a scope of the injection grammar`);
+    }
+  });
+
+  test('the walkthrough opens the samples the package ships, and every command has a title in the palette category', () => {
+    const commands: { command: string; title: string; category: string }[] = manifest.contributes.commands;
+    for (const command of commands) assert.equal(command.category, 'SMTP Status Codes', command.command);
+    assert.ok(commands.some((c) => c.command === 'smtpStatusCodes.restartServer' && c.title === 'Restart Server'));
+    assert.ok(commands.some((c) => c.command === 'smtpStatusCodes.showOutput' && c.title === 'Show Output'));
+    const steps: { description: string; media: { markdown: string } }[] = manifest.contributes.walkthroughs[0].steps;
+    for (const step of steps) {
+      assert.ok(fs.existsSync(path.join(ROOT, step.media.markdown)), step.media.markdown);
+      for (const [, command, argument] of step.description.matchAll(/\(command:([\w.]+)(?:\?([^)]*))?\)/g)) {
+        assert.ok(commands.some((c) => c.command === command), command);
+        if (command === 'smtpStatusCodes.openSample') {
+          const [sample] = JSON.parse(decodeURIComponent(argument));
+          assert.ok(fs.existsSync(path.join(ROOT, 'samples', sample)), sample);
+        }
+      }
+    }
   });
 });

@@ -26,8 +26,10 @@ describe('the packaged extension', { skip: fs.existsSync(path.join(ROOT, 'smtp-s
       '[Content_Types].xml', 'extension.vsixmanifest', 'extension/LICENSE.txt', 'extension/changelog.md',
       'extension/dist/browser/extension.js', 'extension/dist/browser/server.js', 'extension/dist/extension.js', 'extension/dist/server.js',
       'extension/images/icon.png', 'extension/package.json', 'extension/readme.md',
+      'extension/samples/mail.log', 'extension/samples/sender_access',
       'extension/syntaxes/mail-log.language-configuration.json', 'extension/syntaxes/mail-log.tmLanguage.json',
       'extension/syntaxes/smtp-status-codes.injection.tmLanguage.json',
+      'extension/walkthrough/mail-log.md', 'extension/walkthrough/postfix-map.md', 'extension/walkthrough/registry.md',
     ]);
     assert.ok(fs.statSync(vsix).size < 600_000, `${fs.statSync(vsix).size} bytes`);
   });

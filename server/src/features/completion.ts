@@ -159,7 +159,7 @@ const EXIM_VERB_CLASS: Record<string, string> = { deny: '5', drop: '5', require:
 function snippets(linePrefix: string, position: Position, kind: DocumentKind, eximVerb?: string): CompletionItem[] {
   const items: CompletionItem[] = [];
   const typedReply = /["'`]([245]\d{1,2})$/.exec(linePrefix);
-  if (typedReply && (kind === 'source' || kind === 'text' || isConfigKind(kind))) {
+  if (typedReply && (kind === 'source' || kind === 'text' || kind === 'prose' || isConfigKind(kind))) {
     const range = { start: { line: position.line, character: position.character - typedReply[1].length }, end: position };
     REPLY_SNIPPETS.filter(([reply]) => reply.startsWith(typedReply[1])).forEach(([reply, text], index) => items.push(snippet(reply, text, range, `3${index}`)));
   }

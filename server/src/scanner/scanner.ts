@@ -355,7 +355,7 @@ function classify(text: string, lineStart: number, index: number, end: number, l
   // Before an opening quote, a split-argument reply (`"550", "`) or Haraka's verdict (`DENY, '`) has a comma; a field never does.
   let beforeQuote = -1;
   if (quote) for (let i = index - 2; i >= lineStart && beforeQuote === -1; i--) if (text.charCodeAt(i) !== 32) beforeQuote = text.charCodeAt(i);
-  if (beforeQuote === 44) {
+  if (beforeQuote === 44 && kind !== 'prose') {
     before ??= text.slice(windowStart, index);
     const nearBefore = before.slice(-REPLY_WINDOW);
     const reply = REPLY_ARGUMENT_BEFORE.exec(nearBefore);
@@ -364,7 +364,7 @@ function classify(text: string, lineStart: number, index: number, end: number, l
     if (verdict) return { context: 'action', action: verdict[1], impliedClass: impliedClass(verdict[1]) };
   }
 
-  const action = (space || lead === 58) && actionMayEndBefore(text, windowStart, index) ? ACTION_BEFORE.exec(before ??= text.slice(windowStart, index)) : null;
+  const action = (space || lead === 58) && kind !== 'prose' && actionMayEndBefore(text, windowStart, index) ? ACTION_BEFORE.exec(before ??= text.slice(windowStart, index)) : null;
   if (action) {
     const replyAfter = REPLY_AFTER.exec(text.slice(end, afterEnd));
     const name = action[1].replace(/\s+/g, ' ');
@@ -395,7 +395,7 @@ function classify(text: string, lineStart: number, index: number, end: number, l
     return undefined;
   }
   if (!bareMayEndAt(text, end, afterEnd)) return undefined;
-  if (isReadOnlyKind(kind) ? bareLeaderBefore(text, windowStart, index, true) : kind === 'text' && bareLeaderBefore(text, windowStart, index, false)) return BARE;
+  if (isReadOnlyKind(kind) ? bareLeaderBefore(text, windowStart, index, true) : (kind === 'text' || kind === 'prose') && bareLeaderBefore(text, windowStart, index, false)) return BARE;
   if (space && isConfigKind(kind) && MAP_VALUE_LEADER.test(text.slice(lineStart, index))) return BARE;
   return undefined;
 }

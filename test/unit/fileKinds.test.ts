@@ -1,0 +1,45 @@
+import * as assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { userFileKind, uriPath } from '../../server/src/fileKinds';
+import { resolveSettings } from '../../server/src/settings';
+
+describe('file kinds the user gives', () => {
+  test('a glob without / matches the file name, anywhere', () => {
+    const kinds = { 'rules.txt': 'postfix', '*_checks.txt': 'postfix', 'NOTES*': 'prose' } as const;
+    assert.equal(userFileKind('file:///srv/mail/rules.txt', kinds)?.kind, 'postfix');
+    assert.equal(userFileKind('file:///etc/postfix/header_checks.txt', kinds)?.pattern, '*_checks.txt');
+    assert.equal(userFileKind('file:///home/me/NOTES.md', kinds)?.kind, 'prose');
+    assert.equal(userFileKind('file:///srv/mail/rules.txt.bak', kinds), undefined);
+    assert.equal(userFileKind('file:///srv/mail/rules.txt', {}), undefined);
+  });
+
+  test('a glob with / matches the path: absolute from the root, relative at its end', () => {
+    const kinds = { '/etc/mail/*.txt': 'sendmail', 'docs/**': 'prose', '**/postfix/maps/*': 'postfix' } as const;
+    assert.equal(userFileKind('file:///etc/mail/access.txt', kinds)?.kind, 'sendmail');
+    assert.equal(userFileKind('file:///home/etc/mail/access.txt', kinds), undefined);
+    assert.equal(userFileKind('file:///repo/docs/guide/replies.txt', kinds)?.kind, 'prose');
+    assert.equal(userFileKind('file:///repo/mydocs/replies.txt', kinds), undefined);
+    assert.equal(userFileKind('file:///repo/postfix/maps/.hidden_access', kinds)?.kind, 'postfix');
+  });
+
+  test('path globs are tried before name globs, then in the order written', () => {
+    const kinds = { 'rules.txt': 'prose', 'mail/rules.txt': 'postfix', 'mail/*': 'exim' } as const;
+    assert.deepEqual(userFileKind('file:///srv/mail/rules.txt', kinds), { kind: 'postfix', pattern: 'mail/rules.txt' });
+  });
+
+  test('URIs of every scheme give their decoded path', () => {
+    assert.equal(uriPath('file:///c%3A/Users/me/mail%20rules/access'), '/c:/Users/me/mail rules/access');
+    assert.equal(uriPath('vscode-vfs://github/acme/mail/postfix/access?ref=main'), '/acme/mail/postfix/access');
+    assert.equal(uriPath('untitled:Untitled-1'), 'Untitled-1');
+    assert.equal(userFileKind('file:///srv/mail%20rules/rules.txt', { 'mail rules/*': 'prose' })?.kind, 'prose');
+  });
+
+  test('the setting accepts known kinds only and says what it skipped', () => {
+    const { settings, problems } = resolveSettings({ fileKinds: { ' ': 'text', 'rules.txt': 'prose', 'x.txt': 'postfix-map' } });
+    assert.deepEqual(settings.fileKinds, { 'rules.txt': 'prose' });
+    assert.equal(problems.length, 2);
+    assert.match(problems[0], /^smtpStatusCodes\.fileKinds: an empty glob matches no file; skipped\.$/);
+    assert.match(problems[1], /fileKinds\.x\.txt: expected one of postfix, exim, sendmail, opensmtpd, mail-log, bounce, source, data, text, prose, got "postfix-map"/);
+    assert.match(resolveSettings({ fileKinds: ['prose'] }).problems[0], /expected an object mapping globs to file kinds, got a list/);
+  });
+});
