@@ -24,6 +24,7 @@ describe('the extension in a real VS Code', { skip: missing ?? false, timeout: 6
       fs.copyFileSync(path.join(FIXTURES, fixture), path.join(workspace, path.basename(fixture)));
     }
     fs.copyFileSync(path.join(FIXTURES, 'messages', 'mail.log'), path.join(workspace, 'maillog'));
+    fs.copyFileSync(path.join(FIXTURES, 'bounces', 'outlook-banned-ip.eml'), path.join(workspace, 'outlook-banned-ip.eml'));
     // Messages collapsed, so that the Outline of a mail log shows one row per message.
     server = await CodeServer.start(workspace, { 'outline.collapseItems': 'alwaysCollapse' });
     workbench = await Workbench.open(server.url);
@@ -40,6 +41,17 @@ describe('the extension in a real VS Code', { skip: missing ?? false, timeout: 6
     assert.match(text, /5\.1\.1/);
     assert.match(text, /Permanent Failure/);
     await workbench.screenshot('hover-mail-log');
+    await workbench.closeWidgets();
+  });
+
+  test('a bounce explains the provider\'s code, its reason and hard or soft, with inlay hints after each code', async () => {
+    await workbench.openFile('outlook-banned-ip.eml');
+    await workbench.page.locator('.view-lines', { hasText: 'banned sending IP' }).first().waitFor({ timeout: 30_000 });
+    const text = await workbench.hoverAt(34, 16, /Microsoft/);
+    assert.match(text, /5\.7\.606/);
+    assert.match(text, /banned sending IP/i);
+    assert.match(text, /hard/i);
+    await workbench.screenshot('bounce-hover-and-inlay-hints');
     await workbench.closeWidgets();
   });
 
