@@ -17,9 +17,10 @@ const missing = missingPrerequisite();
 describe('the extension in a real VS Code', { skip: missing ?? false, timeout: 600_000 }, () => {
   let server: CodeServer;
   let workbench: Workbench;
+  let workspace: string;
 
   before(async () => {
-    const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'smtp-workspace-'));
+    workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'smtp-workspace-'));
     for (const fixture of ['logs/mail.log', 'config/postfix/sender_access', 'source/smtp-server.js']) {
       fs.copyFileSync(path.join(FIXTURES, fixture), path.join(workspace, path.basename(fixture)));
     }
@@ -53,6 +54,10 @@ describe('the extension in a real VS Code', { skip: missing ?? false, timeout: 6
     assert.match(text, /hard/i);
     await workbench.screenshot('bounce-hover-and-inlay-hints');
     await workbench.closeWidgets();
+    // The Explorer goes back to the files the later tests click on.
+    await workbench.command('View: Close All Editors');
+    fs.rmSync(path.join(workspace, 'outlook-banned-ip.eml'));
+    await workbench.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'outlook-banned-ip.eml' }).first().waitFor({ state: 'detached', timeout: 30_000 });
   });
 
   test('a mail log shows inlay hints and the Status Codes view counts its codes by class', async () => {
