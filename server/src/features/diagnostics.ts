@@ -1,5 +1,5 @@
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
-import type { DocumentAnalysis, TextDocumentLike } from '../analysis';
+import { firstOnOrAfter, type DocumentAnalysis, type TextDocumentLike } from '../analysis';
 import { findSuppressions, isSuppressed } from '../comments';
 import { basename, isReadOnlyKind, quotesOthers } from '../documentKind';
 import { findKnownCode } from '../knownCodes';
@@ -163,14 +163,14 @@ export function diagnostics(analysis: DocumentAnalysis, settings: Settings, docu
   // last report are kept, and the occurrences are checked from that line on (not at all once the limit is reached there).
   const previous = readOnly ? lastReports.get(analysis) : undefined;
   if (previous && previous.settings === settings) {
-    const kept = countBefore(previous.validation.diagnostics, analysis.changedFromLine);
+    const kept = firstOnOrAfter(previous.validation.diagnostics, analysis.changedFromLine, (diagnostic) => diagnostic.range.start.line);
     const unchanged = kept === previous.validation.diagnostics.length && (previous.validation.limited ? previous.limitLine : Infinity) < analysis.changedFromLine;
     if (unchanged || analysis.changedFromLine === Infinity) {
       analysis.changedFromLine = Infinity;
       return previous.validation;
     }
     result = previous.validation.diagnostics.slice(0, kept);
-    firstOccurrence = firstOccurrenceOnOrAfter(analysis.occurrences, analysis.changedFromLine);
+    firstOccurrence = firstOnOrAfter(analysis.occurrences, analysis.changedFromLine);
   }
   const keep = (diagnostic: Diagnostic) => {
     if (isSuppressed(suppressions, diagnostic.range.start.line, diagnostic.code as DiagnosticCode)) return;
@@ -229,25 +229,3 @@ function shownWithItsCorrection(occurrence: Occurrence, document: TextDocumentLi
 /** The last report of each analysis of a log or bounce, and the settings it was built with. */
 const lastReports = new WeakMap<DocumentAnalysis, { settings: Settings; validation: Validation; limitLine: number }>();
 
-/** How many of `diagnostics` (in line order) start before `line`. */
-function countBefore(diagnostics: readonly Diagnostic[], line: number): number {
-  let low = 0;
-  let high = diagnostics.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (diagnostics[middle].range.start.line < line) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
-function firstOccurrenceOnOrAfter(occurrences: readonly Occurrence[], line: number): number {
-  let low = 0;
-  let high = occurrences.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (occurrences[middle].line < line) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
