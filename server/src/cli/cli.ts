@@ -21,7 +21,7 @@ import { resolveSettings, type Settings } from '../settings';
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import { decode, encode, encodeUtf8, isBinary, type Encoding } from './encoding';
 import { collectFiles, languageOf, readRegularFile, reasonOf, type Input } from './files';
-import { fixToFixedPoint, MAX_FIX_ROUNDS, withLspLineEnds } from './fix';
+import { fixToFixedPoint, MAX_FIX_ROUNDS } from './fix';
 import { jsonReport, sarifReport, summaryLine, textReport, type Finding, type LocatedFinding, type RunSummary, type SarifNotification } from './report';
 import { SUMMARY_USAGE, summaryCommand, SummaryUsageError } from './summary';
 
@@ -211,7 +211,7 @@ function checkFile(run: Run, { file, explicit }: Input): void {
     const uri = pathToFileURL(file).href;
     const languageId = languageOf(file);
     const text = run.options.fix || run.options.diff ? fixFile(run, file, uri, languageId, read.bytes, decoded) : decoded.text;
-    report(run, file, TextDocument.create(uri, languageId, 1, withLspLineEnds(text)));
+    report(run, file, TextDocument.create(uri, languageId, 1, text));
     summary.checked++;
     run.service.forget(uri);
   } catch (error) {
@@ -230,7 +230,7 @@ function fixFile(run: Run, file: string, uri: string, languageId: string, origin
   const { options, service, settings } = run;
   const result = fixToFixedPoint(service, uri, languageId, decoded.text, { ...settings, maxNumberOfProblems: Number.MAX_SAFE_INTEGER });
   if (result.notEditableKind) {
-    const quoted = TextDocument.create(uri, languageId, 0, withLspLineEnds(decoded.text));
+    const quoted = TextDocument.create(uri, languageId, 0, decoded.text);
     if (service.doCodeActions(quoted, service.doValidation(quoted, settings)?.diagnostics ?? []).some((action) => action.isPreferred)) {
       run.note(file, `not fixed: ${NOT_EDITABLE[result.notEditableKind] ?? 'not a file of reply definitions'}`, false);
     }

@@ -3,9 +3,7 @@
  *
  * Each round applies every preferred fix whose span overlaps no other, then checks the result again. A place is edited at
  * most once (so fixes never chain: a class fix is not followed by a reply-code fix on the same code), and a fix whose result
- * is flagged again at that place is dropped. The text given to the service has each lone CR made LF: the same length and
- * the same LSP positions, whether or not the scanner counts a lone CR as a line end. Only the user's own reply definitions
- * (configuration, code, data) are fixed: never logs, mail messages or prose, whatever a fix is marked.
+ * is flagged again at that place is dropped. Only the user's own reply definitions (configuration, code, data) are fixed: never logs, mail messages or prose, whatever a fix is marked.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
@@ -32,11 +30,6 @@ export interface FixResult {
   roundsExhausted: boolean;
   /** Set when the document's kind is never fixed (mail logs, mail messages, documentation and prose): what it is. */
   notEditableKind?: DocumentKind;
-}
-
-/** Lone CRs as LFs: LSP counts `\r`, `\n` and `\r\n` alike, so positions and offsets are unchanged. */
-export function withLspLineEnds(text: string): string {
-  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
 
 interface Span {
@@ -115,7 +108,7 @@ function preferredFixes(service: LanguageService, document: TextDocument, diagno
 }
 
 export function fixToFixedPoint(service: LanguageService, uri: string, languageId: string, original: string, settings: Settings): FixResult {
-  const kind = documentKind(uri, languageId, withLspLineEnds(original));
+  const kind = documentKind(uri, languageId, original);
   if (!isEditableKind(kind)) return { text: original, applied: [], dropped: 0, roundsExhausted: false, notEditableKind: kind };
 
   let text = original;
@@ -124,7 +117,7 @@ export function fixToFixedPoint(service: LanguageService, uri: string, languageI
   /** Places edited or whose fix was dropped: disjoint, in order, and never edited (again). */
   let settled: Span[] = [];
   let dropped = 0;
-  const documentOf = (content: string) => TextDocument.create(uri, languageId, version++, withLspLineEnds(content));
+  const documentOf = (content: string) => TextDocument.create(uri, languageId, version++, content);
   const validate = (document: TextDocument) => service.doValidation(document, settings)?.diagnostics ?? [];
 
   let document = documentOf(text);
