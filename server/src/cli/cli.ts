@@ -23,7 +23,8 @@ import { decode, encode, encodeUtf8, isBinary, type Encoding } from './encoding'
 import { collectFiles, languageOf, readRegularFile, reasonOf, type Input } from './files';
 import { fixToFixedPoint, MAX_FIX_ROUNDS } from './fix';
 import { jsonReport, sarifReport, summaryLine, textReport, type Finding, type LocatedFinding, type RunSummary, type SarifNotification } from './report';
-import { SUMMARY_USAGE, summaryCommand, SummaryUsageError } from './summary';
+import { UsageError, valueAfter } from './arguments';
+import { SUMMARY_USAGE, summaryCommand } from './summary';
 
 declare const CLI_VERSION: string;
 const VERSION = typeof CLI_VERSION === 'string' ? CLI_VERSION : 'development';
@@ -50,7 +51,6 @@ const SEVERITY_NAME: Record<number, Finding['severity']> = {
 };
 const LEVELS = ['error', 'warning', 'information', 'hint'];
 
-class UsageError extends Error {}
 
 /** VS Code settings files allow comments and trailing commas. */
 function parseJsonc(text: string): unknown {
@@ -83,11 +83,7 @@ function parseArguments(args: string[]) {
   };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
-    const value = () => {
-      const next = args[++i];
-      if (next === undefined) throw new UsageError(`${arg} needs a value`);
-      return next;
-    };
+    const value = () => valueAfter(args, i++);
     if (arg === '--format') options.format = value();
     else if (arg === '--fix') options.fix = true;
     else if (arg === '--diff') options.diff = true;
@@ -339,7 +335,7 @@ export function run(args: string[], cwd = process.cwd(), out: Output = writeOut,
     const [command, ...rest] = args;
     if (command === 'summary') {
       return summaryCommand(rest, cwd, { out, err, progress: process.stderr }).catch((error) => {
-        if (!(error instanceof SummaryUsageError)) throw error;
+        if (!(error instanceof UsageError)) throw error;
         err(`smtp-status-codes: ${error.message}\n\n${SUMMARY_USAGE}`);
         return 2;
       });

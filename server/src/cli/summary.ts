@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
+import { UsageError, valueAfter } from './arguments';
 import { LogSummary, parseTimeBound, type MtaReport, type SummaryReport } from '../logs/logSummary';
 
 export const SUMMARY_USAGE = `usage: smtp-status-codes summary FILES... [options]   (- reads standard input)
@@ -24,7 +25,6 @@ const PROGRESS_INTERVAL_MS = 250;
 /** Below V8's large-object size: megabyte strings cost more to make than the lines they hold. */
 const CHUNK_SIZE = 64 * 1024;
 
-export class SummaryUsageError extends Error {}
 
 interface Options {
   format: 'text' | 'json' | 'markdown';
@@ -38,32 +38,28 @@ function parseOptions(args: string[]): Options {
   const options: Options = { format: 'text', top: 10, files: [] };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
-    const value = () => {
-      const next = args[++i];
-      if (next === undefined) throw new SummaryUsageError(`${arg} needs a value`);
-      return next;
-    };
+    const value = () => valueAfter(args, i++);
     const time = () => {
       const text = value();
       const parsed = parseTimeBound(text);
-      if (parsed === undefined) throw new SummaryUsageError(`${arg} takes a date such as 2026-11-28 or 2026-11-28 06:00, not ${text}`);
+      if (parsed === undefined) throw new UsageError(`${arg} takes a date such as 2026-11-28 or 2026-11-28 06:00, not ${text}`);
       return parsed;
     };
     if (arg === '--format') {
       const format = value();
-      if (format !== 'text' && format !== 'json' && format !== 'markdown') throw new SummaryUsageError(`--format must be text, json or markdown, not ${format}`);
+      if (format !== 'text' && format !== 'json' && format !== 'markdown') throw new UsageError(`--format must be text, json or markdown, not ${format}`);
       options.format = format;
     } else if (arg === '--since') options.since = time();
     else if (arg === '--until') options.until = time();
     else if (arg === '--top') {
       const text = value();
       options.top = Number(text);
-      if (!Number.isInteger(options.top) || options.top < 1) throw new SummaryUsageError(`--top takes a positive whole number, not ${text}`);
-    } else if (arg.startsWith('--')) throw new SummaryUsageError(`unknown option ${arg}`);
+      if (!Number.isInteger(options.top) || options.top < 1) throw new UsageError(`--top takes a positive whole number, not ${text}`);
+    } else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
     else options.files.push(arg);
   }
-  if (options.files.length === 0) throw new SummaryUsageError('summary needs at least one log file (or - for standard input)');
-  if (options.since !== undefined && options.until !== undefined && options.until <= options.since) throw new SummaryUsageError('--until must be later than --since');
+  if (options.files.length === 0) throw new UsageError('summary needs at least one log file (or - for standard input)');
+  if (options.since !== undefined && options.until !== undefined && options.until <= options.since) throw new UsageError('--until must be later than --since');
   return options;
 }
 
