@@ -4,7 +4,7 @@
  */
 import type { Position, Range } from 'vscode-languageserver-types';
 import { documentKind, SNIFF_LENGTH, type DocumentKind } from './documentKind';
-import { scan, type Occurrence } from './scanner/scanner';
+import { scan, scanLines, type Occurrence } from './scanner/scanner';
 import { clampLine, type TextChange } from './ranges';
 
 export type { TextChange } from './ranges';
@@ -44,10 +44,11 @@ export class DocumentAnalysis {
     const text = document.getText();
     this.version = document.version;
     this.textLength = text.length;
-    this.lineCount = document.lineCount;
     this.kind = this.userKind ?? documentKind(document.uri, document.languageId, text);
     this.changedFromLine = 0;
-    this.all = scan(text, { kind: this.kind, isCancelled });
+    const scanned = scanLines(text, { kind: this.kind, isCancelled });
+    this.all = scanned.occurrences;
+    this.lineCount = scanned.lineCount;
     this.confidentCount = 0;
     this.count(this.all, 1);
   }

@@ -141,6 +141,15 @@ export interface ScanOptions {
 
 /** All occurrences in `text`, in order, code-only literals included (flagged). */
 export function scan(text: string, options: ScanOptions): Occurrence[] {
+  return scanLines(text, options).occurrences;
+}
+
+/**
+ * The occurrences, and the number of lines of `text` as LSP counts them: the scan walks the line ends up to its last code
+ * anyway, so the count costs only the lines after it (a document need not be read again for its line count). A cancelled
+ * scan returns what it found and no count (NaN).
+ */
+export function scanLines(text: string, options: ScanOptions): { occurrences: Occurrence[]; lineCount: number } {
   const occurrences: Occurrence[] = [];
   const kind = options.kind;
   let line = options.firstLine ?? 0;
@@ -162,7 +171,7 @@ export function scan(text: string, options: ScanOptions): Occurrence[] {
       lineEnd = lineEnds.endOfLine(lineStart);
       line++;
     }
-    if ((++candidates & 4095) === 0 && options.isCancelled?.()) break;
+    if ((++candidates & 4095) === 0 && options.isCancelled?.()) return { occurrences, lineCount: NaN };
 
     // Most candidates in source trees are versions that no context claims: the code is sliced only once one does.
     const wellFormed = isWellFormed(text, index, secondDot, end);
@@ -194,7 +203,12 @@ export function scan(text: string, options: ScanOptions): Occurrence[] {
       literal: found.context === 'literal' || undefined,
     });
   }
-  return occurrences;
+  while (lineEnd < text.length) {
+    lineStart = lineEnds.nextLineStart(lineEnd);
+    lineEnd = lineEnds.endOfLine(lineStart);
+    line++;
+  }
+  return { occurrences, lineCount: line - (options.firstLine ?? 0) + 1 };
 }
 
 interface Context {
