@@ -1,0 +1,174 @@
+/**
+ * Completion as a writer meets it, in the language service: which codes come first for each kind of reply, what an item
+ * inserts and replaces, and where nothing is offered.
+ */
+import * as assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CompletionItem, CompletionList, TextEdit } from 'vscode-languageserver-types';
+import { createLanguageService } from '../../server/src/languageService';
+import { resolveSettings } from '../../server/src/settings';
+import { withCursor } from '../support/documents';
+
+const service = createLanguageService();
+
+function list(text: string, uri: string, languageId = 'plaintext', raw: unknown = {}): CompletionList | null {
+  const { document, position } = withCursor(text, uri, languageId);
+  const result = service.doComplete(document, position, resolveSettings(raw).settings);
+  service.forget(uri);
+  return result;
+}
+
+const items = (text: string, uri: string, languageId = 'plaintext', raw: unknown = {}) => list(text, uri, languageId, raw)?.items ?? [];
+const bySortText = (found: CompletionItem[]) => [...found].sort((a, b) => a.sortText!.localeCompare(b.sortText!));
+/** The codes offered (not snippets), best first, as they would be inserted. */
+const ranked = (text: string, uri: string, languageId = 'plaintext', raw: unknown = {}) =>
+  bySortText(items(text, uri, languageId, raw).filter((item) => item.kind === 12)).map((item) => (item.textEdit as TextEdit).newText);
+
+/** The text after accepting `item`, with snippet placeholders resolved to their defaults. */
+function accept(text: string, uri: string, item: CompletionItem): string {
+  const { document } = withCursor(text, uri);
+  const edit = item.textEdit as TextEdit;
+  return TextDocument.applyEdits(document, [{ range: edit.range, newText: edit.newText.replace(/\$\{\d+:([^}]*)\}/g, '$1') }]);
+}
+
+describe('completion: the codes a writer most likely wants come first', () => {
+  test('after a Postfix action: a policy refusal first, then user unknown; a deferral offers transient codes', () => {
+    const access = 'file:///etc/postfix/sender_access';
+    assert.deepEqual(ranked('spammer@example.net   REJECT |', access).slice(0, 3), ['5.7.1', '5.1.1', '5.7.0']);
+    assert.deepEqual(ranked('busy.example   DEFER |', access).slice(0, 3), ['4.7.1', '4.2.2', '4.7.0']);
+    assert.deepEqual(ranked('busy.example   defer_if_permit |', access).slice(0, 2), ['4.7.1', '4.2.2'], 'actions are read in any case');
+  });
+
+  test('after a reply code in a string: the codes that go with what that reply says', () => {
+    const uri = 'file:///srv/relay/replies.py';
+    assert.deepEqual(ranked('POLICY = "550 |"', uri, 'python').slice(0, 2), ['5.7.1', '5.1.1']);
+    assert.deepEqual(ranked('RECIPIENT_UNKNOWN = "550 |"', uri, 'python').slice(0, 2), ['5.1.1', '5.2.1'], 'a recipient reply: user unknown first');
+    assert.deepEqual(ranked('TOO_BIG = "552 |"', uri, 'python').slice(0, 2), ['5.3.4', '5.2.2']);
+    assert.deepEqual(ranked('BAD_AUTH = "535 |"', uri, 'python')[0], '5.7.8');
+    assert.deepEqual(ranked('GREYLISTED = "450 |"', uri, 'python').slice(0, 2), ['4.7.1', '4.2.2']);
+    assert.deepEqual(ranked('OK = "250 |"', uri, 'python')[0], '2.0.0');
+  });
+
+  test('the first choice is preselected; after it come the codes the registry lists for the reply, then the rest of the class', () => {
+    const found = bySortText(items('TOO_BIG = "552 |"', 'file:///srv/relay/replies.py', 'python').filter((item) => item.kind === 12));
+    assert.deepEqual(found.filter((item) => item.preselect).map((item) => item.label), ['5.3.4']);
+    const groups = found.map((item) => item.sortText![0]);
+    assert.deepEqual([...new Set(groups)], ['0', '1', '2'], 'writer\'s choice, then associated, then the rest');
+    const associated = found.filter((item) => item.sortText![0] === '1').map((item) => item.label);
+    assert.deepEqual(associated, ['5.7.16'], 'X.7.16 lists 552; X.2.2, X.2.3 and X.3.4 are ranked before it');
+    const rest = found.filter((item) => item.sortText![0] === '2').map((item) => item.label);
+    assert.ok(rest.includes('5.1.1') && !rest.includes('5.3.4'), 'the rest of the class, without the codes already ranked');
+    assert.deepEqual(rest, [...rest].sort((a, b) => {
+      const [, as, ad] = a.split('.').map(Number);
+      const [, bs, bd] = b.split('.').map(Number);
+      return as - bs || ad - bd;
+    }), 'the rest in registry order, by subject then detail');
+  });
+
+  test('each code item carries its summary, and its documentation names the reply it was offered for', () => {
+    const item = items('"550 5.1.|', 'file:///src/a.js', 'javascript').find((i) => i.label === '5.1.1')!;
+    assert.equal(item.detail, 'Bad destination mailbox address');
+    assert.equal(item.labelDetails?.description, 'Bad destination mailbox address');
+    const documentation = (service.doResolveCompletion(item).documentation as { value: string }).value;
+    assert.match(documentation, /Bad destination mailbox address/);
+    assert.match(documentation, /550/);
+  });
+});
+
+describe('completion in APIs that take the reply code apart', () => {
+  test('Python, Haraka, Go textproto: the reply code argument ranks the codes', () => {
+    assert.equal(ranked("raise SMTPResponseException(550, '|')", 'file:///srv/relay/handler.py', 'python')[0], '5.7.1');
+    assert.equal(ranked("connection.respond(452, '|');", 'file:///srv/haraka/plugins/x.js', 'javascript')[0], '4.2.2');
+    assert.equal(ranked('return &textproto.Error{Code: 535, Msg: "|"}', 'file:///srv/relay/server.go', 'go')[0], '5.7.8');
+  });
+
+  test("go-smtp's EnhancedCode takes the code as three numbers", () => {
+    const text = 'return &smtp.SMTPError{Code: 550, EnhancedCode: smtp.EnhancedCode{|}}';
+    const found = items(text, 'file:///srv/relay/backend.go', 'go').filter((item) => item.kind === 12);
+    const first = bySortText(found)[0];
+    assert.equal(first.label, '5.7.1');
+    assert.equal(first.filterText, '5, 7, 1');
+    assert.equal(accept(text, 'file:///srv/relay/backend.go', first), 'return &smtp.SMTPError{Code: 550, EnhancedCode: smtp.EnhancedCode{5, 7, 1}}');
+    assert.ok(found.every((item) => item.label.startsWith('5.')));
+  });
+
+  test('a Node smtp-server error: responseCode set beside the message ranks the codes', () => {
+    assert.equal(ranked("const err = new Error('|');\nerr.responseCode = 552;", 'file:///srv/relay/server.js', 'javascript')[0], '5.3.4');
+    assert.equal(ranked("err.responseCode = 451;\nconst x = 1;\nconst err = new Error('|');", 'file:///srv/relay/server.js', 'javascript')[0], '4.7.1');
+    assert.deepEqual(items("err.responseCode = 451;\n\n\n\n\nconst err = new Error('|');", 'file:///srv/relay/server.js', 'javascript'), [], 'too far away to belong to the error');
+  });
+});
+
+describe('completion after MTA syntax', () => {
+  test('Sendmail $#error offers both failure classes; a typed class narrows them', () => {
+    const uri = 'file:///etc/mail/sendmail.mc';
+    const both = ranked('R$* < @ $* . > $*\t$#error $@ |', uri);
+    assert.ok(both.includes('5.7.1') && both.includes('4.7.1') && !both.some((code) => code.startsWith('2.')));
+    const transient = ranked('R$* < @ $* . > $*\t$#error $@ 4.|', uri);
+    assert.ok(transient.length > 20 && transient.every((code) => code.startsWith('4.')));
+  });
+
+  test('a status field offers every class; what is typed is replaced whole', () => {
+    const uri = 'file:///srv/relay/events.py';
+    const classes = new Set(ranked('event = {"enhanced_code": "|"}', uri, 'python').map((code) => code[0]));
+    assert.deepEqual([...classes].sort(), ['2', '4', '5']);
+    const text = 'event = {"dsn": "5.1.|"}';
+    const item = items(text, uri, 'python').find((i) => i.label === '5.1.10')!;
+    assert.equal(accept(text, uri, item), 'event = {"dsn": "5.1.10"}');
+  });
+
+  test('an Exim defer is offered transient reply snippets only, a deny permanent ones', () => {
+    const uri = 'file:///etc/exim4/exim4.conf';
+    const snippetsAfter = (verb: string) => items(`begin acl\nacl_check_rcpt:\n  ${verb}   message = |\n`, uri).filter((item) => item.kind === 15).map((item) => item.label);
+    const deferred = snippetsAfter('defer');
+    assert.ok(deferred.length >= 2 && deferred.every((label) => label.startsWith('4')), deferred.join(', '));
+    const denied = snippetsAfter('deny');
+    assert.ok(denied.length >= 2 && denied.every((label) => label.startsWith('5')), denied.join(', '));
+    const item = items('  deny    message = |', uri).find((i) => i.label === '550 5.1.1 User unknown')!;
+    assert.equal(accept('  deny    message = |', uri, item), '  deny    message = 550 5.1.1 User unknown');
+    assert.equal((item.textEdit as TextEdit).newText, '550 5.1.1 ${1:User unknown}', 'the text is a placeholder to overwrite');
+  });
+
+  test('OpenSMTPD: a quoted reply snippet closes its quote', () => {
+    const uri = 'file:///etc/smtpd.conf';
+    const text = 'filter check_rdns phase connect match !rdns reject |';
+    const item = items(text, uri).find((i) => i.label === '"550 5.7.1 Access denied"')!;
+    assert.equal(accept(text, uri, item), 'filter check_rdns phase connect match !rdns reject "550 5.7.1 Access denied"');
+  });
+
+  test('known codes of the class are offered after the registry\'s, with their description', () => {
+    const found = items('spammer@example.net   REJECT |', 'file:///etc/postfix/sender_access', 'plaintext', { knownCodes: { '5.7.515': 'Access denied, sending domain does not meet authentication requirements', '4.7.500': 'Server busy' } });
+    const known = found.filter((item) => item.label === '5.7.515');
+    assert.equal(known.length, 1);
+    assert.match(known[0].detail!, /sending domain .* \(smtpStatusCodes\.knownCodes\)/);
+    assert.ok(bySortText(found).at(-1)!.label === '5.7.515', 'after every registered code');
+    assert.ok(!found.some((item) => item.label === '4.7.500'), 'a transient known code does not follow REJECT');
+  });
+});
+
+describe('where completion stays quiet', () => {
+  test('a number and a space in code or prose is not a reply', () => {
+    assert.equal(list('        x = 550 |', 'file:///src/server.py', 'python'), null);
+    assert.equal(list('Change the reply code to 550 |', 'file:///docs/README.md', 'markdown'), null);
+    assert.equal(list('the version 1.2 |', 'file:///etc/postfix/main.cf'), null);
+  });
+
+  test('a reply code that is not 2xx, 4xx or 5xx offers nothing', () => {
+    assert.equal(list('MORE = "354 |"', 'file:///srv/relay/replies.py', 'python'), null);
+  });
+
+  test('switched off by the setting', () => {
+    assert.equal(list('POLICY = "550 |"', 'file:///srv/relay/replies.py', 'python', { completion: { enabled: false } }), null);
+  });
+
+  test('a long list is cut and marked incomplete; a short one is complete', () => {
+    const short = list('POLICY = "550 |"', 'file:///srv/relay/replies.py', 'python')!;
+    assert.equal(short.isIncomplete, false);
+    const manyKnown = Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`5.9.${i}`, `Own code ${i}`]));
+    const long = list('POLICY = "550 |"', 'file:///srv/relay/replies.py', 'python', { knownCodes: manyKnown })!;
+    assert.equal(long.items.length, 1000);
+    assert.equal(long.isIncomplete, true);
+    assert.equal(bySortText(long.items)[0].label, '5.7.1', 'the best are kept');
+  });
+});
