@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { cli, copyOfExamples, EXAMPLES, lines, mismatch, remove, tree } from './cliProcess';
+import { cli, cliInProcess, copyOfExamples, EXAMPLES, lines, mismatch, remove, tree } from './cliProcess';
 
 const bytes = (...parts: Array<string | number[]>) => Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : Buffer.from(part))));
 /** `text` with every class-mismatched `REJECT 4.7.1` made `REJECT 5.7.1`, bytes around untouched. */
@@ -57,7 +57,7 @@ describe('--fix', () => {
     const log = 'Nov 30 01:00:00 mx postfix/smtp[123]: 4B1C21A0F2: to=<a@b.example>, relay=mx.b.example[192.0.2.1]:25, dsn=5.1.1, status=bounced (host mx.b.example[192.0.2.1] said: 550 4.1.1 <a@b.example>: Recipient address rejected (in reply to RCPT TO command))\n';
     const root = tree({ 'logs/maillog': log, 'sender_access': `${mismatch('c@example.net')}\n` });
     try {
-      const { code, stdout } = cli(['check', '--fix', '--fail-on', 'none'], root);
+      const { code, stdout } = cliInProcess(['check', '--fix', '--fail-on', 'none'], root);
       assert.equal(code, 0);
       assert.equal(fs.readFileSync(path.join(root, 'logs', 'maillog'), 'utf8'), log);
       assert.match(stdout, / Fixed 1 problem in 1 file\.$/m);
@@ -70,9 +70,9 @@ describe('--fix', () => {
     const original = `# sender access\r${mismatch('a@example.net')}\rok@example.net OK\r${mismatch('b@example.net')}\r`;
     const root = tree({ 'sender_access': original });
     try {
-      const checked = cli(['check', '--format', 'json'], root);
+      const checked = cliInProcess(['check', '--format', 'json'], root);
       assert.deepEqual(JSON.parse(checked.stdout).map((f: { line: number; column: number; endColumn: number }) => [f.line, f.column, f.endColumn]), [[2, 22, 27], [4, 22, 27]]);
-      cli(['check', '--fix'], root);
+      cliInProcess(['check', '--fix'], root);
       assert.equal(fs.readFileSync(path.join(root, 'sender_access'), 'utf8'), original.replaceAll('4.7.1', '5.7.1'));
     } finally {
       remove(root);
@@ -114,7 +114,7 @@ describe('--diff', () => {
     const copy = copyOfExamples();
     try {
       const before = fs.readFileSync(path.join(copy, 'postfix', 'sender_access'));
-      const { code, stdout, stderr } = cli(['check', '--diff'], copy);
+      const { code, stdout, stderr } = cliInProcess(['check', '--diff'], copy);
       assert.equal(code, 0, 'the exit code is the one --fix would give');
       assert.equal(stdout, [
         '--- a/postfix/main.cf',
@@ -139,7 +139,7 @@ describe('--diff', () => {
       assert.match(stderr, /Would fix 3 problems in 2 files\.$/m);
       assert.ok(fs.readFileSync(path.join(copy, 'postfix', 'sender_access')).equals(before));
       assert.ok(fs.readFileSync(path.join(EXAMPLES, 'postfix', 'sender_access')).equals(before));
-      assert.equal(cli(['check', '--diff', '--fix'], copy).code, 2);
+      assert.equal(cliInProcess(['check', '--diff', '--fix'], copy).code, 2);
     } finally {
       remove(copy);
     }

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
-import { CLI, cli, giveAway, lines, mismatch, remove, tree } from './cliProcess';
+import { CLI, cli, cliInProcess, giveAway, lines, mismatch, remove, tree } from './cliProcess';
 
 const utf16le = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
 const utf16be = (text: string) => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]);
@@ -19,20 +19,20 @@ describe('the command line says what it did not check', () => {
       '.vscode/settings.json': '{ "smtpStatusCodes.maxFileSize": 100 }',
     });
     try {
-      const bySetting = cli(['check'], root);
+      const bySetting = cliInProcess(['check'], root);
       assert.equal(bySetting.code, 2);
       assert.match(bySetting.stderr, new RegExp(`^big_access: not checked: ${big.length} characters, more than 100 \\(smtpStatusCodes\\.maxFileSize\\); raise smtpStatusCodes\\.maxFileSize to check it$`, 'm'));
       assert.match(bySetting.stderr, /^huge_access: not checked: \d+ bytes, more than 100 characters \(smtpStatusCodes\.maxFileSize\)/m);
       assert.deepEqual(lines(bySetting.stdout).map((line) => line.split(' ')[0]), ['small_access:1:26', '1']);
       assert.match(bySetting.stdout, /in 1 of 2 files\. 2 files not checked\.$/m);
 
-      const byOption = cli(['check', '--max-file-size', String(big.length * 10)], root);
+      const byOption = cliInProcess(['check', '--max-file-size', String(big.length * 10)], root);
       assert.equal(byOption.code, 1, 'everything is checked: the option overrides the setting');
       assert.match(byOption.stdout, /^56 problems .* in 3 of 4 files\.$/m);
-      const tooSmall = cli(['check', '--max-file-size', '10', 'small_access'], root);
+      const tooSmall = cliInProcess(['check', '--max-file-size', '10', 'small_access'], root);
       assert.equal(tooSmall.code, 2);
       assert.match(tooSmall.stderr, /^small_access: not checked: \d+ bytes, more than 10 characters \(--max-file-size\); raise --max-file-size to check it$/m);
-      assert.equal(cli(['check', '--max-file-size', 'lots'], root).code, 2);
+      assert.equal(cliInProcess(['check', '--max-file-size', 'lots'], root).code, 2);
     } finally {
       remove(root);
     }
@@ -42,14 +42,14 @@ describe('the command line says what it did not check', () => {
     const warnings = Array.from({ length: 1000 }, (_, i) => `u${i}@example.net REJECT 5.7.${200 + (i % 50)} Blocked`);
     const root = tree({ 'sender_access': [...warnings, mismatch('last@example.net'), ''].join('\n') });
     try {
-      const { code, stdout, stderr } = cli(['check'], root);
+      const { code, stdout, stderr } = cliInProcess(['check'], root);
       assert.equal(code, 1);
       const found = lines(stdout);
       assert.equal(found.length, 1002);
       assert.match(found[1000], /^sender_access:1001:25 error class-mismatch /);
       assert.match(found[1001], /^1001 problems \(1 errors, 1000 warnings, 0 infos, 0 hints\) in 1 of 1 files\. 1 file had more problems than maxNumberOfProblems: the first are listed, and every one at or above --fail-on\.$/);
       assert.equal(stderr, 'sender_access: more than 1000 problems (smtpStatusCodes.maxNumberOfProblems): the first 1000 are listed, and 1 more at or above --fail-on error\n');
-      const relaxed = cli(['check', '--fail-on', 'none'], root);
+      const relaxed = cliInProcess(['check', '--fail-on', 'none'], root);
       assert.equal(relaxed.code, 0);
       assert.equal(lines(relaxed.stdout).length, 1001, 'with nothing failing, the cap holds');
       assert.match(relaxed.stderr, /^sender_access: more than 1000 problems \(smtpStatusCodes\.maxNumberOfProblems\): the first 1000 are listed$/m);
@@ -85,7 +85,7 @@ describe('the command line says what it did not check', () => {
       'wide_access': Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), Buffer.from(text.split('').map((c) => `${c}\0\0\0`).join(''), 'latin1')]),
     });
     try {
-      const { code, stdout, stderr } = cli(['check'], root);
+      const { code, stdout, stderr } = cliInProcess(['check'], root);
       assert.equal(code, 2);
       assert.deepEqual(lines(stdout).map((line) => line.split(' ').slice(0, 3).join(' ')), [
         'be_access:2:10 error class-mismatch',
