@@ -188,9 +188,9 @@ describe('bad input', () => {
     const withReply = documentOf(`${binary.slice(0, 100_000)}\n"550 4.1.1 x"\n${binary.slice(100_000)}`, 'file:///bin/reply.bin');
     const found = service.doValidation(withReply)!.diagnostics;
     assert.deepEqual(found.map((d) => [d.code, withReply.offsetAt(d.range.start)]), [['class-mismatch', 100_006]]);
-    const longLine = '550 5.1.1 '.repeat(1_000_000);
+    const longLine = '550 5.1.1 '.repeat(100_000);
     assert.deepEqual(service.doValidation(documentOf(longLine))!.diagnostics, []);
-    assert.equal(service.doHover(documentOf(longLine), { line: 0, character: 5_000_005 })?.range?.start.character, 5_000_004);
+    assert.equal(service.doHover(documentOf(longLine), { line: 0, character: 500_005 })?.range?.start.character, 500_004);
   });
 
   test('a lone CR ends a line, as LSP positions count it', () => {
