@@ -1,0 +1,190 @@
+/**
+ * Where a dotted triple is a status code, as a user sees it: coloured by class (semantic tokens, with its reply code beside
+ * it), and checked only where the context is confident. Each case is a context the scanner reads from the characters
+ * around the code, and its near miss.
+ */
+import * as assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { createLanguageService } from '../../server/src/languageService';
+import { SEMANTIC_TOKENS_LEGEND } from '../../server/src/features/semanticTokens';
+import { documentOf } from '../support/documents';
+
+const service = createLanguageService();
+
+const SOURCE = 'file:///srv/relay/replies.py';
+const LOG = 'file:///var/log/mail.log';
+const ACCESS = 'file:///etc/postfix/sender_access';
+const SENDMAIL = 'file:///etc/mail/access';
+const BOUNCE = 'file:///home/alice/Mail/bounce.eml';
+const DATA = 'file:///srv/relay/codes.json';
+const TEXT = 'file:///notes/replies.txt';
+
+const C_SOURCE = 'file:///src/replies.c';
+const LANGUAGE: Record<string, string> = { [SOURCE]: 'python', [LOG]: 'log', [DATA]: 'json', [C_SOURCE]: 'c' };
+
+/** Each coloured token of the first line: its text and type, `!` where it is marked invalid. */
+function coloured(text: string, uri: string): string[] {
+  const document = documentOf(text, uri, LANGUAGE[uri] ?? 'plaintext');
+  const data = service.doSemanticTokens(document);
+  service.forget(uri);
+  const line = text.split(/\r\n|\r|\n/)[0];
+  const tokens: string[] = [];
+  for (let i = 0, start = 0; i < data.length && data[i] === 0; i += 5) {
+    start += data[i + 1];
+    tokens.push(`${line.slice(start, start + data[i + 2])} ${SEMANTIC_TOKENS_LEGEND.tokenTypes[data[i + 3]]}${data[i + 4] & 1 ? '!' : ''}`);
+  }
+  return tokens;
+}
+
+/** The checks reported, with the column of each. */
+function problems(text: string, uri: string): string[] {
+  const document = documentOf(text, uri, LANGUAGE[uri] ?? 'plaintext');
+  const found = service.doValidation(document)!.diagnostics.map((d) => `${d.range.start.character} ${d.code}`);
+  service.forget(uri);
+  return found;
+}
+
+describe('a reply code right before the code', () => {
+  test('a space, two spaces, a continuation dash, and the start of a line', () => {
+    assert.deepEqual(coloured('reply("550-4.7.26 Unauthenticated")', SOURCE), ['550 replyCodePermanent', '4.7.26 statusCodeTransient!']);
+    assert.deepEqual(problems('reply("550-4.7.26 Unauthenticated")', SOURCE), ['11 class-mismatch']);
+    assert.deepEqual(problems('reply("550  4.1.1 Unknown")', SOURCE), ['12 class-mismatch']);
+    assert.deepEqual(coloured('550 5.1.1 <a@example.org>: Recipient address rejected', LOG), ['550 replyCodePermanent', '5.1.1 statusCodePermanent']);
+    assert.deepEqual(coloured('Nov 28 host: #550 5.1.1 x', LOG), ['550 replyCodePermanent', '5.1.1 statusCodePermanent']);
+  });
+
+  test('after a written line break in a string, as in a multi-line reply', () => {
+    assert.deepEqual(problems('msg = "250-OK\\n550-4.7.1 Denied"', SOURCE), ['19 class-mismatch']);
+  });
+
+  test('glued to a word, a dot or another digit it is no reply code; nor is a number outside 2xx-5xx', () => {
+    for (const text of ['reply("x550 4.1.1 x")', 'reply(".550 4.1.1 x")', 'reply("650 4.1.1 x")', 'reply("150 4.1.1 x")']) {
+      assert.deepEqual(problems(text, SOURCE), [], text);
+    }
+  });
+
+  test('a class 3 or 1 code after a reply code is malformed, and coloured as wrong', () => {
+    assert.deepEqual(coloured('said: 550 1.1.1 x', LOG), ['550 replyCodePermanent', '1.1.1 statusCode!']);
+    assert.deepEqual(problems('reply("550 3.1.1 x")', SOURCE), ['11 malformed-code']);
+    assert.deepEqual(coloured('reply("550 3.1.1 x")', SOURCE), ['550 replyCodePermanent', '3.1.1 statusCode!']);
+  });
+});
+
+describe('a reply code passed as a separate argument', () => {
+  test('milter-style strings and numbers, with or without spaces; the reply code is coloured where it stands', () => {
+    assert.deepEqual(coloured('setReply("550", "4.7.1", "No")', SOURCE), ['550 replyCodePermanent', '4.7.1 statusCodeTransient!']);
+    assert.deepEqual(problems("respond(550, '4.7.1 No')", SOURCE), ['14 class-mismatch']);
+    assert.deepEqual(problems("respond(550,'4.7.1 No')", SOURCE), ['13 class-mismatch']);
+  });
+});
+
+describe('an MTA action before the code', () => {
+  test('Postfix actions in any case, error and retry transports', () => {
+    assert.deepEqual(problems('spammer@example.net   REJECT 4.7.1 Go away', ACCESS), ['29 class-mismatch']);
+    assert.deepEqual(problems('spammer@example.net   reject 4.7.1 Go away', ACCESS), ['29 class-mismatch']);
+    assert.deepEqual(coloured('example.org   error:5.4.1 No such domain', ACCESS), ['5.4.1 statusCodePermanent']);
+  });
+
+  test('Sendmail: the reply code after the code, in ERROR: and in $#error rules', () => {
+    assert.deepEqual(coloured('From:spam.example  ERROR:5.7.1:450 Go away', SENDMAIL), ['5.7.1 statusCodePermanent!', '450 replyCodeTransient']);
+    assert.deepEqual(problems('From:spam.example  ERROR:5.7.1:450 Go away', SENDMAIL), ['25 class-mismatch']);
+    assert.deepEqual(coloured('R$*  $#error $@ 4.7.1 $: "550 Denied"', 'file:///etc/mail/sendmail.mc'), ['4.7.1 statusCodeTransient!', '550 replyCodePermanent']);
+  });
+
+  test('Haraka verdicts set the class of the text after them', () => {
+    assert.deepEqual(problems('return next(DENYSOFT, "5.7.1 Try later");', 'file:///srv/haraka/plugins/rcpt.js'), ['23 class-mismatch']);
+    assert.deepEqual(problems('return next(OK, "5.7.1 Fine");', 'file:///srv/haraka/plugins/rcpt.js'), [], 'OK implies no class');
+  });
+});
+
+describe('status fields and named keys', () => {
+  test('dsn= in a log, at the start of a line or after a separator; not inside a longer word', () => {
+    assert.deepEqual(coloured('dsn=5.1.1, status=bounced', LOG), ['5.1.1 statusCodePermanent']);
+    assert.deepEqual(coloured('x,dsn=5.1.1 y', LOG), ['5.1.1 statusCodePermanent']);
+    assert.deepEqual(coloured('x_dsn=5.1.1 y', LOG), []);
+    assert.deepEqual(coloured('xdsn=5.1.1 y', LOG), []);
+  });
+
+  test('Status: and X-Status: in a bounce, qmail\'s (#5.1.1)', () => {
+    assert.deepEqual(coloured('Status: 5.1.1', BOUNCE), ['5.1.1 statusCodePermanent']);
+    assert.deepEqual(coloured('X-Status: 4.4.7', BOUNCE), ['4.4.7 statusCodeTransient']);
+    assert.deepEqual(coloured('delivery 12: failure: Sorry, no mailbox here by that name. (#5.1.1)', LOG), ['5.1.1 statusCodePermanent']);
+    assert.deepEqual(coloured('x #5.1.1 y', TEXT), []);
+  });
+
+  test('keys in code and data, quoted or not, written in any of their usual spellings', () => {
+    for (const key of ['"enhanced-status-code"', '"enhancedStatusCode"', '"dsn_code"', '"esc" ', 'status_code', '"statuscode"']) {
+      const text = `event = { ${key}: "4.9.9" }`;
+      assert.deepEqual(problems(text, SOURCE), [`${text.indexOf('4.9.9')} unregistered-code`], key);
+    }
+    assert.deepEqual(problems('send(XCODE_REJECT "5.7.99 Relaying denied")', SOURCE), ['19 unregistered-code']);
+    assert.deepEqual(problems('event = { "status", "5.9.9" }', SOURCE), [], 'a list of words is not a field');
+  });
+});
+
+describe('codes alone in a string or a literal', () => {
+  test('a string that starts with a code and a capitalised word is a reply text', () => {
+    assert.deepEqual(problems("return '5.7.99 Authentication failed'", SOURCE), ['8 unregistered-code']);
+    assert.deepEqual(problems("return '5.7.99 authentication failed'", SOURCE), [], 'not a sentence: a literal, not checked');
+  });
+
+  test('a literal that is only a code hovers where the file holds codes too, unless a version is spoken of', () => {
+    const source = (line: string) => `${line}\nreply("550 5.1.1 User unknown")`;
+    assert.deepEqual(coloured(source("x = { '5.1.1' => :no_such_user }"), SOURCE), ['5.1.1 statusCodePermanent']);
+    assert.deepEqual(coloured(source("KNOWN = %w(5.1.1 5.2.2)"), SOURCE), ['5.1.1 statusCodePermanent', '5.2.2 statusCodePermanent']);
+    for (const line of ["version '5.1.1'", "release = '5.1.1'", "ver '5.1.1'", 'KNOWN = [5.1.1]']) assert.deepEqual(coloured(source(line), SOURCE), [], line);
+    assert.deepEqual(coloured(source("server '5.1.1'"), SOURCE), ['5.1.1 statusCodePermanent'], '"server" is no version');
+    assert.deepEqual(coloured('["5.1.1", "4.2.2", {"dsn": "5.7.1"}]', DATA), ['5.1.1 statusCodePermanent', '4.2.2 statusCodeTransient', '5.7.1 statusCodePermanent']);
+    assert.deepEqual(coloured('["5.1.1", "4.2.2"]', DATA), [], 'a list of versions, for all this file says');
+  });
+});
+
+describe('bare codes', () => {
+  test('in text after a colon or semicolon and before a break; not before a number or inside a longer word', () => {
+    assert.deepEqual(coloured('The code: 5.1.1.', TEXT), ['5.1.1 statusCodePermanent']);
+    assert.deepEqual(coloured('The code; 5.1.1', TEXT), ['5.1.1 statusCodePermanent']);
+    assert.deepEqual(coloured('The code: 5.1.1.x', TEXT), []);
+    assert.deepEqual(coloured('code: 5.1.1 2', TEXT), []);
+    assert.deepEqual(coloured('The code (5.1.1)', TEXT), []);
+    assert.deepEqual(coloured('5.1.1 first', TEXT), []);
+  });
+
+  test('in a log also after a parenthesis or at the start of a line; hovered, never checked', () => {
+    assert.deepEqual(coloured('The code (5.1.1)', LOG), ['5.1.1 statusCodePermanent']);
+    assert.deepEqual(coloured('5.9.9 first', LOG), ['5.9.9 statusCodePermanent']);
+    assert.deepEqual(problems('5.9.9 first', LOG), []);
+  });
+
+  test('as the value of a map key in MTA configuration', () => {
+    assert.deepEqual(coloured('relay.example   5.1.6 Moved', ACCESS), ['5.1.6 statusCodePermanent']);
+    assert.deepEqual(coloured('  relay.example 5.1.6', ACCESS), []);
+  });
+});
+
+describe('comments and the shape of a code', () => {
+  test('a reply in a comment is coloured but not checked; a C preprocessor line is code', () => {
+    for (const line of ['// reply("550 4.1.1 x")', '# reply("550 4.1.1 x")', 'x = 1 // "550 4.1.1 x"', '-- "550 4.1.1 x"', '  * "550 4.1.1 x"']) {
+      assert.deepEqual(problems(line, C_SOURCE), [], line);
+      assert.deepEqual(coloured(line, C_SOURCE).length, 2, line);
+    }
+    assert.deepEqual(problems('#define X "550 4.1.1 x"', C_SOURCE), ['15 class-mismatch']);
+  });
+
+  test('a longer dotted number, a version, an address are not codes; a dash and a word after it neither', () => {
+    for (const text of ['said: 550 5.1.1.2 odd', 'said: 550 5.1.1-x odd', 'said: 550 v5.1.1', 'said: 550 @5.1.1']) assert.deepEqual(coloured(text, LOG), [], text);
+    assert.deepEqual(coloured('said: 550 5.1.1-', LOG), ['550 replyCodePermanent', '5.1.1 statusCodePermanent']);
+  });
+
+  test('leading zeros and over-long sub-codes are malformed; a lone zero is not', () => {
+    const malformed = (code: string) => problems(`reply("550 ${code} x")`, SOURCE);
+    for (const code of ['5.01.1', '5.00.0', '5.0.00', '5.1.0001', '5.1000.1']) assert.deepEqual(malformed(code), ['11 malformed-code'], code);
+    assert.deepEqual(malformed('5.0.0'), []);
+    assert.deepEqual(malformed('5.1.10'), []);
+    assert.deepEqual(malformed('5.7.100'), ['11 unregistered-code'], 'three digits are well formed');
+  });
+
+  test('a CRLF or a lone CR ends the line the code is on', () => {
+    assert.deepEqual(coloured('said: 550 5.1.1\r\nnext', LOG), ['550 replyCodePermanent', '5.1.1 statusCodePermanent']);
+    assert.deepEqual(coloured('relay.example   5.1.6\rnext', ACCESS), ['5.1.6 statusCodePermanent']);
+  });
+});
