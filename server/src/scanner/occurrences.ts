@@ -1,0 +1,242 @@
+/**
+ * Occurrences kept as columns of numbers. A log holds tens of thousands of codes: an object for each, kept for as long as
+ * the document is open, costs the garbage collector more than finding them. An Occurrence object is made when a feature
+ * asks for one, and is dropped once it has been read.
+ */
+import type { StatusClass } from '../registry/registry';
+
+export type OccurrenceContext = 'reply' | 'field' | 'action' | 'string' | 'bare';
+
+export interface Occurrence {
+  line: number;
+  /** UTF-16 offsets within the line. */
+  start: number;
+  end: number;
+  text: string;
+  statusClass: number;
+  subject: number;
+  detail: number;
+  /** What is wrong with the code's shape, if anything (RFC 3463 section 2). */
+  malformation?: string;
+  context: OccurrenceContext;
+  /** Confident occurrences get diagnostics; plausible ones only hover. */
+  confident: boolean;
+  /** The basic reply code that goes with the code, on the same line, and where it starts (it is three digits long). */
+  replyCode?: number;
+  replyStart?: number;
+  /** The class an MTA action implies (Postfix REJECT is 5, DEFER 4), where no reply code is written. */
+  impliedClass?: StatusClass;
+  action?: string;
+  /** A code-only literal: plausible only while the document also holds confident codes (see DocumentAnalysis). */
+  literal?: boolean;
+}
+
+/** What a row holds besides its position and code: the scanner's verdict on the code's context. */
+export interface OccurrenceFacts {
+  context: OccurrenceContext;
+  confident: boolean;
+  literal: boolean;
+  /** 0 where there is none. */
+  replyCode: number;
+  /** The reply code's column; ignored without a reply code. */
+  replyStart: number;
+  impliedClass?: StatusClass;
+  action?: string;
+}
+
+const CONTEXTS: readonly OccurrenceContext[] = ['reply', 'field', 'action', 'string', 'bare'];
+const CONTEXT_INDEX: Readonly<Record<OccurrenceContext, number>> = { reply: 0, field: 1, action: 2, string: 3, bare: 4 };
+const CONFIDENT = 8;
+const LITERAL = 16;
+const IMPLIED_CLASS_SHIFT = 5;
+
+/** The strings a table and the tables of its edits share: each distinct code and action once. */
+class Dictionary {
+  readonly codes: string[] = [];
+  /** By a number made of the code's characters and length, so that a code is looked up without slicing it. */
+  private readonly codeIds = new Map<number, number>();
+  readonly actions: string[] = [];
+  private readonly actionIds = new Map<string, number>();
+
+  /** The id of text[index, end), a code of at most 11 characters (digits and dots). */
+  codeId(text: string, index: number, end: number): number {
+    let key = end - index;
+    for (let i = index; i < end; i++) {
+      const c = text.charCodeAt(i);
+      key = key * 11 + (c === 46 ? 10 : c - 48);
+    }
+    let id = this.codeIds.get(key);
+    if (id === undefined) {
+      id = this.codes.push(text.slice(index, end)) - 1;
+      this.codeIds.set(key, id);
+    }
+    return id;
+  }
+
+  /** 0 for none, otherwise the action's index plus one. */
+  actionId(action: string | undefined): number {
+    if (action === undefined) return 0;
+    let id = this.actionIds.get(action);
+    if (id === undefined) {
+      id = this.actions.push(action);
+      this.actionIds.set(action, id);
+    }
+    return id;
+  }
+}
+
+export class OccurrenceTable {
+  length = 0;
+  private capacity: number;
+  private lines: Int32Array;
+  private starts: Int32Array;
+  private codes: Int32Array;
+  private replyCodes: Int16Array;
+  private replyStarts: Int32Array;
+  private flags: Uint8Array;
+  private actions: Int32Array;
+
+  constructor(private readonly dictionary = new Dictionary(), capacity = 64) {
+    this.capacity = capacity;
+    this.lines = new Int32Array(capacity);
+    this.starts = new Int32Array(capacity);
+    this.codes = new Int32Array(capacity);
+    this.replyCodes = new Int16Array(capacity);
+    this.replyStarts = new Int32Array(capacity);
+    this.flags = new Uint8Array(capacity);
+    this.actions = new Int32Array(capacity);
+  }
+
+  /** An empty table that shares this one's strings, for the lines an edit re-scans (see replaceRows). */
+  emptyLike(): OccurrenceTable {
+    return new OccurrenceTable(this.dictionary);
+  }
+
+  /** Adds the code text[index, end) at `line`, `column`. */
+  add(line: number, column: number, text: string, index: number, end: number, facts: OccurrenceFacts): void {
+    if (this.length === this.capacity) this.grow(this.capacity * 2);
+    const row = this.length++;
+    this.lines[row] = line;
+    this.starts[row] = column;
+    this.codes[row] = this.dictionary.codeId(text, index, end);
+    this.replyCodes[row] = facts.replyCode;
+    this.replyStarts[row] = facts.replyStart;
+    this.flags[row] = CONTEXT_INDEX[facts.context] | (facts.confident ? CONFIDENT : 0) | (facts.literal ? LITERAL : 0)
+      | ((facts.impliedClass ?? 0) << IMPLIED_CLASS_SHIFT);
+    this.actions[row] = this.dictionary.actionId(facts.action);
+  }
+
+  lineAt(row: number): number {
+    return this.lines[row];
+  }
+
+  isConfident(row: number): boolean {
+    return (this.flags[row] & CONFIDENT) !== 0;
+  }
+
+  isLiteral(row: number): boolean {
+    return (this.flags[row] & LITERAL) !== 0;
+  }
+
+  /** The occurrence in `row`, as a new object. */
+  at(row: number): Occurrence {
+    const text = this.dictionary.codes[this.codes[row]];
+    const secondDot = text.indexOf('.', 2);
+    const start = this.starts[row];
+    const flags = this.flags[row];
+    const replyCode = this.replyCodes[row];
+    const action = this.actions[row];
+    return {
+      line: this.lines[row],
+      start,
+      end: start + text.length,
+      text,
+      statusClass: text.charCodeAt(0) - 48,
+      subject: digitsValue(text, 2, secondDot),
+      detail: digitsValue(text, secondDot + 1, text.length),
+      malformation: malformation(text, secondDot),
+      context: CONTEXTS[flags & 7],
+      confident: (flags & CONFIDENT) !== 0,
+      replyCode: replyCode === 0 ? undefined : replyCode,
+      replyStart: replyCode === 0 ? undefined : this.replyStarts[row],
+      impliedClass: (flags >> IMPLIED_CLASS_SHIFT || undefined) as StatusClass | undefined,
+      action: action === 0 ? undefined : this.dictionary.actions[action - 1],
+      literal: (flags & LITERAL) !== 0 || undefined,
+    };
+  }
+
+  toArray(): Occurrence[] {
+    const result: Occurrence[] = [];
+    for (let row = 0; row < this.length; row++) result.push(this.at(row));
+    return result;
+  }
+
+  /** The first row whose line is `line` or later, found by binary search. */
+  firstOnOrAfter(line: number): number {
+    let low = 0;
+    let high = this.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.lines[middle] < line) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
+  /** Replaces rows [first, afterLast) with the rows of `table` (made by emptyLike), and moves the rows after them by `lineDelta` lines. */
+  replaceRows(first: number, afterLast: number, table: OccurrenceTable, lineDelta: number): void {
+    if (table.dictionary !== this.dictionary) throw new Error('replaceRows takes a table made by emptyLike');
+    const length = this.length - (afterLast - first) + table.length;
+    if (length > this.capacity) this.grow(Math.max(length, this.capacity * 2));
+    const moved = first + table.length;
+    for (const [column, from] of this.columnPairs(table)) {
+      column.copyWithin(moved, afterLast, this.length);
+      column.set(from.subarray(0, table.length), first);
+    }
+    this.length = length;
+    if (lineDelta !== 0) for (let row = moved; row < length; row++) this.lines[row] += lineDelta;
+  }
+
+  private columnPairs(table: OccurrenceTable): [Int32Array | Int16Array | Uint8Array, Int32Array | Int16Array | Uint8Array][] {
+    return [
+      [this.lines, table.lines], [this.starts, table.starts], [this.codes, table.codes], [this.replyCodes, table.replyCodes],
+      [this.replyStarts, table.replyStarts], [this.flags, table.flags], [this.actions, table.actions],
+    ];
+  }
+
+  private grow(capacity: number): void {
+    const grown = <T extends Int32Array | Int16Array | Uint8Array>(column: T, make: new (size: number) => T): T => {
+      const bigger = new make(capacity);
+      bigger.set(column.subarray(0, this.length));
+      return bigger;
+    };
+    this.lines = grown(this.lines, Int32Array);
+    this.starts = grown(this.starts, Int32Array);
+    this.codes = grown(this.codes, Int32Array);
+    this.replyCodes = grown(this.replyCodes, Int16Array);
+    this.replyStarts = grown(this.replyStarts, Int32Array);
+    this.flags = grown(this.flags, Uint8Array);
+    this.actions = grown(this.actions, Int32Array);
+    this.capacity = capacity;
+  }
+}
+
+/** The number written by the digits in text[from, to). */
+export function digitsValue(text: string, from: number, to: number): number {
+  let value = 0;
+  for (let i = from; i < to; i++) value = value * 10 + text.charCodeAt(i) - 48;
+  return value;
+}
+
+/** What is wrong with the shape of `code` (digits, dot, digits, dot, digits), if anything. */
+export function malformation(code: string, secondDot: number): string | undefined {
+  const statusClass = code.charCodeAt(0);
+  if (statusClass !== 50 && statusClass !== 52 && statusClass !== 53) return `class ${code[0]} is not 2, 4 or 5`;
+  return subCodeProblem('subject', code, 2, secondDot) ?? subCodeProblem('detail', code, secondDot + 1, code.length);
+}
+
+function subCodeProblem(name: string, code: string, from: number, to: number): string | undefined {
+  if (to - from > 3) return `the ${name} sub-code ${code.slice(from, to)} has more than three digits`;
+  if (to - from > 1 && code.charCodeAt(from) === 48) return `the ${name} sub-code ${code.slice(from, to)} has a leading zero`;
+  return undefined;
+}
