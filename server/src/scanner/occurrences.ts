@@ -85,27 +85,24 @@ class Dictionary {
   }
 }
 
+/** A row's fields, in the order they are stored. */
+const LINE = 0;
+const START = 1;
+const CODE = 2;
+const REPLY_CODE = 3;
+const REPLY_START = 4;
+const FLAGS = 5;
+const ACTION = 6;
+const FIELDS = 7;
+
+const NO_ROWS = new Int32Array(0);
+
 export class OccurrenceTable {
   length = 0;
-  private capacity: number;
-  private lines: Int32Array;
-  private starts: Int32Array;
-  private codes: Int32Array;
-  private replyCodes: Int16Array;
-  private replyStarts: Int32Array;
-  private flags: Uint8Array;
-  private actions: Int32Array;
+  /** FIELDS numbers per row, one buffer for the whole table: one allocation as it grows, one copy per edit. */
+  private rows = NO_ROWS;
 
-  constructor(private readonly dictionary = new Dictionary(), capacity = 64) {
-    this.capacity = capacity;
-    this.lines = new Int32Array(capacity);
-    this.starts = new Int32Array(capacity);
-    this.codes = new Int32Array(capacity);
-    this.replyCodes = new Int16Array(capacity);
-    this.replyStarts = new Int32Array(capacity);
-    this.flags = new Uint8Array(capacity);
-    this.actions = new Int32Array(capacity);
-  }
+  constructor(private readonly dictionary = new Dictionary()) {}
 
   /** An empty table that shares this one's strings, for the lines an edit re-scans (see replaceRows). */
   emptyLike(): OccurrenceTable {
@@ -114,40 +111,44 @@ export class OccurrenceTable {
 
   /** Adds the code text[index, end) at `line`, `column`. */
   add(line: number, column: number, text: string, index: number, end: number, facts: OccurrenceFacts): void {
-    if (this.length === this.capacity) this.grow(this.capacity * 2);
-    const row = this.length++;
-    this.lines[row] = line;
-    this.starts[row] = column;
-    this.codes[row] = this.dictionary.codeId(text, index, end);
-    this.replyCodes[row] = facts.replyCode;
-    this.replyStarts[row] = facts.replyStart;
-    this.flags[row] = CONTEXT_INDEX[facts.context] | (facts.confident ? CONFIDENT : 0) | (facts.literal ? LITERAL : 0)
+    let at = this.length * FIELDS;
+    if (at === this.rows.length) this.grow(Math.max(64, this.length * 2));
+    this.length++;
+    const rows = this.rows;
+    rows[at++] = line;
+    rows[at++] = column;
+    rows[at++] = this.dictionary.codeId(text, index, end);
+    rows[at++] = facts.replyCode;
+    rows[at++] = facts.replyStart;
+    rows[at++] = CONTEXT_INDEX[facts.context] | (facts.confident ? CONFIDENT : 0) | (facts.literal ? LITERAL : 0)
       | ((facts.impliedClass ?? 0) << IMPLIED_CLASS_SHIFT);
-    this.actions[row] = this.dictionary.actionId(facts.action);
+    rows[at] = this.dictionary.actionId(facts.action);
   }
 
   lineAt(row: number): number {
-    return this.lines[row];
+    return this.rows[row * FIELDS + LINE];
   }
 
   isConfident(row: number): boolean {
-    return (this.flags[row] & CONFIDENT) !== 0;
+    return (this.rows[row * FIELDS + FLAGS] & CONFIDENT) !== 0;
   }
 
   isLiteral(row: number): boolean {
-    return (this.flags[row] & LITERAL) !== 0;
+    return (this.rows[row * FIELDS + FLAGS] & LITERAL) !== 0;
   }
 
   /** The occurrence in `row`, as a new object. */
   at(row: number): Occurrence {
-    const text = this.dictionary.codes[this.codes[row]];
+    const at = row * FIELDS;
+    const rows = this.rows;
+    const text = this.dictionary.codes[rows[at + CODE]];
     const secondDot = text.indexOf('.', 2);
-    const start = this.starts[row];
-    const flags = this.flags[row];
-    const replyCode = this.replyCodes[row];
-    const action = this.actions[row];
+    const start = rows[at + START];
+    const flags = rows[at + FLAGS];
+    const replyCode = rows[at + REPLY_CODE];
+    const action = rows[at + ACTION];
     return {
-      line: this.lines[row],
+      line: rows[at + LINE],
       start,
       end: start + text.length,
       text,
@@ -158,7 +159,7 @@ export class OccurrenceTable {
       context: CONTEXTS[flags & 7],
       confident: (flags & CONFIDENT) !== 0,
       replyCode: replyCode === 0 ? undefined : replyCode,
-      replyStart: replyCode === 0 ? undefined : this.replyStarts[row],
+      replyStart: replyCode === 0 ? undefined : rows[at + REPLY_START],
       impliedClass: (flags >> IMPLIED_CLASS_SHIFT || undefined) as StatusClass | undefined,
       action: action === 0 ? undefined : this.dictionary.actions[action - 1],
       literal: (flags & LITERAL) !== 0 || undefined,
@@ -177,7 +178,7 @@ export class OccurrenceTable {
     let high = this.length;
     while (low < high) {
       const middle = (low + high) >>> 1;
-      if (this.lines[middle] < line) low = middle + 1;
+      if (this.rows[middle * FIELDS + LINE] < line) low = middle + 1;
       else high = middle;
     }
     return low;
@@ -187,37 +188,18 @@ export class OccurrenceTable {
   replaceRows(first: number, afterLast: number, table: OccurrenceTable, lineDelta: number): void {
     if (table.dictionary !== this.dictionary) throw new Error('replaceRows takes a table made by emptyLike');
     const length = this.length - (afterLast - first) + table.length;
-    if (length > this.capacity) this.grow(Math.max(length, this.capacity * 2));
+    if (length * FIELDS > this.rows.length) this.grow(Math.max(length, this.length * 2));
     const moved = first + table.length;
-    for (const [column, from] of this.columnPairs(table)) {
-      column.copyWithin(moved, afterLast, this.length);
-      column.set(from.subarray(0, table.length), first);
-    }
+    this.rows.copyWithin(moved * FIELDS, afterLast * FIELDS, this.length * FIELDS);
+    this.rows.set(table.rows.subarray(0, table.length * FIELDS), first * FIELDS);
     this.length = length;
-    if (lineDelta !== 0) for (let row = moved; row < length; row++) this.lines[row] += lineDelta;
+    if (lineDelta !== 0) for (let at = moved * FIELDS + LINE; at < length * FIELDS; at += FIELDS) this.rows[at] += lineDelta;
   }
 
-  private columnPairs(table: OccurrenceTable): [Int32Array | Int16Array | Uint8Array, Int32Array | Int16Array | Uint8Array][] {
-    return [
-      [this.lines, table.lines], [this.starts, table.starts], [this.codes, table.codes], [this.replyCodes, table.replyCodes],
-      [this.replyStarts, table.replyStarts], [this.flags, table.flags], [this.actions, table.actions],
-    ];
-  }
-
-  private grow(capacity: number): void {
-    const grown = <T extends Int32Array | Int16Array | Uint8Array>(column: T, make: new (size: number) => T): T => {
-      const bigger = new make(capacity);
-      bigger.set(column.subarray(0, this.length));
-      return bigger;
-    };
-    this.lines = grown(this.lines, Int32Array);
-    this.starts = grown(this.starts, Int32Array);
-    this.codes = grown(this.codes, Int32Array);
-    this.replyCodes = grown(this.replyCodes, Int16Array);
-    this.replyStarts = grown(this.replyStarts, Int32Array);
-    this.flags = grown(this.flags, Uint8Array);
-    this.actions = grown(this.actions, Int32Array);
-    this.capacity = capacity;
+  private grow(rows: number): void {
+    const grown = new Int32Array(rows * FIELDS);
+    grown.set(this.rows.subarray(0, this.length * FIELDS));
+    this.rows = grown;
   }
 }
 

@@ -88,54 +88,63 @@ export function scan(text: string, options: ScanOptions): Occurrence[] {
  */
 export function scanLines(text: string, options: ScanOptions): { occurrences: OccurrenceTable; lineCount: number } {
   const occurrences = options.into ?? new OccurrenceTable();
-  const kind = options.kind;
-  let line = options.firstLine ?? 0;
+  const firstLine = options.firstLine ?? 0;
+  const lastLine = scanInto(occurrences, text, options.kind, firstLine, options.isCancelled);
+  return { occurrences, lineCount: lastLine === -1 ? NaN : lastLine - firstLine + 1 };
+}
+
+/**
+ * Adds the occurrences in `text` to `occurrences` and returns the number of the text's last line, or -1 if cancelled.
+ * Nothing follows the loop: the loop's end is one more turn (with no candidate, up to the end of the text), so that the
+ * compiled loop holds no code that has not run yet, which would throw the compiled code away at the end of every scan.
+ */
+function scanInto(occurrences: OccurrenceTable, text: string, kind: DocumentKind, firstLine: number, isCancelled: (() => boolean) | undefined): number {
+  let line = firstLine;
   let lineStart = 0;
   const lineEnds = new LineEnds(text);
   let lineEnd = lineEnds.endOfLine(0);
   let candidates = 0;
   CANDIDATE.lastIndex = 0;
-  // test() rather than exec(): no match array per candidate; the start is found from the end (digits, dot, digits, dot, digit).
-  while (CANDIDATE.test(text)) {
-    const end = CANDIDATE.lastIndex;
+  for (;;) {
+    // test() rather than exec(): no match array per candidate; the start is found from the end (digits, dot, digits, dot, digit).
+    const found = CANDIDATE.test(text);
+    const end = found ? CANDIDATE.lastIndex : text.length;
     let secondDot = end - 1;
-    while (text.charCodeAt(secondDot) !== 46) secondDot--;
-    let index = secondDot - 1;
-    while (text.charCodeAt(index) !== 46) index--;
-    index--;
+    let index = end;
+    if (found) {
+      while (text.charCodeAt(secondDot) !== 46) secondDot--;
+      index = secondDot - 1;
+      while (text.charCodeAt(index) !== 46) index--;
+      index--;
+    }
     while (index > lineEnd) {
       lineStart = lineEnds.nextLineStart(lineEnd);
       lineEnd = lineEnds.endOfLine(lineStart);
       line++;
     }
-    if ((++candidates & 4095) === 0 && options.isCancelled?.()) return { occurrences, lineCount: NaN };
+    if (!found) return line;
+    if ((++candidates & 4095) === 0 && isCancelled !== undefined && isCancelled()) return -1;
 
     // Most candidates in source trees are versions that no context claims: the code is sliced only once one does.
     const wellFormed = isWellFormed(text, index, secondDot, end);
     const column = index - lineStart;
     // The commonest contexts, a reply code right before the code and a log's `dsn=`, are read without slicing the line.
     const replyStart = replyCodeBefore(text, lineStart, index);
-    const found = replyStart !== -1 ? REPLY
+    const context = replyStart !== -1 ? REPLY
       : index - 4 >= lineStart && text.startsWith('dsn=', index - 4) && !isWordCharacter(text.charCodeAt(index - 5)) ? FIELD
         : classify(text, lineStart, index, end, lineEnd, kind, wellFormed);
-    if (!found) continue;
-    const reply = found.reply;
+    if (!context) continue;
+    const reply = context.reply;
     occurrences.add(line, column, text, index, end, {
-      context: found.context === 'literal' ? 'bare' : found.context,
-      confident: found.context !== 'bare' && found.context !== 'literal' && !(kind === 'source' && COMMENT_BEFORE.test(text.slice(lineStart, index))),
-      literal: found.context === 'literal',
+      context: context.context === 'literal' ? 'bare' : context.context,
+      confident: context.context !== 'bare' && context.context !== 'literal' && !(kind === 'source' && COMMENT_BEFORE.test(text.slice(lineStart, index))),
+      literal: context.context === 'literal',
       replyCode: replyStart !== -1 ? digitsValue(text, replyStart, replyStart + 3) : reply ? reply.value : 0,
       replyStart: replyStart !== -1 ? replyStart - lineStart : reply ? column + reply.offset : -1,
-      impliedClass: found.impliedClass,
-      action: found.action,
+      impliedClass: context.impliedClass,
+      action: context.action,
     });
   }
-  while (lineEnd < text.length) {
-    lineStart = lineEnds.nextLineStart(lineEnd);
-    lineEnd = lineEnds.endOfLine(lineStart);
-    line++;
-  }
-  return { occurrences, lineCount: line - (options.firstLine ?? 0) + 1 };
 }
 
 interface Context {
