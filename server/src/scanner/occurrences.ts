@@ -102,7 +102,10 @@ export class OccurrenceTable {
   /** FIELDS numbers per row, one buffer for the whole table: one allocation as it grows, one copy per edit. */
   private rows = NO_ROWS;
 
-  constructor(private readonly dictionary = new Dictionary()) {}
+  /** `expectedRows`: room to make at once, so that a large log's table is not copied as it grows. */
+  constructor(private readonly dictionary = new Dictionary(), expectedRows = 0) {
+    if (expectedRows > 0) this.rows = new Int32Array(expectedRows * FIELDS);
+  }
 
   /** An empty table that shares this one's strings, for the lines an edit re-scans (see replaceRows). */
   emptyLike(): OccurrenceTable {
