@@ -87,8 +87,8 @@ export function scan(text: string, options: ScanOptions): Occurrence[] {
  * scan returns what it found and no count (NaN).
  */
 export function scanLines(text: string, options: ScanOptions): { occurrences: OccurrenceTable; lineCount: number } {
-  // A busy mail log holds a code every 400 characters or so: room for one every 256 is made at once.
-  const occurrences = options.into ?? new OccurrenceTable(undefined, text.length >> 8);
+  // A busy mail log holds a code every 400 characters or so: room for one every 256 is made at once (up to 3.5 MB).
+  const occurrences = options.into ?? new OccurrenceTable(undefined, Math.min(text.length >> 8, 1 << 17));
   const firstLine = options.firstLine ?? 0;
   const lastLine = scanInto(occurrences, text, options.kind, firstLine, options.isCancelled);
   return { occurrences, lineCount: lastLine === -1 ? NaN : lastLine - firstLine + 1 };
