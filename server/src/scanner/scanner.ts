@@ -132,7 +132,7 @@ function scanInto(occurrences: OccurrenceTable, text: string, kind: DocumentKind
     // The commonest contexts, a reply code right before the code and a log's `dsn=`, are read without slicing the line.
     const replyStart = replyCodeBefore(text, lineStart, index);
     const context = replyStart !== -1 ? REPLY
-      : index - 4 >= lineStart && text.startsWith('dsn=', index - 4) && !isWordCharacter(text.charCodeAt(index - 5)) ? FIELD
+      : text.charCodeAt(index - 1) === 61 && index - 4 >= lineStart && text.startsWith('dsn', index - 4) && !isWordCharacter(text.charCodeAt(index - 5)) ? FIELD
         : classify(text, lineStart, index, end, lineEnd, kind, wellFormed);
     if (!context) continue;
     const reply = context.reply;
