@@ -4,7 +4,8 @@
  */
 import type { Position, Range } from 'vscode-languageserver-types';
 import { documentKind, SNIFF_LENGTH, type DocumentKind } from './documentKind';
-import { scan, scanLines, type Occurrence } from './scanner/scanner';
+import { scanLines } from './scanner/scanner';
+import { OccurrenceTable, type Occurrence } from './scanner/occurrences';
 import { clampLine, type TextChange } from './ranges';
 
 export type { TextChange } from './ranges';
@@ -20,6 +21,22 @@ export interface TextDocumentLike {
   positionAt(offset: number): Position;
 }
 
+/** Lines `from` to `to` (inclusive) are new; the lines after them were `shift` lines higher (lower if negative). */
+export interface ChangedLines {
+  from: number;
+  to: number;
+  shift: number;
+}
+
+const EVERYTHING: ChangedLines = { from: 0, to: Infinity, shift: 0 };
+
+/** The changes so far and an edit that replaced the lines up to `editedTo` (numbered as before the edit) with `edit`'s lines. */
+function joinChanges(changed: ChangedLines | undefined, edit: ChangedLines, editedTo: number): ChangedLines {
+  if (!changed) return edit;
+  const to = changed.to > editedTo ? changed.to + edit.shift : changed.to;
+  return { from: Math.min(changed.from, edit.from), to: Math.max(to, edit.to), shift: changed.shift + edit.shift };
+}
+
 export class DocumentAnalysis {
   kind: DocumentKind = 'text';
   version = 0;
@@ -27,13 +44,13 @@ export class DocumentAnalysis {
   /** The document's number of lines when it was last scanned: an edit's effect on it tells which lines it replaced. */
   private lineCount = 1;
   /**
-   * The first line that an edit has touched since `changedFromLine` was last set to Infinity (by the diagnostics, once
-   * built): occurrences on the lines before it are the same objects on the same lines (edits shift only later lines).
+   * The lines edits have touched since the diagnostics were last built (they clear it), in today's line numbers, and how
+   * far the lines after them have moved: occurrences outside these lines are unchanged, those after them only moved.
+   * Undefined when nothing has changed.
    */
-  changedFromLine = 0;
-  private all: Occurrence[] = [];
+  changedLines: ChangedLines | undefined = EVERYTHING;
+  private table = new OccurrenceTable();
   private confidentCount = 0;
-  private visible: readonly Occurrence[] | undefined;
 
   /** `userKind`: the kind the user gave the document (smtpStatusCodes.fileKinds), which no detection overrides. */
   constructor(document: TextDocumentLike, isCancelled?: () => boolean, readonly userKind?: DocumentKind) {
@@ -45,21 +62,35 @@ export class DocumentAnalysis {
     this.version = document.version;
     this.textLength = text.length;
     this.kind = this.userKind ?? documentKind(document.uri, document.languageId, text);
-    this.changedFromLine = 0;
+    this.changedLines = EVERYTHING;
     const scanned = scanLines(text, { kind: this.kind, isCancelled });
-    this.all = scanned.occurrences;
+    this.table = scanned.occurrences;
     this.lineCount = scanned.lineCount;
-    this.confidentCount = 0;
-    this.count(this.all, 1);
+    this.confidentCount = this.confidentIn(0, this.table.length);
   }
 
   /**
-   * Occurrences in document order. Code-only literals count only where the document holds confident codes too,
+   * Whether the occurrence in `row` counts. Code-only literals count only where the document holds confident codes too,
    * so that `'2.1.0'` in an ordinary program stays quiet while a table of codes beside replies hovers.
    */
-  get occurrences(): readonly Occurrence[] {
-    this.visible ??= this.confidentCount > 0 ? this.all : this.all.filter((occurrence) => !occurrence.literal);
-    return this.visible;
+  private isVisible(row: number): boolean {
+    return this.confidentCount > 0 || !this.table.isLiteral(row);
+  }
+
+  /** The number of occurrences, without making them. */
+  get occurrenceCount(): number {
+    if (this.confidentCount > 0) return this.table.length;
+    let count = 0;
+    for (let row = 0; row < this.table.length; row++) if (!this.table.isLiteral(row)) count++;
+    return count;
+  }
+
+  /**
+   * Occurrences in document order, as new objects: features that read them all go through eachInLines, one at a time,
+   * so that a large log's occurrences are never all held as objects at once.
+   */
+  get occurrences(): Occurrence[] {
+    return this.occurrencesInLines(0, Infinity);
   }
 
   /** Occurrences on one line, found by binary search. */
@@ -69,15 +100,15 @@ export class DocumentAnalysis {
 
   /** Occurrences on lines `from` to `to` (inclusive), found by binary search, one at a time (a caller may stop early). */
   *eachInLines(from: number, to: number): Generator<Occurrence> {
-    const list = this.occurrences;
-    for (let i = firstOnOrAfter(list, from); i < list.length && list[i].line <= to; i++) yield list[i];
+    const table = this.table;
+    for (let row = table.firstOnOrAfter(from); row < table.length && table.lineAt(row) <= to; row++) if (this.isVisible(row)) yield table.at(row);
   }
 
   /** Occurrences on lines `from` to `to` (inclusive), found by binary search. */
   occurrencesInLines(from: number, to: number): Occurrence[] {
-    const list = this.occurrences;
+    const table = this.table;
     const result: Occurrence[] = [];
-    for (let i = firstOnOrAfter(list, from); i < list.length && list[i].line <= to; i++) result.push(list[i]);
+    for (let row = table.firstOnOrAfter(from); row < table.length && table.lineAt(row) <= to; row++) if (this.isVisible(row)) result.push(table.at(row));
     return result;
   }
 
@@ -94,22 +125,22 @@ export class DocumentAnalysis {
       this.scanWhole(document);
       return;
     }
-    this.changedFromLine = Math.min(this.changedFromLine, from);
     const lineDelta = document.lineCount - this.lineCount;
     const lastLine = to + lineDelta;
+    this.changedLines = joinChanges(this.changedLines, { from, to: Math.max(from, lastLine), shift: lineDelta }, to);
 
-    const first = firstOnOrAfter(this.all, from);
-    const afterLast = firstOnOrAfter(this.all, to + 1);
-    const rescanned = lastLine < from ? [] : scan(
-      document.getText({ start: { line: from, character: 0 }, end: { line: lastLine + 1, character: 0 } }),
-      { kind: this.kind, firstLine: from },
-    );
-    for (let i = first; i < afterLast; i++) if (this.all[i].confident) this.confidentCount--;
-    if (lineDelta !== 0) for (let i = afterLast; i < this.all.length; i++) this.all[i].line += lineDelta;
-    this.count(rescanned, 1);
-    // In place: a copy of the list (tens of thousands of entries in a large log) on every keystroke is most of an edit's cost.
-    if (rescanned.length <= 10_000) this.all.splice(first, afterLast - first, ...rescanned);
-    else this.all = this.all.slice(0, first).concat(rescanned, this.all.slice(afterLast));
+    const first = this.table.firstOnOrAfter(from);
+    const afterLast = this.table.firstOnOrAfter(to + 1);
+    const rescanned = this.table.emptyLike();
+    if (lastLine >= from) {
+      scanLines(
+        document.getText({ start: { line: from, character: 0 }, end: { line: lastLine + 1, character: 0 } }),
+        { kind: this.kind, firstLine: from, into: rescanned },
+      );
+    }
+    this.confidentCount += rescanned.length === 0 ? 0 : countConfident(rescanned, 0, rescanned.length);
+    this.confidentCount -= this.confidentIn(first, afterLast);
+    this.table.replaceRows(first, afterLast, rescanned, lineDelta);
     this.version = document.version;
     this.lineCount = document.lineCount;
     this.textLength = document.offsetAt({ line: document.lineCount, character: 0 });
@@ -124,10 +155,15 @@ export class DocumentAnalysis {
     return documentKind(document.uri, document.languageId, head) !== this.kind;
   }
 
-  private count(occurrences: readonly Occurrence[], sign: 1 | -1): void {
-    for (const occurrence of occurrences) if (occurrence.confident) this.confidentCount += sign;
-    this.visible = undefined;
+  private confidentIn(from: number, to: number): number {
+    return countConfident(this.table, from, to);
   }
+}
+
+function countConfident(table: OccurrenceTable, from: number, to: number): number {
+  let count = 0;
+  for (let row = from; row < to; row++) if (table.isConfident(row)) count++;
+  return count;
 }
 
 /** The index of the first item of `list` (in line order) whose line is `line` or later, found by binary search. */

@@ -23,7 +23,12 @@ function processCpuMs(): number | undefined {
 }
 
 function sameItems(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
-  return a.length === b.length && a.every((item, index) => item === b[index]);
+  return a.length === b.length && a.every((item, index) => item === b[index] || sameDiagnostic(item, b[index]));
+}
+
+function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
+  return a.message === b.message && a.code === b.code && a.severity === b.severity && a.range.start.line === b.range.start.line
+    && a.range.start.character === b.range.start.character && a.range.end.line === b.range.end.line && a.range.end.character === b.range.end.character;
 }
 
 /** What the entry point needs to know to leave as LSP says: exit code 0 only after `shutdown`. */
@@ -297,7 +302,8 @@ export function startServer(connection: Connection): ServerState {
 
   /**
    * Pulled diagnostics answer "unchanged" when the client holds the last report and the new one is the same (the service
-   * keeps the diagnostics of untouched codes as the same objects): most keystrokes in a large log change no diagnostic,
+   * keeps a log's diagnostics of untouched codes as the same objects; others are compared by value): most keystrokes in a
+   * large log change no diagnostic,
    * and a report of a thousand of them need not be encoded and sent again.
    */
   connection.languages.diagnostics.on((params, token) => request(token, async (): Promise<DocumentDiagnosticReport> => {

@@ -58,7 +58,7 @@ function linearGrowth(): Record<string, number> {
   for (const unit of PATHOLOGICAL_UNITS) {
     const small = unit.repeat(Math.ceil(250_000 / unit.length));
     const large = small.repeat(4);
-    const [smallMs, largeMs] = sideBySide(() => scan(small, { kind: 'mail-log' }), () => scan(large, { kind: 'mail-log' }), 5);
+    const [smallMs, largeMs] = sideBySide(() => scan(small, { kind: 'mail-log' }), () => scan(large, { kind: 'mail-log' }), 11);
     ratios[unit] = largeMs / smallMs;
   }
   return ratios;

@@ -108,7 +108,16 @@ describe('robustness', () => {
       }
       const fresh = createLanguageService().doValidation(TextDocument.create(uri, languageId, document.version, document.getText()), settings);
       assert.deepEqual(incremental.doValidation(document, settings), fresh);
-    }), { numRuns: 400 });
+    }), {
+      numRuns: 400,
+      examples: [[
+        // At the limit, a report equal to the last one must still move the limit to the line of its first hidden problem.
+        'Nov 28 mx postfix/smtp[1]: 1A: to=<a@b>, dsn=5.9.9, status=bounced (host said: 550 4.1.1 User unknown)\n\nNov 28 mx postfix/smtp[1]: 1A: to=<a@b>, dsn=5.9.9, status=bounced (host said: 550 4.1.1 User unknown)',
+        ['file:///var/log/mail.log', 'log'],
+        [{ a: 0, b: 0.16, text: '', check: false }, { a: 0.265, b: 0, text: '550', check: true }, { a: 0.825, b: 0.207, text: '', check: false }],
+        0,
+      ]],
+    });
   });
 
   test('an edit that removes the only problem past the limit lifts the limit, one before it keeps it', () => {

@@ -115,23 +115,13 @@ function diagnosticOf(finding: Finding, level: Exclude<SeverityLevel, 'off'>, ra
   return { range, severity: SEVERITY[level], code: finding.code, codeDescription: { href: DOCUMENTATION[finding.code] }, source: DIAGNOSTIC_SOURCE, message: quote(finding.message, MAX_MESSAGE_LENGTH) };
 }
 
-/**
- * The diagnostics of each occurrence as last built, kept while its line and the settings stay the same (an occurrence
- * belongs to one analysis, whose kind is fixed for its life): after an edit only the occurrences it touched are checked
- * again, and unchanged diagnostics are the same objects, which tells the server at a glance that a report has not changed.
- */
-const built = new WeakMap<Occurrence, { line: number; settings: Settings; diagnostics: Diagnostic[] }>();
-
 function occurrenceDiagnostics(occurrence: Occurrence, settings: Settings, levels: Settings['severity'], providers: ProviderUse): Diagnostic[] {
-  const cached = built.get(occurrence);
-  if (cached && cached.line === occurrence.line && cached.settings === settings) return cached.diagnostics;
   const range = { start: { line: occurrence.line, character: occurrence.start }, end: { line: occurrence.line, character: occurrence.end } };
   const diagnostics: Diagnostic[] = [];
   for (const finding of findingsFor(occurrence, settings.knownCodes, providers, settings.strictRegistry)) {
     const level = levels[finding.code];
     if (level !== 'off') diagnostics.push(diagnosticOf(finding, level, range));
   }
-  built.set(occurrence, { line: occurrence.line, settings, diagnostics });
   return diagnostics;
 }
 
@@ -154,24 +144,9 @@ export function diagnostics(analysis: DocumentAnalysis, settings: Settings, docu
   const suppressions = findSuppressions(text);
   const max = settings.maxNumberOfProblems;
   let result: Diagnostic[] = [];
-  let firstOccurrence = 0;
   let limited = false;
   /** The line of the first problem left out by the limit. */
   let limitLine = Infinity;
-
-  // In logs and bounces each diagnostic depends on its occurrence alone: those before the first line edited since the
-  // last report are kept, and the occurrences are checked from that line on (not at all once the limit is reached there).
-  const previous = readOnly ? lastReports.get(analysis) : undefined;
-  if (previous && previous.settings === settings) {
-    const kept = firstOnOrAfter(previous.validation.diagnostics, analysis.changedFromLine, (diagnostic) => diagnostic.range.start.line);
-    const unchanged = kept === previous.validation.diagnostics.length && (previous.validation.limited ? previous.limitLine : Infinity) < analysis.changedFromLine;
-    if (unchanged || analysis.changedFromLine === Infinity) {
-      analysis.changedFromLine = Infinity;
-      return previous.validation;
-    }
-    result = previous.validation.diagnostics.slice(0, kept);
-    firstOccurrence = firstOnOrAfter(analysis.occurrences, analysis.changedFromLine);
-  }
   const keep = (diagnostic: Diagnostic) => {
     if (isSuppressed(suppressions, diagnostic.range.start.line, diagnostic.code as DiagnosticCode)) return;
     if (result.length >= max) {
@@ -182,15 +157,42 @@ export function diagnostics(analysis: DocumentAnalysis, settings: Settings, docu
     result.push(diagnostic);
   };
 
+  // In a log each diagnostic depends on its occurrence alone: after edits, the diagnostics before the lines they touched
+  // are kept, those after them are kept and moved with their lines, and only the occurrences on those lines are checked.
+  // Once the last report reached the limit, the occurrences are checked from the first edited line on, up to the limit.
+  let fromLine = 0;
+  let toLine = Infinity;
+  let after: readonly Diagnostic[] = [];
+  let shift = 0;
+  const previous = analysis.kind === 'mail-log' ? lastReports.get(analysis) : undefined;
+  const changed = analysis.changedLines;
+  if (previous && previous.settings === settings && changed?.to !== Infinity) {
+    const old = previous.validation.diagnostics;
+    if (!changed || (previous.validation.limited && previous.limitLine < changed.from)) {
+      analysis.changedLines = undefined;
+      return previous.validation;
+    }
+    result = old.slice(0, firstOnOrAfter(old, changed.from, lineOf));
+    fromLine = changed.from;
+    if (!previous.validation.limited) {
+      toLine = changed.to;
+      after = old.slice(firstOnOrAfter(old, changed.to - changed.shift + 1, lineOf));
+      shift = changed.shift;
+    }
+  }
+
   const providers = providerUseOf(analysis.kind, settings.providers.enabled);
-  const occurrences = analysis.occurrences;
-  for (let i = firstOccurrence; i < occurrences.length && !limited; i++) {
-    const occurrence = occurrences[i];
+  for (const occurrence of analysis.eachInLines(fromLine, toLine)) {
+    if (limited) break;
     if (!occurrence.confident) continue;
     for (const diagnostic of occurrenceDiagnostics(occurrence, settings, levels, providers)) {
       if (diagnostic.code === 'class-mismatch' && !readOnly && shownWithItsCorrection(occurrence, document)) continue;
       keep(diagnostic);
     }
+  }
+  for (const diagnostic of after) {
+    if (limited) break;
+    keep(shift === 0 ? diagnostic : movedBy(diagnostic, shift));
   }
   const lineFindings = analysis.kind === 'bounce' ? dsnFindings(document.getText()) : mtaFindings(text, analysis.kind);
   for (const finding of lineFindings) {
@@ -208,9 +210,11 @@ export function diagnostics(analysis: DocumentAnalysis, settings: Settings, docu
       },
     }
     : { diagnostics: result };
-  if (readOnly) {
-    lastReports.set(analysis, { settings, validation, limitLine });
-    analysis.changedFromLine = Infinity;
+  if (analysis.kind === 'mail-log') {
+    analysis.changedLines = undefined;
+    const report = previous && sameDiagnostics(previous.validation, validation) ? previous.validation : validation;
+    lastReports.set(analysis, { settings, validation: report, limitLine });
+    return report;
   }
   return validation;
 }
@@ -226,6 +230,18 @@ function shownWithItsCorrection(occurrence: Occurrence, document: TextDocumentLi
   return ['"', "'", '`'].some((quote) => nearby.includes(`${quote}${corrected}${quote}`));
 }
 
-/** The last report of each analysis of a log or bounce, and the settings it was built with. */
+const lineOf = (diagnostic: Diagnostic) => diagnostic.range.start.line;
+
+function movedBy(diagnostic: Diagnostic, lines: number): Diagnostic {
+  const { start, end } = diagnostic.range;
+  return { ...diagnostic, range: { start: { line: start.line + lines, character: start.character }, end: { line: end.line + lines, character: end.character } } };
+}
+
+/** The same diagnostic objects: the report is unchanged, and its being the same object tells the server so. */
+function sameDiagnostics(a: Validation, b: Validation): boolean {
+  return a.limited?.message === b.limited?.message && a.diagnostics.length === b.diagnostics.length && a.diagnostics.every((diagnostic, index) => diagnostic === b.diagnostics[index]);
+}
+
+/** The last report of each analysis of a log, and the settings it was built with. */
 const lastReports = new WeakMap<DocumentAnalysis, { settings: Settings; validation: Validation; limitLine: number }>();
 

@@ -18,8 +18,8 @@ export function documentLinks(analysis: DocumentAnalysis, text: string, maxLinks
       tooltip: `RFC ${Number(match[1])} at the RFC Editor`,
     });
   }
-  if (isReadOnlyKind(analysis.kind) && analysis.occurrences.length > maxLinks) return links;
-  for (const occurrence of analysis.occurrences) {
+  if (isReadOnlyKind(analysis.kind) && analysis.occurrenceCount > maxLinks) return links;
+  for (const occurrence of analysis.eachInLines(0, Infinity)) {
     if (links.length >= maxLinks) break;
     if (occurrence.malformation) continue;
     links.push({

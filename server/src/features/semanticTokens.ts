@@ -71,7 +71,7 @@ function lineTokens(occurrences: readonly Occurrence[], settings: Settings, leve
  * line outside it are kept: editors ask for whole visible lines), in LSP's relative encoding.
  */
 export function semanticTokens(analysis: DocumentAnalysis, settings: Settings, range?: Range): number[] {
-  const occurrences = range ? analysis.occurrencesInLines(range.start.line, range.end.line) : analysis.occurrences;
+  const occurrences = range ? analysis.occurrencesInLines(range.start.line, range.end.line) : analysis.occurrencesInLines(0, Infinity);
   const levels = quotesOthers(analysis.kind) ? settings.severityInLogs : settings.severity;
   const providers = providerUseOf(analysis.kind, settings.providers.enabled);
   const data: number[] = [];

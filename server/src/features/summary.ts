@@ -50,7 +50,7 @@ export function summarize(analysis: DocumentAnalysis, knownCodes: Record<string,
   const byReason = new Map<BounceReason, Omit<ReasonSummary, 'codes'> & { codes: Map<string, CodeSummary> }>();
   const reasonCache: ReasonCache = new Map();
   let total = 0;
-  for (const occurrence of analysis.occurrences) {
+  for (const occurrence of analysis.eachInLines(0, Infinity)) {
     if (occurrence.malformation) continue;
     total++;
     let summary = byCode.get(occurrence.text);

@@ -6,35 +6,12 @@ import { HARAKA_VERDICTS, impliedClass, POSTFIX_ACTIONS } from '../actions';
 import { isConfigKind, isReadOnlyKind, type DocumentKind } from '../documentKind';
 import { LineEnds } from '../lines';
 import type { StatusClass } from '../registry/registry';
+import { digitsValue, OccurrenceTable, type Occurrence, type OccurrenceContext } from './occurrences';
 
-export type OccurrenceContext = 'reply' | 'field' | 'action' | 'string' | 'bare';
+export type { Occurrence, OccurrenceContext } from './occurrences';
 
 /** What classify may also answer: a code-only literal, shown only where the document holds confident codes too. */
 type CandidateContext = OccurrenceContext | 'literal';
-
-export interface Occurrence {
-  line: number;
-  /** UTF-16 offsets within the line. */
-  start: number;
-  end: number;
-  text: string;
-  statusClass: number;
-  subject: number;
-  detail: number;
-  /** What is wrong with the code's shape, if anything (RFC 3463 section 2). */
-  malformation?: string;
-  context: OccurrenceContext;
-  /** Confident occurrences get diagnostics; plausible ones only hover. */
-  confident: boolean;
-  /** The basic reply code that goes with the code, on the same line, and where it starts (it is three digits long). */
-  replyCode?: number;
-  replyStart?: number;
-  /** The class an MTA action implies (Postfix REJECT is 5, DEFER 4), where no reply code is written. */
-  impliedClass?: StatusClass;
-  action?: string;
-  /** A code-only literal: plausible only while the document also holds confident codes (see DocumentAnalysis). */
-  literal?: boolean;
-}
 
 /**
  * A digit, a dot, 1-4 digits, a dot, 1-4 digits (4 so that over-long sub-codes are caught as malformed),
@@ -80,42 +57,6 @@ const COMMENT_BEFORE = /^\s*(?:\/\/|\/\*|\*|#(?!\s*(?:define|include|if|ifdef|if
 /** In MTA tables the value follows the key: `relay.example   5.1.6 text`. */
 export const MAP_VALUE_LEADER = /^\S+\s+$/;
 
-/**
- * The codes met so far by a number made of their characters and length: a log repeats a few dozen codes thousands of
- * times, and each occurrence then shares one string instead of a copy of its own.
- */
-const codeTexts = new Map<number, string>();
-const MAX_CODE_TEXTS = 10_000;
-
-/** text[index, end), a code of at most 11 characters (digits and dots). */
-function codeText(text: string, index: number, end: number): string {
-  let key = end - index;
-  for (let i = index; i < end; i++) {
-    const c = text.charCodeAt(i);
-    key = key * 11 + (c === 46 ? 10 : c - 48);
-  }
-  let code = codeTexts.get(key);
-  if (code === undefined) {
-    code = text.slice(index, end);
-    if (codeTexts.size < MAX_CODE_TEXTS) codeTexts.set(key, code);
-  }
-  return code;
-}
-
-/** The number written by the digits in text[from, to). */
-function digitsValue(text: string, from: number, to: number): number {
-  let value = 0;
-  for (let i = from; i < to; i++) value = value * 10 + text.charCodeAt(i) - 48;
-  return value;
-}
-
-/** What is wrong with the shape of `code` (digits, dot, digits, dot, digits), if anything. */
-function malformation(code: string, secondDot: number): string | undefined {
-  const statusClass = code.charCodeAt(0);
-  if (statusClass !== 50 && statusClass !== 52 && statusClass !== 53) return `class ${code[0]} is not 2, 4 or 5`;
-  return subCodeProblem('subject', code, 2, secondDot) ?? subCodeProblem('detail', code, secondDot + 1, code.length);
-}
-
 /** Whether text[index, end) with its second dot at `secondDot` has no malformation, tested without slicing it. */
 function isWellFormed(text: string, index: number, secondDot: number, end: number): boolean {
   const statusClass = text.charCodeAt(index);
@@ -126,22 +67,18 @@ function isWellFormedSubCode(text: string, from: number, to: number): boolean {
   return to - from <= 1 || (to - from <= 3 && text.charCodeAt(from) !== 48);
 }
 
-function subCodeProblem(name: string, code: string, from: number, to: number): string | undefined {
-  if (to - from > 3) return `the ${name} sub-code ${code.slice(from, to)} has more than three digits`;
-  if (to - from > 1 && code.charCodeAt(from) === 48) return `the ${name} sub-code ${code.slice(from, to)} has a leading zero`;
-  return undefined;
-}
-
 export interface ScanOptions {
   kind: DocumentKind;
   /** Line number of the first line of `text`. */
   firstLine?: number;
   isCancelled?: () => boolean;
+  /** The table to add to (an empty one sharing a document's strings, for an edit); a new one by default. */
+  into?: OccurrenceTable;
 }
 
 /** All occurrences in `text`, in order, code-only literals included (flagged). */
 export function scan(text: string, options: ScanOptions): Occurrence[] {
-  return scanLines(text, options).occurrences;
+  return scanLines(text, options).occurrences.toArray();
 }
 
 /**
@@ -149,66 +86,66 @@ export function scan(text: string, options: ScanOptions): Occurrence[] {
  * anyway, so the count costs only the lines after it (a document need not be read again for its line count). A cancelled
  * scan returns what it found and no count (NaN).
  */
-export function scanLines(text: string, options: ScanOptions): { occurrences: Occurrence[]; lineCount: number } {
-  const occurrences: Occurrence[] = [];
-  const kind = options.kind;
-  let line = options.firstLine ?? 0;
+export function scanLines(text: string, options: ScanOptions): { occurrences: OccurrenceTable; lineCount: number } {
+  // A busy mail log holds a code every 400 characters or so: room for one every 256 is made at once (up to 3.5 MB).
+  const occurrences = options.into ?? new OccurrenceTable(undefined, Math.min(text.length >> 8, 1 << 17));
+  const firstLine = options.firstLine ?? 0;
+  const lastLine = scanInto(occurrences, text, options.kind, firstLine, options.isCancelled);
+  return { occurrences, lineCount: lastLine === -1 ? NaN : lastLine - firstLine + 1 };
+}
+
+/**
+ * Adds the occurrences in `text` to `occurrences` and returns the number of the text's last line, or -1 if cancelled.
+ * Nothing follows the loop: the loop's end is one more turn (with no candidate, up to the end of the text), so that the
+ * compiled loop holds no code that has not run yet, which would throw the compiled code away at the end of every scan.
+ */
+function scanInto(occurrences: OccurrenceTable, text: string, kind: DocumentKind, firstLine: number, isCancelled: (() => boolean) | undefined): number {
+  let line = firstLine;
   let lineStart = 0;
   const lineEnds = new LineEnds(text);
   let lineEnd = lineEnds.endOfLine(0);
   let candidates = 0;
   CANDIDATE.lastIndex = 0;
-  // test() rather than exec(): no match array per candidate; the start is found from the end (digits, dot, digits, dot, digit).
-  while (CANDIDATE.test(text)) {
-    const end = CANDIDATE.lastIndex;
+  for (;;) {
+    // test() rather than exec(): no match array per candidate; the start is found from the end (digits, dot, digits, dot, digit).
+    const found = CANDIDATE.test(text);
+    const end = found ? CANDIDATE.lastIndex : text.length;
     let secondDot = end - 1;
-    while (text.charCodeAt(secondDot) !== 46) secondDot--;
-    let index = secondDot - 1;
-    while (text.charCodeAt(index) !== 46) index--;
-    index--;
+    let index = end;
+    if (found) {
+      while (text.charCodeAt(secondDot) !== 46) secondDot--;
+      index = secondDot - 1;
+      while (text.charCodeAt(index) !== 46) index--;
+      index--;
+    }
     while (index > lineEnd) {
       lineStart = lineEnds.nextLineStart(lineEnd);
       lineEnd = lineEnds.endOfLine(lineStart);
       line++;
     }
-    if ((++candidates & 4095) === 0 && options.isCancelled?.()) return { occurrences, lineCount: NaN };
+    if (!found) return line;
+    if ((++candidates & 4095) === 0 && isCancelled !== undefined && isCancelled()) return -1;
 
     // Most candidates in source trees are versions that no context claims: the code is sliced only once one does.
     const wellFormed = isWellFormed(text, index, secondDot, end);
     const column = index - lineStart;
     // The commonest contexts, a reply code right before the code and a log's `dsn=`, are read without slicing the line.
     const replyStart = replyCodeBefore(text, lineStart, index);
-    const found = replyStart !== -1 ? REPLY
-      : index - 4 >= lineStart && text.startsWith('dsn=', index - 4) && !isWordCharacter(text.charCodeAt(index - 5)) ? FIELD
+    const context = replyStart !== -1 ? REPLY
+      : text.charCodeAt(index - 1) === 61 && index - 4 >= lineStart && text.startsWith('dsn', index - 4) && !isWordCharacter(text.charCodeAt(index - 5)) ? FIELD
         : classify(text, lineStart, index, end, lineEnd, kind, wellFormed);
-    if (!found) continue;
-    const code = codeText(text, index, end);
-    const problem = wellFormed ? undefined : malformation(code, secondDot - index);
-    const reply = found.reply;
-    occurrences.push({
-      line,
-      start: column,
-      end: column + code.length,
-      text: code,
-      statusClass: code.charCodeAt(0) - 48,
-      subject: digitsValue(text, index + 2, secondDot),
-      detail: digitsValue(text, secondDot + 1, end),
-      malformation: problem,
-      context: found.context === 'literal' ? 'bare' : found.context,
-      confident: found.context !== 'bare' && found.context !== 'literal' && !(kind === 'source' && COMMENT_BEFORE.test(text.slice(lineStart, index))),
-      replyCode: replyStart !== -1 ? digitsValue(text, replyStart, replyStart + 3) : reply?.value,
-      replyStart: replyStart !== -1 ? replyStart - lineStart : reply && column + reply.offset,
-      impliedClass: found.impliedClass,
-      action: found.action,
-      literal: found.context === 'literal' || undefined,
+    if (!context) continue;
+    const reply = context.reply;
+    occurrences.add(line, column, text, index, end, {
+      context: context.context === 'literal' ? 'bare' : context.context,
+      confident: context.context !== 'bare' && context.context !== 'literal' && !(kind === 'source' && COMMENT_BEFORE.test(text.slice(lineStart, index))),
+      literal: context.context === 'literal',
+      replyCode: replyStart !== -1 ? digitsValue(text, replyStart, replyStart + 3) : reply ? reply.value : 0,
+      replyStart: replyStart !== -1 ? replyStart - lineStart : reply ? column + reply.offset : -1,
+      impliedClass: context.impliedClass,
+      action: context.action,
     });
   }
-  while (lineEnd < text.length) {
-    lineStart = lineEnds.nextLineStart(lineEnd);
-    lineEnd = lineEnds.endOfLine(lineStart);
-    line++;
-  }
-  return { occurrences, lineCount: line - (options.firstLine ?? 0) + 1 };
 }
 
 interface Context {
