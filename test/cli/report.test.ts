@@ -42,9 +42,22 @@ describe('the summary line', () => {
     const root = tree({ 'sender_access': `${mismatch('a@example.net')}\n` });
     try {
       assert.deepEqual(lines(cliInProcess(['check'], root).stdout).at(-1), '1 problem (1 errors, 0 warnings, 0 infos, 0 hints) in 1 of 1 files.');
+      const preview = cliInProcess(['check', '--diff'], root);
+      assert.deepEqual(lines(preview.stderr).at(-1), 'No problems in 1 file. Would fix 1 problem in 1 file.', 'what the run would leave');
       const fixed = cliInProcess(['check', '--fix'], root);
       assert.deepEqual(lines(fixed.stdout).at(-1), 'No problems in 1 file. Fixed 1 problem in 1 file.');
       assert.equal(fixed.code, 0);
+    } finally {
+      remove(root);
+    }
+  });
+
+  test('a path that cannot be read is counted, and the run exits 2', () => {
+    const root = tree({ 'sender_access': `${mismatch('a@example.net')}\n` });
+    try {
+      const { code, stdout } = cliInProcess(['check', 'sender_access', 'gone_access', 'missing/*.txt'], root);
+      assert.equal(code, 2);
+      assert.deepEqual(lines(stdout).at(-1), '1 problem (1 errors, 0 warnings, 0 infos, 0 hints) in 1 of 1 files. 2 paths could not be read.');
     } finally {
       remove(root);
     }
@@ -86,6 +99,8 @@ describe('JSON and SARIF', () => {
     const root = tree(FOUR_SEVERITIES);
     try {
       const sarif = JSON.parse(cliInProcess(['check', '--format', 'sarif'], root).stdout);
+      assert.equal(sarif.version, '2.1.0');
+      assert.equal(sarif.$schema, 'https://json.schemastore.org/sarif-2.1.0.json');
       const run = sarif.runs[0];
       assert.deepEqual(run.results.map((r: { level: string; ruleId: string }) => [r.ruleId, r.level]), [
         ['class-mismatch', 'error'], ['unregistered-code', 'warning'], ['unexpected-reply-code', 'note'], ['deprecated-code', 'note'],
@@ -125,6 +140,23 @@ describe('JSON and SARIF', () => {
         [n.level, n.locations[0].physicalLocation.artifactLocation]), [['error', { uri: 'gone.txt', uriBaseId: '%SRCROOT%' }]]);
     } finally {
       remove(root);
+    }
+  });
+
+  test('SARIF: a file outside the working directory has an absolute URI; one whose name starts with two dots inside it does not', () => {
+    const root = tree({ '..notes/sender_access': `${mismatch('a@example.net')}\n`, 'work/.keep': '' });
+    const outside = tree({ 'sender_access': `${mismatch('b@example.net')}\n` });
+    try {
+      const sarif = JSON.parse(cliInProcess(['check', '--format', 'sarif', '.', path.join(outside, 'sender_access')], root).stdout);
+      assert.deepEqual(sarif.runs[0].results.map((r: { locations: Array<{ physicalLocation: { artifactLocation: unknown } }> }) => r.locations[0].physicalLocation.artifactLocation), [
+        { uri: '..notes/sender_access', uriBaseId: '%SRCROOT%' },
+        { uri: pathToFileURL(path.join(outside, 'sender_access')).href },
+      ]);
+      const fromBelow = JSON.parse(cliInProcess(['check', '--format', 'sarif', '../..notes/sender_access'], path.join(root, 'work')).stdout);
+      assert.deepEqual(fromBelow.runs[0].results[0].locations[0].physicalLocation.artifactLocation, { uri: pathToFileURL(path.join(root, '..notes', 'sender_access')).href });
+    } finally {
+      remove(root);
+      remove(outside);
     }
   });
 
