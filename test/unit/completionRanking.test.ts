@@ -172,3 +172,73 @@ describe('where completion stays quiet', () => {
     assert.equal(bySortText(long.items)[0].label, '5.7.1', 'the best are kept');
   });
 });
+
+describe('where a reply, an action or a field is recognised before the cursor', () => {
+  const LOG = 'file:///var/log/mail.log';
+  const ACCESS = 'file:///etc/postfix/sender_access';
+  const TEXT = 'file:///notes/replies.txt';
+  const classes = (text: string, uri: string, languageId = 'plaintext') => [...new Set(ranked(text, uri, languageId).map((code) => code[0]))].join(',');
+
+  test('in mail files a reply starts a line, a map value, a quote or a field, or follows said:', () => {
+    assert.deepEqual(ranked('host said: 550 |', LOG, 'log').slice(0, 2), ['5.7.1', '5.1.1']);
+    for (const text of ['reject=550 |', 'x = 550 |', 'key 550 |', '  550 |', 'x; 550 |', 'x #550 |']) assert.equal(classes(text, ACCESS), '5', text);
+    assert.deepEqual(ranked('x550 |', ACCESS), [], 'a number glued to a word is no reply');
+    assert.deepEqual(ranked('one two 550 |', ACCESS), [], 'the third word of a line is no map value');
+  });
+
+  test('a recipient on the line puts user unknown first: RCPT, a mailbox, an address key, To:', () => {
+    for (const [text, uri] of [['user@example.com 550 |', ACCESS], ['To:x@example.org 550 |', 'file:///etc/mail/access'], ['NO_MAILBOX = "550 |"', 'file:///srv/relay/replies.py'], ['reply(user, "550 |")', 'file:///srv/relay/replies.py'], ['RCPT_REPLY = "550 |"', 'file:///srv/relay/replies.py']]) {
+      assert.equal(ranked(text, uri, uri.endsWith('.py') ? 'python' : 'plaintext')[0], '5.1.1', text);
+    }
+    assert.equal(ranked('POLICY = "550 |"', 'file:///srv/relay/replies.py', 'python')[0], '5.7.1');
+  });
+
+  test('a code being typed after a space, a quote, =, : or ( in mail files; not one glued to a word', () => {
+    assert.equal(classes('text: 5.1|', TEXT), '5');
+    assert.equal(classes('text 4.1|', TEXT), '4');
+    assert.equal(list('text: 5|', TEXT), null, 'one digit is not yet a code');
+    assert.equal(list('v5.|', TEXT), null);
+    assert.equal(list('node@5.|', TEXT), null);
+    assert.equal(classes('"550 5.|"', 'file:///srv/relay/replies.py', 'python'), '5');
+  });
+
+  test('status fields take any class: status:, "status": ", enhanced_status_code =, ERROR:", (#', () => {
+    for (const [text, uri, languageId] of [['status: |', TEXT, 'plaintext'], ['"status": "|', 'file:///srv/x.js', 'javascript'], ['enhanced_status_code = "|', 'file:///srv/x.py', 'python'],
+      ['enhancedcode: |', TEXT, 'plaintext'], ['ERROR:"|', 'file:///etc/mail/access', 'plaintext'], ['(#|', TEXT, 'plaintext']]) {
+      assert.equal(classes(text, uri, languageId), '2,4,5', text);
+    }
+    assert.equal(classes('x (#5.|', TEXT), '5', 'what is typed narrows the class');
+  });
+
+  test('reply snippets for each MTA where its action or reply begins', () => {
+    const snippets = (text: string, uri: string) => items(text, uri).filter((item) => item.kind === 15).map((item) => item.label);
+    assert.deepEqual(snippets('From:spam.example  |', 'file:///etc/mail/access').slice(0, 1), ['ERROR:5.7.1:550 Access denied']);
+    assert.deepEqual(snippets('Spam:x  ERR|', 'file:///etc/mail/access').slice(0, 1), ['ERROR:5.7.1:550 Access denied']);
+    assert.deepEqual(snippets('/^Subject: x/i  REJ|', 'file:///etc/postfix/header_checks').slice(0, 1), ['REJECT 5.7.1 Access denied']);
+    assert.deepEqual(snippets('filter f phase connect match !rdns disconnect |', 'file:///etc/smtpd.conf').at(-1), '"421 4.7.0 Too many connections"');
+    assert.deepEqual(snippets('x "55|', TEXT).slice(0, 1), ['550 5.1.1 User unknown'], 'a quoted reply in text');
+    assert.deepEqual(snippets("        return '25|", 'file:///srv/relay/replies.py'), ['250 2.0.0 OK']);
+    assert.deepEqual(snippets('        return `42|', 'file:///srv/x.js'), ['421 4.7.0 Too many connections, try again later']);
+    assert.equal(list('x "55|', LOG, 'log'), null, 'no reply is written in a log');
+  });
+
+  test('Exim: the verb of the statement, through its indented conditions and comments, sets the class of the snippets', () => {
+    const uri = 'file:///etc/exim4/exim4.conf';
+    const first = (text: string) => items(text, uri).filter((item) => item.kind === 15).map((item) => item.label)[0];
+    assert.equal(first('  drop    message = |'), '550 5.7.1 Access denied');
+    assert.equal(first('  require message = |'), '550 5.7.1 Access denied');
+    assert.equal(first('acl:\n  defer\n    hosts = x\n    message = |'), '451 4.7.1 Try again later');
+    assert.equal(first('acl:\n  defer\n  # greylisting\n    message = |'), '451 4.7.1 Try again later');
+    const anyClass = items('acl:\n  defer\nnext:\n    message = |', uri).filter((item) => item.kind === 15).map((item) => item.label[0]);
+    assert.deepEqual([...new Set(anyClass)].sort(), ['4', '5'], 'a new statement ends the defer');
+    const warn = items('  warn    message = |', uri).filter((item) => item.kind === 15).map((item) => item.label[0]);
+    assert.deepEqual([...new Set(warn)].sort(), ['4', '5']);
+  });
+
+  test('APIs: a space before the comma and a bytes literal; a 3xx reply gets nothing', () => {
+    assert.equal(ranked('respond(452 , b"|', 'file:///srv/relay/replies.py', 'python')[0], '4.2.2');
+    assert.equal(ranked('&smtp.SMTPError{Code: 421, EnhancedCode: EnhancedCode{|', 'file:///x.go', 'go')[0], '4, 7, 0');
+    assert.equal(list('&smtp.SMTPError{Code: 354, EnhancedCode: EnhancedCode{|', 'file:///x.go', 'go'), null);
+    assert.equal(list('const e = new Error(|);\ne.responseCode = 550;', 'file:///srv/x.js', 'javascript'), null, 'only inside the message string');
+  });
+});
