@@ -114,6 +114,16 @@ describe('how findings are reported', () => {
     assert.deepEqual(diagnosed(text, ACCESS, 'plaintext', { severity: { 'missing-code': 'off' } }).map((d) => d[3]), ['class-mismatch']);
   });
 
+  test('a check cancelled while a large file is scanned gives nothing; the next one is complete', () => {
+    const text = Array.from({ length: 3000 }, (_, i) => `reply${i} = "550 4.1.1 User unknown"; version = "1.2.3"`).join('\n');
+    const cancelled = createLanguageService();
+    let asked = 0;
+    const token = { get isCancellationRequested() { return ++asked > 1; } };
+    assert.equal(cancelled.doValidation(documentOf(text, SOURCE_URI, 'python'), undefined, token), undefined);
+    assert.ok(asked >= 2, 'the scan asked again while it ran');
+    assert.equal(cancelled.doValidation(documentOf(text, SOURCE_URI, 'python'))!.diagnostics.length, 1000, 'up to maxNumberOfProblems');
+  });
+
   test('a file of exactly maxFileSize characters is checked; one more is not', () => {
     const text = '"550 4.1.1 x"';
     assert.deepEqual(diagnosed(text, SOURCE_URI, 'python', { maxFileSize: text.length }).map((d) => d[3]), ['class-mismatch']);

@@ -58,7 +58,8 @@ describe('a reply code right before the code', () => {
   });
 
   test('glued to a word, a dot or another digit it is no reply code; nor is a number outside 2xx-5xx', () => {
-    for (const text of ['reply("x550 4.1.1 x")', 'reply(".550 4.1.1 x")', 'reply("650 4.1.1 x")', 'reply("150 4.1.1 x")']) {
+    assert.deepEqual(problems('reply("559 4.1.1 x")', SOURCE), ['11 class-mismatch'], 'a 5xx reply code of any digits');
+    for (const text of ['reply("x550 4.1.1 x")', 'reply("Z550 4.1.1 x")', 'reply("z550 4.1.1 x")', 'reply(".550 4.1.1 x")', 'reply("650 4.1.1 x")', 'reply("150 4.1.1 x")']) {
       assert.deepEqual(problems(text, SOURCE), [], text);
     }
   });
@@ -75,6 +76,7 @@ describe('a reply code passed as a separate argument', () => {
     assert.deepEqual(coloured('setReply("550", "4.7.1", "No")', SOURCE), ['550 replyCodePermanent', '4.7.1 statusCodeTransient!']);
     assert.deepEqual(problems("respond(550, '4.7.1 No')", SOURCE), ['14 class-mismatch']);
     assert.deepEqual(problems("respond(550,'4.7.1 No')", SOURCE), ['13 class-mismatch']);
+    assert.deepEqual(problems("respond(550 , '4.7.1 No')", SOURCE), ['15 class-mismatch']);
   });
 });
 
@@ -89,6 +91,10 @@ describe('an MTA action before the code', () => {
     assert.deepEqual(coloured('From:spam.example  ERROR:5.7.1:450 Go away', SENDMAIL), ['5.7.1 statusCodePermanent!', '450 replyCodeTransient']);
     assert.deepEqual(problems('From:spam.example  ERROR:5.7.1:450 Go away', SENDMAIL), ['25 class-mismatch']);
     assert.deepEqual(coloured('R$*  $#error $@ 4.7.1 $: "550 Denied"', 'file:///etc/mail/sendmail.mc'), ['4.7.1 statusCodeTransient!', '550 replyCodePermanent']);
+    for (const rule of ['R$*  $#error $@ 4.7.1$:"550 Denied"', 'R$*  $#error $@ 4.7.1   $:   550 Denied']) {
+      assert.deepEqual(problems(rule, 'file:///etc/mail/sendmail.mc'), ['16 class-mismatch'], rule);
+    }
+    assert.deepEqual(problems('R$*  $#error $@ 4.7.1 text $: "550 Denied"', 'file:///etc/mail/sendmail.mc'), [], 'the reply code must follow the code');
   });
 
   test('Haraka verdicts set the class of the text after them', () => {
@@ -113,11 +119,15 @@ describe('status fields and named keys', () => {
   });
 
   test('keys in code and data, quoted or not, written in any of their usual spellings', () => {
-    for (const key of ['"enhanced-status-code"', '"enhancedStatusCode"', '"dsn_code"', '"esc" ', 'status_code', '"statuscode"']) {
+    const keys = ['dsn', 'status', 'x-status', 'xstatus', 'enhanced_code', 'enhanced-code', 'enhancedcode', 'enhanced_status_code', 'enhanced-status-code',
+      'enhancedStatusCode', 'enhancedstatus', 'esc', 'status_code', 'status-code', 'statuscode', 'dsn_code', 'dsn-code', 'dsncode', 'dsn_status', 'dsn-status', 'dsnstatus'];
+    for (const key of [...keys.map((k) => `"${k}"`), '"esc" ', 'status_code']) {
       const text = `event = { ${key}: "4.9.9" }`;
       assert.deepEqual(problems(text, SOURCE), [`${text.indexOf('4.9.9')} unregistered-code`], key);
     }
     assert.deepEqual(problems('send(XCODE_REJECT "5.7.99 Relaying denied")', SOURCE), ['19 unregistered-code']);
+    assert.deepEqual(problems('XCODE = "5.7.99 x"', SOURCE), ['9 unregistered-code']);
+    assert.deepEqual(problems('xcode: "5.7.99 x"', SOURCE), ['8 unregistered-code']);
     assert.deepEqual(problems('event = { "status", "5.9.9" }', SOURCE), [], 'a list of words is not a field');
   });
 });
@@ -144,6 +154,7 @@ describe('bare codes', () => {
     assert.deepEqual(coloured('The code: 5.1.1.', TEXT), ['5.1.1 statusCodePermanent']);
     assert.deepEqual(coloured('The code; 5.1.1', TEXT), ['5.1.1 statusCodePermanent']);
     assert.deepEqual(coloured('The code: 5.1.1.x', TEXT), []);
+    assert.deepEqual(problems('The code: 5.9.9.', TEXT), [], 'a bare code is shown, not checked');
     assert.deepEqual(coloured('code: 5.1.1 2', TEXT), []);
     assert.deepEqual(coloured('The code (5.1.1)', TEXT), []);
     assert.deepEqual(coloured('5.1.1 first', TEXT), []);
@@ -153,6 +164,8 @@ describe('bare codes', () => {
     assert.deepEqual(coloured('The code (5.1.1)', LOG), ['5.1.1 statusCodePermanent']);
     assert.deepEqual(coloured('5.9.9 first', LOG), ['5.9.9 statusCodePermanent']);
     assert.deepEqual(problems('5.9.9 first', LOG), []);
+    assert.deepEqual(coloured('x: 4.7.500 y', LOG), ['4.7.500 statusCodeTransient'], 'a three-digit detail');
+    assert.deepEqual(coloured('x: (5.01.1) y', LOG), [], 'a malformed triple alone is not taken for a code');
   });
 
   test('as the value of a map key in MTA configuration', () => {
@@ -168,6 +181,8 @@ describe('comments and the shape of a code', () => {
       assert.deepEqual(coloured(line, C_SOURCE).length, 2, line);
     }
     assert.deepEqual(problems('#define X "550 4.1.1 x"', C_SOURCE), ['15 class-mismatch']);
+    assert.deepEqual(problems('# define X "550 4.1.1 x"', C_SOURCE), ['16 class-mismatch']);
+    assert.deepEqual(problems('x = 2 * 3; reply("550 4.1.1 x")', C_SOURCE), ['22 class-mismatch'], 'a * inside a line opens no comment');
   });
 
   test('a longer dotted number, a version, an address are not codes; a dash and a word after it neither', () => {
