@@ -131,7 +131,7 @@ export const PROVIDER_CODES: readonly ProviderCode[] = [
     codes: ['4.4.316'],
     title: 'Connection refused by the remote server',
     meaning: 'Exchange Online could not connect to a mail server outside Microsoft 365: the connection was refused (socket error 10061). The fault is almost always at the receiving side.',
-    action: 'The administrator of the receiving domain must fix their server or network; the error names the IP address that refused. Exchange Online keeps retrying, for about a day, and then returns the message in a non-delivery report.',
+    action: 'The administrator of the receiving domain must fix their server or network; the error names the IP address that refused. Exchange Online keeps retrying until the message expires, and then returns it in a non-delivery report.',
   }),
   microsoft({
     codes: ['4.7.26'],
