@@ -165,16 +165,3 @@ function countConfident(table: OccurrenceTable, from: number, to: number): numbe
   for (let row = from; row < to; row++) if (table.isConfident(row)) count++;
   return count;
 }
-
-/** The index of the first item of `list` (in line order) whose line is `line` or later, found by binary search. */
-export function firstOnOrAfter<T>(list: readonly T[], line: number, lineOf: (item: T) => number = (item) => (item as { line: number }).line): number {
-  let low = 0;
-  let high = list.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (lineOf(list[middle]) < line) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-

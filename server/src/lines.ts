@@ -97,3 +97,15 @@ export function contentLength(line: string): number {
 export function withoutLineBreak(line: string): string {
   return line.slice(0, contentLength(line));
 }
+
+/** The first of `count` items in line order whose line (`lineAt(index)`) is `line` or later, found by binary search. */
+export function firstOnOrAfterLine(count: number, lineAt: (index: number) => number, line: number): number {
+  let low = 0;
+  let high = count;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (lineAt(middle) < line) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}

@@ -1,8 +1,9 @@
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
-import { firstOnOrAfter, type DocumentAnalysis, type TextDocumentLike } from '../analysis';
+import type { DocumentAnalysis, TextDocumentLike } from '../analysis';
 import { findSuppressions, isSuppressed } from '../comments';
 import { basename, isReadOnlyKind, quotesOthers } from '../documentKind';
 import { findKnownCode } from '../knownCodes';
+import { firstOnOrAfterLine } from '../lines';
 import { isProviderCode } from '../registry/providerLookup';
 import { allowsReplyCode, findEntry, findReplyCode, usageAllows, findSubject, REGISTRY_URL } from '../registry/registry';
 import type { Occurrence } from '../scanner/scanner';
@@ -173,11 +174,11 @@ export function diagnostics(analysis: DocumentAnalysis, settings: Settings, docu
       analysis.changedLines = undefined;
       return previous.validation;
     }
-    result = old.slice(0, firstOnOrAfter(old, changed.from, lineOf));
+    result = old.slice(0, firstOnOrAfterLine(old.length, lineOf(old), changed.from));
     fromLine = changed.from;
     if (!previous.validation.limited) {
       toLine = changed.to;
-      after = old.slice(firstOnOrAfter(old, changed.to - changed.shift + 1, lineOf));
+      after = old.slice(firstOnOrAfterLine(old.length, lineOf(old), changed.to - changed.shift + 1));
       shift = changed.shift;
     }
   }
@@ -231,7 +232,8 @@ function shownWithItsCorrection(occurrence: Occurrence, document: TextDocumentLi
   return ['"', "'", '`'].some((quote) => nearby.includes(`${quote}${corrected}${quote}`));
 }
 
-const lineOf = (diagnostic: Diagnostic) => diagnostic.range.start.line;
+/** The line of each diagnostic of `diagnostics`, by index. */
+const lineOf = (diagnostics: readonly Diagnostic[]) => (index: number) => diagnostics[index].range.start.line;
 
 function movedBy(diagnostic: Diagnostic, lines: number): Diagnostic {
   const { start, end } = diagnostic.range;

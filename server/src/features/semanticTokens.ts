@@ -62,6 +62,7 @@ function lineTokens(occurrences: readonly Occurrence[], settings: Settings, leve
     const replyType = occurrence.replyCode !== undefined ? REPLY_CODE_TYPE[Math.floor(occurrence.replyCode / 100)] : undefined;
     if (replyType !== undefined && occurrence.replyStart !== undefined) tokens.push({ start: occurrence.replyStart, length: 3, type: replyType, modifiers: 0 });
   }
+  if (tokens.length === 1) return tokens;
   tokens.sort((a, b) => a.start - b.start);
   return tokens.filter((token, index) => index === 0 || token.start >= tokens[index - 1].start + tokens[index - 1].length);
 }
@@ -71,25 +72,41 @@ function lineTokens(occurrences: readonly Occurrence[], settings: Settings, leve
  * line outside it are kept: editors ask for whole visible lines), in LSP's relative encoding.
  */
 export function semanticTokens(analysis: DocumentAnalysis, settings: Settings, range?: Range): number[] {
-  const occurrences = range ? analysis.occurrencesInLines(range.start.line, range.end.line) : analysis.occurrencesInLines(0, Infinity);
   const levels = quotesOthers(analysis.kind) ? settings.severityInLogs : settings.severity;
   const providers = providerUseOf(analysis.kind, settings.providers.enabled);
-  const data: number[] = [];
-  let previousLine = 0;
-  let previousStart = 0;
-  for (let i = 0; i < occurrences.length;) {
-    const line = occurrences[i].line;
-    let next = i;
-    while (next < occurrences.length && occurrences[next].line === line) next++;
-    for (const token of lineTokens(occurrences.slice(i, next), settings, levels, providers)) {
-      const deltaLine = line - previousLine;
-      data.push(deltaLine, deltaLine === 0 ? token.start - previousStart : token.start, token.length, token.type, token.modifiers);
-      previousLine = line;
-      previousStart = token.start;
+  const encoder = new RelativeEncoder();
+  const onLine: Occurrence[] = [];
+  // One line's occurrences at a time: a large log's are never all made into objects at once.
+  for (const occurrence of range ? analysis.eachInLines(range.start.line, range.end.line) : analysis.eachInLines(0, Infinity)) {
+    if (onLine.length > 0 && occurrence.line !== onLine[0].line) {
+      encoder.add(onLine[0].line, lineTokens(onLine, settings, levels, providers));
+      onLine.length = 0;
     }
-    i = next;
+    onLine.push(occurrence);
   }
-  return data;
+  if (onLine.length > 0) encoder.add(onLine[0].line, lineTokens(onLine, settings, levels, providers));
+  return encoder.data;
+}
+
+/** LSP's relative encoding: each token's line and start as the difference from the token before it. */
+class RelativeEncoder {
+  readonly data: number[] = [];
+  private previousLine = 0;
+  private previousStart = 0;
+
+  add(line: number, tokens: readonly Token[]): void {
+    const data = this.data;
+    for (const token of tokens) {
+      const deltaLine = line - this.previousLine;
+      data.push(deltaLine);
+      data.push(deltaLine === 0 ? token.start - this.previousStart : token.start);
+      data.push(token.length);
+      data.push(token.type);
+      data.push(token.modifiers);
+      this.previousLine = line;
+      this.previousStart = token.start;
+    }
+  }
 }
 
 /**

@@ -4,7 +4,8 @@
  *
  * Sources (each entry names its own page and the date it was read; meanings and advice are written here, not copied):
  * - Microsoft 365 / Exchange Online: "Email non-delivery reports and SMTP errors in Exchange Online" and its pages per
- *   code (learn.microsoft.com), "Fix NDR error 550 5.7.515 in Outlook.com" (support.microsoft.com).
+ *   code ("Fix NDR error 550 5.0.350", "5.7.124", "5.7.134", "5.7.13 or 5.7.135", "5.7.700 through 5.7.750" …, on
+ *   learn.microsoft.com), "Fix NDR error 550 5.7.515 in Outlook.com" (support.microsoft.com).
  * - Google Workspace / Gmail: "Gmail SMTP errors and codes" (support.google.com/a/answer/3726730).
  * - Yahoo / AOL: "SMTP Error Codes" of the Yahoo Sender Hub (senders.yahooinc.com).
  * - Apple iCloud Mail: "iCloud Mail postmaster information" (support.apple.com).
@@ -90,6 +91,11 @@ export const PROVIDERS: readonly Provider[] = [
 const READ = '2026-11-30';
 const MICROSOFT_NDR = 'https://learn.microsoft.com/en-us/exchange/troubleshoot/email-delivery/ndr/non-delivery-reports-in-exchange-online';
 const MICROSOFT_700 = 'https://learn.microsoft.com/en-us/exchange/troubleshoot/email-delivery/ndr/fix-error-code-5-7-700-through-5-7-750';
+const MICROSOFT_NDR_PAGE = (slug: string) => `https://learn.microsoft.com/en-us/exchange/troubleshoot/email-delivery/ndr/${slug}`;
+const MICROSOFT_350 = MICROSOFT_NDR_PAGE('fix-error-code-550-5-0-350-in-exchange-online');
+const MICROSOFT_124 = MICROSOFT_NDR_PAGE('fix-error-code-5-7-124-in-exchange-online');
+const MICROSOFT_134 = MICROSOFT_NDR_PAGE('fix-error-code-5-7-134-in-exchange-online');
+const MICROSOFT_135 = MICROSOFT_NDR_PAGE('fix-error-code-5-7-13-or-5-7-135-in-exchange-online');
 const MICROSOFT_64 = 'https://learn.microsoft.com/en-us/exchange/troubleshoot/email-delivery/ndr/relay-access-denied-smtp';
 const MICROSOFT_233 = 'https://learn.microsoft.com/en-us/answers/questions/5835651/email-cant-be-sent-because-tenant-has-exceeded-its';
 const MICROSOFT_515 = 'https://support.microsoft.com/en-au/topic/fix-ndr-error-550-5-7-515-in-outlook-com-34cfe8f8-6fbf-457e-9e8b-9e4dbaf4e0ef';
@@ -125,7 +131,7 @@ export const PROVIDER_CODES: readonly ProviderCode[] = [
     codes: ['4.4.316'],
     title: 'Connection refused by the remote server',
     meaning: 'Exchange Online could not connect to a mail server outside Microsoft 365: the connection was refused (socket error 10061). The fault is almost always at the receiving side.',
-    action: 'The administrator of the receiving domain must fix their server or network; the error names the IP address that refused. Exchange Online keeps retrying until the message expires (then 5.4.316).',
+    action: 'The administrator of the receiving domain must fix their server or network; the error names the IP address that refused. Exchange Online keeps retrying until the message expires, and then returns it in a non-delivery report.',
   }),
   microsoft({
     codes: ['4.7.26'],
@@ -142,15 +148,16 @@ export const PROVIDER_CODES: readonly ProviderCode[] = [
   }),
   microsoft({
     codes: ['4.7.850-4.7.899'],
-    title: 'Access denied, try again later',
-    meaning: 'Exchange Online Protection is temporarily refusing the sending IP for reputation or volume reasons.',
-    action: 'Retry later and keep volume steady; if it does not clear, the sender\'s administrator can contact Microsoft support with the message trace.',
+    title: 'Access denied, try again later (suspicious IP)',
+    meaning: 'Microsoft 365 saw suspicious activity from the sending IP address and holds its mail back for a while, until it has looked at the traffic more closely.',
+    action: 'Let the sending server retry: if the mail is legitimate, the restriction is lifted soon. Check that nothing else sends unwanted mail from the same IP.',
   }),
   microsoft({
     codes: ['5.0.350'],
-    title: 'Generic error or policy violation',
-    meaning: 'A catch-all rejection: the remote server refused the message for a reason Exchange Online cannot name more precisely, for example an x-dg-ref header that is too long, or a policy violation detected by the receiver (AS345).',
-    action: 'Read the text after the code and ask the recipient\'s administrator; for x-dg-ref, remove that header (it comes from some clients when forwarding rich content).',
+    title: 'Generic error from the recipient\'s side',
+    meaning: 'A catch-all code that Exchange Online puts around errors of many kinds, most of them returned by the recipient\'s mail system. Two texts have a known cause: "x-dg-ref header is too long" (a Rich Text message from Outlook that carries an attached message which itself has attachments) and "policy violation detected (AS345)" (an attachment with 20 or more embedded files).',
+    action: 'For x-dg-ref, send the message in HTML instead of Rich Text; for AS345, take some of the embedded files out of the attachment. Otherwise read the original error in the diagnostic part of the report: the fault is usually in the recipient\'s system.',
+    source: MICROSOFT_350,
   }),
   microsoft({
     codes: ['5.1.0'],
@@ -183,8 +190,8 @@ export const PROVIDER_CODES: readonly ProviderCode[] = [
   microsoft({
     codes: ['5.1.90'],
     title: 'Daily recipient limit reached',
-    meaning: 'The sender reached the number of recipients a mailbox may send to in a day.',
-    action: 'Wait until the 24-hour window passes; bulk mail belongs with a service made for it.',
+    meaning: 'The sender reached the number of recipients a mailbox may send to in a day (the recipient rate limit of Exchange Online).',
+    action: 'Wait until the 24-hour window passes. An account that suddenly sends this much may be compromised: check it; bulk mail belongs with a service made for it.',
   }),
   microsoft({
     codes: ['5.2.2'],
@@ -208,7 +215,7 @@ export const PROVIDER_CODES: readonly ProviderCode[] = [
   microsoft({
     codes: ['5.3.190'],
     title: 'Journaling to Microsoft 365 not supported',
-    meaning: 'An on-premises server journals messages to Microsoft 365, which is not supported while Journaling Archive is turned off.',
+    meaning: 'A journal rule on an on-premises server sends journal reports to Microsoft 365, which the organisation does not accept while its Journaling Archive is turned off.',
     action: 'Change the on-premises journal rule to deliver elsewhere, or have Journaling Archive turned on for the organisation.',
   }),
   microsoft({
@@ -234,26 +241,14 @@ export const PROVIDER_CODES: readonly ProviderCode[] = [
   microsoft({
     codes: ['5.4.300'],
     title: 'Message expired',
-    meaning: 'Exchange Online kept retrying but could not deliver the message before it expired.',
-    action: 'Check that the recipient\'s domain and its servers are reachable; send again once they are.',
-  }),
-  microsoft({
-    codes: ['5.4.310'],
-    title: 'Recipient domain does not exist in DNS',
-    meaning: 'The recipient\'s domain has no DNS records Exchange Online can deliver to.',
-    action: 'Check the domain part of the address for mistakes; the recipient\'s domain owner must fix its DNS (MX) records.',
+    meaning: 'Delivery took too long and the message expired: the receiving server never answered, or the message caused a non-delivery report that could not be returned to its sender.',
+    action: 'Check that the recipient\'s domain and its servers are reachable (and, for a report that came back, that the sender address takes mail); send again once they are.',
   }),
   microsoft({
     codes: ['5.4.312'],
     title: 'Message expired, DNS query failed',
     meaning: 'Delivery failed until the message expired because the DNS look-up of the recipient\'s domain kept failing.',
     action: 'The recipient\'s domain owner must fix its DNS servers or MX records.',
-  }),
-  microsoft({
-    codes: ['5.4.316'],
-    title: 'Message expired, connection refused',
-    meaning: 'Exchange Online kept trying until the message expired, but the receiving server refused every connection (socket error 10061).',
-    action: 'The receiving domain\'s administrator must fix their server or network; then send again.',
   }),
   microsoft({
     codes: ['5.6.11'],
@@ -305,32 +300,35 @@ export const PROVIDER_CODES: readonly ProviderCode[] = [
   microsoft({
     codes: ['5.7.124'],
     title: 'Sender not in the allowed-senders list',
-    meaning: 'The recipient group accepts mail only from listed senders, and this sender is not on the list.',
-    action: 'Ask the group\'s owner or administrator to add the sender.',
+    meaning: 'The recipient is a group that accepts mail only from the senders on its list (directly or through a group they belong to), and this sender is not on it; depending on the group, even its owner may need to be listed.',
+    action: 'Join the group if it allows that, or ask its owner to add the sender to the allowed senders; the owner or an administrator can also let everyone send to it.',
+    source: MICROSOFT_124,
   }),
   microsoft({
     codes: ['5.7.133'],
     title: 'Sender not authenticated for the group',
-    meaning: 'The group accepts mail only from senders inside the organisation.',
-    action: 'The group\'s owner can allow external senders.',
+    meaning: 'The recipient is a group (distribution list) that refuses mail from outside its organisation.',
+    action: 'Only the group\'s owner or an administrator of the recipient\'s organisation can let external senders in.',
   }),
   microsoft({
     codes: ['5.7.134'],
     title: 'Sender not authenticated for the mailbox',
-    meaning: 'The mailbox accepts mail only from senders inside the organisation.',
-    action: 'The recipient\'s administrator can allow external senders for that mailbox.',
+    meaning: 'The recipient mailbox is set to refuse mail from senders outside its organisation (or that are not authenticated).',
+    action: 'Only an administrator of the recipient\'s organisation can fix it: stop requiring authenticated senders for the mailbox, or put this sender on its allowed-senders list.',
+    source: MICROSOFT_134,
   }),
   microsoft({
     codes: ['5.7.135'],
     title: 'Sender not authenticated for the public folder',
-    meaning: 'The mail-enabled public folder accepts mail only from senders inside the organisation.',
-    action: 'The recipient\'s administrator can allow external senders for the public folder.',
+    meaning: 'The recipient is a mail-enabled public folder set to refuse mail from senders outside its organisation.',
+    action: 'Only an administrator of the recipient\'s organisation can fix it: accept all senders for the public folder, or put this sender on its allowed-senders list.',
+    source: MICROSOFT_135,
   }),
   microsoft({
     codes: ['5.7.136'],
     title: 'Sender not authenticated for the mail user',
-    meaning: 'The mail user accepts mail only from senders inside the organisation.',
-    action: 'The recipient\'s administrator can allow external senders for that mail user.',
+    meaning: 'The recipient is a mail user set to refuse mail from senders outside its organisation.',
+    action: 'Only an administrator of the recipient\'s organisation can allow external senders for that mail user.',
   }),
   microsoft({
     codes: ['5.7.233'],
@@ -354,8 +352,8 @@ export const PROVIDER_CODES: readonly ProviderCode[] = [
   microsoft({
     codes: ['5.7.508'],
     title: 'IPv6 range exceeded its limits',
-    meaning: 'The sending IPv6 address, or its range, sent more than Microsoft 365 permits.',
-    action: 'Reduce the volume from that range; check that no one else in it sends spam.',
+    meaning: 'The IPv6 range of the sending address tried to send too many messages in too short a time.',
+    action: 'Send more slowly from that range, spread over time; the text names the address and the range it counts against.',
   }),
   microsoft({
     codes: ['5.7.509'],
@@ -372,14 +370,14 @@ export const PROVIDER_CODES: readonly ProviderCode[] = [
   microsoft({
     codes: ['5.7.511'],
     title: 'Access denied, banned sender',
-    meaning: 'The sending IP is banned by Microsoft 365, and unlike 5.7.606-5.7.649 the delisting portal cannot lift it.',
-    action: 'Forward the NDR to the Microsoft delisting address that its text names, after stopping what sent the unwanted mail.',
+    meaning: 'Microsoft 365 has banned the IP address the mail comes from.',
+    action: 'Stop what sent the unwanted mail, then ask Microsoft to delist the address by mail (delist@microsoft.com) with the full text of the report and the IP address.',
   }),
   microsoft({
     codes: ['5.7.512'],
-    title: 'From: header not RFC 5322 compliant',
-    meaning: 'The message has no valid From: header (RFC 5322 section 3.6.2): it is missing, malformed or holds several addresses where one is required.',
-    action: 'Fix the sending application so that each message carries one well-formed From: header.',
+    title: 'No valid From: address (RFC 5322 section 3.6.2)',
+    meaning: 'The message came without a valid email address in its From: header, so Microsoft 365 refused it.',
+    action: 'Fix the sending application so that From: holds a well-formed address, in angle brackets after any display name (Name <user@example.com>).',
   }),
   microsoft({
     codes: ['5.7.513'],
@@ -589,39 +587,11 @@ export const PROVIDER_CODES: readonly ProviderCode[] = [
     differsFromRegistry: { kind: 'redefines', note: 'The registry means mail system congestion (temporary by nature); Gmail means a daily sending quota, permanent for this message.', usualMeaning: true },
   }),
   google({
-    codes: ['5.5.1'],
-    title: 'Authentication required',
-    meaning: 'The client sent mail (or a command) without authenticating where Gmail requires it.',
-    action: 'Configure the client to authenticate, or use the SMTP relay with a registered IP or domain.',
-    differsFromRegistry: { kind: 'narrows', note: 'The registry\'s "Invalid command"; Gmail uses it for commands that need authentication first.' },
-  }),
-  google({
-    codes: ['5.6.0'],
-    title: 'Malformed message',
-    meaning: 'The message is malformed, for example its headers break RFC 5322.',
-    action: 'Fix the sending application so that it writes well-formed messages.',
-    differsFromRegistry: { kind: 'narrows', note: 'The registry\'s "Other or undefined media error"; Gmail means a malformed message.' },
-  }),
-  google({
-    codes: ['5.7.0'],
-    title: 'Security or policy refusal',
-    meaning: 'Gmail refused for a security reason: STARTTLS must come first, authentication is required, relaying is denied, or the message holds an attachment type Gmail blocks.',
-    action: 'Read the text after the code: use STARTTLS and authenticate; send blocked file types another way.',
-    differsFromRegistry: { kind: 'narrows', note: 'The registry\'s "Other or undefined security status"; Gmail names the causes in the text.' },
-  }),
-  google({
     codes: ['5.7.1'],
     title: 'Message refused by policy',
     meaning: 'Gmail or the recipient\'s administrator refused the message: likely unsolicited mail, a blocked IP, no authentication, several addresses in From:, an administrator\'s rule (marked gcdp), a daily relay limit, or sign-in required for SMTP.',
     action: 'Read the text after the code; "gcdp" means a rule of the recipient\'s administrator, who alone can change it.',
     differsFromRegistry: { kind: 'narrows', note: 'The registry\'s "Delivery not authorized, message refused"; Gmail uses it for many policy refusals, named in the text.' },
-  }),
-  google({
-    codes: ['5.7.4'],
-    title: 'Unrecognised authentication type',
-    meaning: 'The client asked for an authentication mechanism Gmail does not offer.',
-    action: 'Use a mechanism listed in the EHLO reply (PLAIN or XOAUTH2 over TLS).',
-    differsFromRegistry: { kind: 'narrows', note: 'Same sense as the registry\'s "Security features not supported".' },
   }),
   google({
     codes: ['5.7.8'],

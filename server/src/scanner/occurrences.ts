@@ -3,6 +3,7 @@
  * the document is open, costs the garbage collector more than finding them. An Occurrence object is made when a feature
  * asks for one, and is dropped once it has been read.
  */
+import { firstOnOrAfterLine } from '../lines';
 import type { StatusClass } from '../registry/registry';
 
 export type OccurrenceContext = 'reply' | 'field' | 'action' | 'string' | 'bare';
@@ -177,14 +178,7 @@ export class OccurrenceTable {
 
   /** The first row whose line is `line` or later, found by binary search. */
   firstOnOrAfter(line: number): number {
-    let low = 0;
-    let high = this.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (this.rows[middle * FIELDS + LINE] < line) low = middle + 1;
-      else high = middle;
-    }
-    return low;
+    return firstOnOrAfterLine(this.length, (row) => this.rows[row * FIELDS + LINE], line);
   }
 
   /** Replaces rows [first, afterLast) with the rows of `table` (made by emptyLike), and moves the rows after them by `lineDelta` lines. */

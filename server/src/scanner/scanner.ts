@@ -48,12 +48,6 @@ const MILTER_LINE = /\bmilter-(?:reject|tempfail|discard|hold)\b/;
  * or, after a space, `[` or `(`, with this; it closes with a quote, a space or a closing bracket.
  */
 const LITERAL_BEFORE = /(?:["'`]|%[wW][[(](?:[\d.\s]*\s)?)$/;
-/**
- * A comment in source code before the code on its line: a comment describes (`// Take a line like "4.2.12 text"`), so its
- * codes hover but are not checked. A line that starts as a comment, or ` // ` after code; `#` only where no C preprocessor
- * directive follows it.
- */
-const COMMENT_BEFORE = /^\s*(?:\/\/|\/\*|\*|#(?!\s*(?:define|include|if|ifdef|ifndef|elif|else|endif|undef|pragma|error)\b)|--\s)|\s\/\/\s/;
 /** In MTA tables the value follows the key: `relay.example   5.1.6 text`. */
 export const MAP_VALUE_LEADER = /^\S+\s+$/;
 
@@ -65,6 +59,38 @@ function isWellFormed(text: string, index: number, secondDot: number, end: numbe
 
 function isWellFormedSubCode(text: string, from: number, to: number): boolean {
   return to - from <= 1 || (to - from <= 3 && text.charCodeAt(from) !== 48);
+}
+
+const C_DIRECTIVES = new Set(['define', 'include', 'if', 'ifdef', 'ifndef', 'elif', 'else', 'endif', 'undef', 'pragma', 'error']);
+
+/**
+ * Whether text[lineStart, index) is in a comment, in source code: a comment describes (`// Take a line like "4.2.12 text"`),
+ * so its codes hover but are not checked. A line that starts as a comment (`//`, `/*`, `*`, `-- `, or `#` where no C
+ * preprocessor directive follows it), or ` // ` after code.
+ */
+function isCommentBefore(text: string, lineStart: number, index: number): boolean {
+  const first = skipSpacesForward(text, lineStart, index);
+  const c = text.charCodeAt(first);
+  const next = first + 1 < index ? text.charCodeAt(first + 1) : -1;
+  if (first < index && (c === 42 || (c === 47 && (next === 47 || next === 42)))) return true; // *, //, /*
+  if (c === 45 && next === 45 && first + 2 < index && isRegExpSpace(text.charCodeAt(first + 2))) return true; // --
+  if (c === 35 && first < index) { // #
+    const wordStart = skipSpacesForward(text, first + 1, index);
+    let wordEnd = wordStart;
+    while (wordEnd < index && isWordCharacter(text.charCodeAt(wordEnd))) wordEnd++;
+    if (!C_DIRECTIVES.has(text.slice(wordStart, wordEnd))) return true;
+  }
+  for (let i = lineStart + 1; i + 2 < index; i++) {
+    if (text.charCodeAt(i) === 47 && text.charCodeAt(i + 1) === 47 && isRegExpSpace(text.charCodeAt(i - 1)) && isRegExpSpace(text.charCodeAt(i + 2))) return true;
+  }
+  return false;
+}
+
+/** The offset of the first character at or after `from`, before `to`, that is not `\s`; `to` if there is none. */
+function skipSpacesForward(text: string, from: number, to: number): number {
+  let p = from;
+  while (p < to && isRegExpSpace(text.charCodeAt(p))) p++;
+  return p;
 }
 
 export interface ScanOptions {
@@ -138,7 +164,7 @@ function scanInto(occurrences: OccurrenceTable, text: string, kind: DocumentKind
     const reply = context.reply;
     occurrences.add(line, column, text, index, end, {
       context: context.context === 'literal' ? 'bare' : context.context,
-      confident: context.context !== 'bare' && context.context !== 'literal' && !(kind === 'source' && COMMENT_BEFORE.test(text.slice(lineStart, index))),
+      confident: context.context !== 'bare' && context.context !== 'literal' && !(kind === 'source' && isCommentBefore(text, lineStart, index)),
       literal: context.context === 'literal',
       replyCode: replyStart !== -1 ? digitsValue(text, replyStart, replyStart + 3) : reply ? reply.value : 0,
       replyStart: replyStart !== -1 ? replyStart - lineStart : reply ? column + reply.offset : -1,
