@@ -87,6 +87,17 @@ describe('an MTA action before the code', () => {
     assert.deepEqual(coloured('example.org   error:5.4.1 No such domain', ACCESS), ['5.4.1 statusCodePermanent']);
   });
 
+  test('any white space a regular expression\'s \\s matches may stand between an action and the space before its code', () => {
+    const spaces = ['\t', '\v', '\f', '\u00a0', '\u1680', '\u2000', '\u2005', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff'];
+    for (const space of spaces) {
+      const text = `spammer@example.net   REJECT${space} 4.7.1 Go away`;
+      assert.deepEqual(problems(text, ACCESS), ['30 class-mismatch'], JSON.stringify(space));
+    }
+    for (const notSpace of ['\u180e', '\u200b', '\u2060', '\u00ad']) {
+      assert.deepEqual(problems(`spammer@example.net   REJECT${notSpace} 4.7.1 Go away`, ACCESS), [], JSON.stringify(notSpace));
+    }
+  });
+
   test('Sendmail: the reply code after the code, in ERROR: and in $#error rules', () => {
     assert.deepEqual(coloured('From:spam.example  ERROR:5.7.1:450 Go away', SENDMAIL), ['5.7.1 statusCodePermanent!', '450 replyCodeTransient']);
     assert.deepEqual(problems('From:spam.example  ERROR:5.7.1:450 Go away', SENDMAIL), ['25 class-mismatch']);
