@@ -235,6 +235,18 @@ describe('where a reply, an action or a field is recognised before the cursor', 
     assert.deepEqual([...new Set(warn)].sort(), ['4', '5']);
   });
 
+  test('whole replies offered as a reply code is typed in a string, each with its usual text', () => {
+    const offered = (typed: string) => items(`        return "${typed}|`, 'file:///srv/relay/replies.py', 'python').filter((item) => item.kind === 15).map((item) => item.label);
+    assert.deepEqual(offered('55'), ['550 5.1.1 User unknown', '550 5.7.1 Relaying denied', '554 5.7.1 Message rejected for policy reasons', '550 5.7.26 Message failed authentication checks', '552 5.3.4 Message too big']);
+    assert.deepEqual(offered('53'), ['535 5.7.8 Authentication credentials invalid', '530 5.7.0 Authentication required']);
+    assert.deepEqual(offered('45'), ['452 4.2.2 Mailbox full, try again later', '451 4.7.1 Greylisted, try again later']);
+    assert.deepEqual(offered('25'), ['250 2.0.0 OK']);
+    const snippet = items('        return "55|', 'file:///srv/relay/replies.py', 'python')[0];
+    assert.equal(service.doResolveCompletion(snippet), snippet, 'a snippet has no code documentation to add');
+    const code = items('"550 5.1.|', 'file:///src/a.js', 'javascript').find((i) => i.label === '5.1.1')!;
+    assert.equal((service.doResolveCompletion(code).documentation as { kind: string }).kind, 'markdown');
+  });
+
   test('APIs: a space before the comma and a bytes literal; a 3xx reply gets nothing', () => {
     assert.equal(ranked('respond(452 , b"|', 'file:///srv/relay/replies.py', 'python')[0], '4.2.2');
     assert.equal(ranked('&smtp.SMTPError{Code: 421, EnhancedCode: EnhancedCode{|', 'file:///x.go', 'go')[0], '4, 7, 0');
