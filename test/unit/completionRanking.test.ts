@@ -262,7 +262,6 @@ describe('completion: what is typed before the cursor, as the writer types it', 
   const ACCESS = 'file:///etc/postfix/sender_access';
   const SENDMAIL = 'file:///etc/mail/access';
   const EXIM = 'file:///etc/exim4/exim4.conf';
-  const OPENSMTPD = 'file:///etc/smtpd.conf';
   const TEXT = 'file:///notes/replies.txt';
   const PYTHON = 'file:///srv/relay/replies.py';
   const HARAKA = 'file:///srv/haraka/plugins/rcpt_check.js';
@@ -272,7 +271,6 @@ describe('completion: what is typed before the cursor, as the writer types it', 
   const on = (uri: string) => LANGUAGE[uri] ?? 'plaintext';
   const first = (text: string, uri: string) => ranked(text, uri, on(uri))[0];
   const classes = (text: string, uri: string) => [...new Set(ranked(text, uri, on(uri)).map((code) => code[0]))].sort().join(',');
-  const snippetLabels = (text: string, uri: string) => bySortText(items(text, uri, on(uri))).filter((item) => item.kind === 15).map((item) => item.label);
   const quiet = (text: string, uri: string) => assert.equal(list(text, uri, on(uri)), null, text);
   const acceptLabel = (text: string, uri: string, label: string) => {
     const item = items(text, uri, on(uri)).find((i) => i.label === label);
@@ -325,6 +323,7 @@ describe('completion: what is typed before the cursor, as the writer types it', 
   test('a recipient: an address key, a Sendmail To: entry; not a sender address, not a Reply-To header, not another reply', () => {
     assert.equal(first('bob@example.com   550 |', 'file:///etc/postfix/recipient_access'), '5.1.1');
     assert.equal(first('To:sales@   550 |', SENDMAIL), '5.1.1');
+    assert.equal(first('REPLIES["bob@example.org"]="550 |"', PYTHON), '5.1.1', 'an address key with no space after it');
     assert.equal(first('  deny  senders = spammer@example.net  message = 550 |', EXIM), '5.7.1');
     assert.equal(first('/^Reply-To:.*spam\\.example/   550 |', 'file:///etc/postfix/header_checks'), '5.7.1');
     assert.equal(first('RCPT_GREYLISTED = "450 |"', PYTHON), '4.7.1', 'a temporary recipient reply keeps its own order');

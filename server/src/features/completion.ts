@@ -29,7 +29,7 @@ const REPLY_ARGUMENT = /\b([2-5]\d\d)\s*,\s*(?:\w+\s*:\s*)?b?["'`]$/;
 const GO_ENHANCED_CODE = /\bCode:\s*([2-5]\d\d)\s*,\s*EnhancedCode:\s*(?:\w+\.)?EnhancedCode\{\s*$/;
 /** A recipient in the reply's line: RCPT, a recipient map key, an address with a local part. */
 // `^[^\s@]+@`: the first @ of the line's first word, so that a word of many @ is read once (linear time).
-const RECIPIENT_CONTEXT = /rcpt|recipient|mailbox|\buser\b|^[^\s@]+@\S+\s|^To:/i;
+const RECIPIENT_CONTEXT = /rcpt|recipient|mailbox|\buser\b|^[^\s@]+@\S|^To:/i;
 const VERDICT_AT_CURSOR = new RegExp(String.raw`\b(${HARAKA_VERDICTS})\s*,\s*["'\`]$`);
 
 interface CompletionContext {
