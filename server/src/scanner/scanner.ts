@@ -284,19 +284,17 @@ function holdsXcode(text: string, from: number, to: number): boolean {
   return false;
 }
 
-/** Whether text[from, to) speaks of a version: `version`, `release`, the word `ver`, or a `v` word that ends it (/version|\bver\b|release|\bv$/i). */
+/**
+ * Whether text[from, to) speaks of a version: `version`, `release`, the word `ver`, or a `v` word that ends it
+ * (/version|\bver\b|release|\bv$/i). Read backwards from the end, where a key like `"version": "` usually is.
+ */
 function hasVersionCue(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i) | 32;
-    if (c === 118) { // v
-      if (endsWithWord(text, i, i + 7, 'version') && i + 7 <= to) return true;
-      const boundaryBefore = i === from || !isWordCharacter(text.charCodeAt(i - 1));
-      if (!boundaryBefore) continue;
-      if (i + 1 === to) return true;
-      if (i + 3 <= to && endsWithWord(text, i, i + 3, 'ver') && (i + 3 === to || !isWordCharacter(text.charCodeAt(i + 3)))) return true;
-    } else if (c === 114 && i + 7 <= to && endsWithWord(text, i, i + 7, 'release')) {
-      return true;
-    }
+  if (to > from && (text.charCodeAt(to - 1) | 32) === 118 && (to - 1 === from || !isWordCharacter(text.charCodeAt(to - 2)))) return true;
+  for (let wordEnd = to; wordEnd - 3 >= from; wordEnd--) {
+    const c = text.charCodeAt(wordEnd - 1) | 32;
+    if (c === 110 ? endsWithWord(text, from, wordEnd, 'version') : c === 101 ? endsWithWord(text, from, wordEnd, 'release')
+      : c === 114 && endsWithWord(text, from, wordEnd, 'ver') && (wordEnd - 3 === from || !isWordCharacter(text.charCodeAt(wordEnd - 4)))
+        && (wordEnd === to || !isWordCharacter(text.charCodeAt(wordEnd)))) return true;
   }
   return false;
 }
