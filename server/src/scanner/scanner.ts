@@ -22,7 +22,6 @@ type CandidateContext = OccurrenceContext | 'literal';
 const CANDIDATE = /(?<![A-Za-z0-9.@^~/\\+$%*]|[<>=!~]=)\d\.\d{1,4}\.\d{1,4}(?![A-Za-z0-9]|\.\w|-\w)/g;
 
 /** How far back on the line each context is read: enough for its longest form, and a bound on the work per candidate. */
-const REPLY_WINDOW = 12;
 const CONTEXT_WINDOW = 40;
 const AFTER_WINDOW = 16;
 
@@ -334,9 +333,10 @@ function bareLeaderBefore(text: string, from: number, index: number, orWindowSta
  */
 function classify(text: string, lineStart: number, index: number, end: number, lineEnd: number, kind: DocumentKind, wellFormed: boolean): Context | undefined {
   // Every context ends in a known character right before the code: test only the contexts that can end in this one.
-  const lead = index > lineStart ? text.charCodeAt(index - 1) : -1;
+  // At the start of a line, the line break before it (or NaN): no context ends in one.
+  const lead = text.charCodeAt(index - 1);
   const quote = lead === 34 || lead === 39 || lead === 96;
-  const space = lead === 32 || lead === 9;
+  const space = isRegExpSpace(lead);
   const windowStart = Math.max(lineStart, index - CONTEXT_WINDOW);
   let before: string | undefined;
   const visibleEnd = text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
@@ -344,19 +344,22 @@ function classify(text: string, lineStart: number, index: number, end: number, l
 
   // Before an opening quote, a split-argument reply (`"550", "`) or Haraka's verdict (`DENY, '`) has a comma; a field never does.
   let beforeQuote = -1;
-  if (quote) for (let i = index - 2; i >= lineStart && beforeQuote === -1; i--) if (text.charCodeAt(i) !== 32) beforeQuote = text.charCodeAt(i);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a pre-test for speed, the expression behind it decides (read with no quote, or back past the line's start, it finds no comma the expressions accept)
+  if (quote) for (let i = index - 2; i >= lineStart && beforeQuote === -1; i--) if (!isRegExpSpace(text.charCodeAt(i))) beforeQuote = text.charCodeAt(i);
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: a pre-test for speed, the expression behind it decides (both end in a comma, spaces and a quote); prose is tested apart
   if (beforeQuote === 44 && kind !== 'prose') {
     before ??= text.slice(windowStart, index);
-    const nearBefore = before.slice(-REPLY_WINDOW);
-    const reply = REPLY_ARGUMENT_BEFORE.exec(nearBefore);
-    if (reply) return { context: 'reply', reply: { value: Number(reply[1]), offset: reply.index - nearBefore.length } };
+    const reply = REPLY_ARGUMENT_BEFORE.exec(before);
+    if (reply) return { ...REPLY, reply: { value: Number(reply[1]), offset: reply.index - before.length } };
     const verdict = HARAKA_BEFORE.exec(before);
     if (verdict) return { context: 'action', action: verdict[1], impliedClass: impliedClass(verdict[1]) };
   }
 
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: a pre-test for speed, the expression behind it decides (ACTION_BEFORE ends in an action word, `:` or `@`, then white space); prose is tested apart
   const action = (space || lead === 58) && kind !== 'prose' && actionMayEndBefore(text, windowStart, index) ? ACTION_BEFORE.exec(before ??= text.slice(windowStart, index)) : null;
   if (action) {
     const replyAfter = REPLY_AFTER.exec(text.slice(end, afterEnd));
+    // Stryker disable next-line Regex: only `$#error $@` has white space inside, and it implies no class: its name is shown in no message
     const name = action[1].replace(/\s+/g, ' ');
     return {
       context: 'action',
@@ -366,7 +369,9 @@ function classify(text: string, lineStart: number, index: number, end: number, l
     };
   }
 
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: a pre-test for speed, the expression behind it decides (FIELD_BEFORE ends in `=`, `:`, `(#`, white space or a quote after one of them)
   const fieldMayEndHere = quote ? beforeQuote !== 44 && beforeQuote !== 40 : space || lead === 58 || lead === 61 || lead === 35;
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: a pre-test for speed, the expression behind it decides
   if (fieldMayEndHere && fieldMayEndBefore(text, windowStart, index, quote)) {
     before ??= text.slice(windowStart, index);
     if (FIELD_WORD.test(before) && FIELD_BEFORE.test(before)) return FIELD;
@@ -376,8 +381,10 @@ function classify(text: string, lineStart: number, index: number, end: number, l
   // A string literal that begins with a code and a capitalised word: Haraka's `'5.7.8 Authentication failed'`.
   if (quote && end + 2 <= afterEnd && text.charCodeAt(end) === 32 && isUpperCase(text.charCodeAt(end + 1)) && (kind === 'source' || isConfigKind(kind))) return STRING;
   if (kind === 'source' || kind === 'data') {
+    // Stryker disable next-line UnaryOperator: -1 and 1 are both no character that ends a literal
     const next = end < afterEnd ? text.charCodeAt(end) : -1;
     const literalEnd = next === 34 || next === 39 || next === 96 || next === 93 || next === 41 || isRegExpSpace(next);
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: a pre-test for speed, the expression behind it decides (LITERAL_BEFORE ends in `%w[`, `%w(` or white space)
     if (literalEnd && (quote || ((space || lead === 91 || lead === 40) && wordListMayEndBefore(text, windowStart, index) && LITERAL_BEFORE.test(before ??= text.slice(windowStart, index))))
       && !hasVersionCue(text, windowStart, index)) {
       return LITERAL;
