@@ -21,7 +21,7 @@ const DATA = 'file:///srv/relay/codes.json';
 const TEXT = 'file:///notes/replies.txt';
 
 const C_SOURCE = 'file:///src/replies.c';
-const LANGUAGE: Record<string, string> = { [SOURCE]: 'python', [LOG]: 'log', [DATA]: 'json', [C_SOURCE]: 'c' };
+const LANGUAGE: Record<string, string> = { [SOURCE]: 'python', [LOG]: 'log', [DATA]: 'json', [C_SOURCE]: 'c', 'file:///srv/relay/replies.js': 'javascript' };
 
 /** Each coloured token of the first line: its text and type, `!` where it is marked invalid. */
 function coloured(text: string, uri: string): string[] {
@@ -309,12 +309,14 @@ describe('more near misses, one for each character test', () => {
 
   test('a comment after code on another line, a URL and a comparison open no comment', () => {
     assert.deepEqual(problems('x = 1; // note\nreply("550 4.1.1 x");', C_SOURCE), ['11 class-mismatch']);
-    assert.deepEqual(problems('url = "http://mx.example.org"; reply("550 4.1.1 x");', C_SOURCE), ['42 class-mismatch']);
+    assert.deepEqual(problems('url = "http://mx.example.org"; if (n == 1) reply("550 4.1.1 x");', C_SOURCE), ['54 class-mismatch']);
+    assert.deepEqual(problems('n/2 > 1 && reply("550 4.1.1 x");', C_SOURCE), ['22 class-mismatch'], 'a division');
+    assert.deepEqual(problems('/^\\d{3}/.test(line) && reply("550 4.1.1 x");', JS), ['34 class-mismatch'], 'a regular expression');
     assert.deepEqual(problems('if (x == 1) reply("550 4.1.1 x");', C_SOURCE), ['23 class-mismatch']);
   });
 
   test('a reply code glued to a letter, or after a written tab, is none', () => {
-    for (const text of ['reply("a550 4.1.1 x")', 'reply("n550 4.1.1 x")', 'reply("\\t550 4.1.1 x")']) assert.deepEqual(problems(text, SOURCE), [], text);
+    for (const text of ['reply("a550 4.1.1 x")', 'reply("n550 4.1.1 x")', 'reply("\\t550 4.1.1 x")', 'reply("550 -4.1.1 x")']) assert.deepEqual(problems(text, SOURCE), [], text);
   });
 
   test('a milter reply whose text starts with a code: the reply code is three arguments away', () => {
@@ -333,6 +335,7 @@ describe('more near misses, one for each character test', () => {
       assert.deepEqual(coloured(`The code: 5.1.1${notSpace}x`, TEXT), [], JSON.stringify(notSpace));
     }
     assert.deepEqual(coloured('    5.9.9 first', LOG), ['5.9.9 statusCodePermanent'], 'indented at the start of a log line');
+    assert.deepEqual(coloured(': 5.1.1', TEXT), ['5.1.1 statusCodePermanent'], 'a colon at the start of a line: a definition list');
   });
 
   test('a reply text in a string begins with a capital letter, not a digit', () => {

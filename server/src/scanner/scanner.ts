@@ -69,9 +69,11 @@ function isCommentBefore(text: string, lineStart: number, index: number): boolea
   const next = first + 1 < index ? text.charCodeAt(first + 1) : -1;
   if (first < index && (c === 42 || (c === 47 && (next === 47 || next === 42)))) return true; // *, //, /*
   if (c === 45 && next === 45 && first + 2 < index && isRegExpSpace(text.charCodeAt(first + 2))) return true; // --
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a bound: the character at `index` is a digit, no `#`
   if (c === 35 && first < index) { // #
     const wordStart = skipSpacesForward(text, first + 1, index);
     let wordEnd = wordStart;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: a bound: a word that runs into the code names no directive either
     while (wordEnd < index && isWordCharacter(text.charCodeAt(wordEnd))) wordEnd++;
     if (!C_DIRECTIVES.has(text.slice(wordStart, wordEnd))) return true;
   }
@@ -155,10 +157,7 @@ function scanInto(occurrences: OccurrenceTable, text: string, kind: DocumentKind
     const column = index - lineStart;
     // The commonest contexts, a reply code right before the code and a log's `dsn=`, are read without slicing the line.
     const replyStart = replyCodeBefore(text, lineStart, index);
-    const context = replyStart !== -1 ? REPLY
-      // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator,ArithmeticOperator: a fast path; where it does not decide, classify reads `dsn=` the same way
-      : text.charCodeAt(index - 1) === 61 && index - 4 >= lineStart && text.startsWith('dsn', index - 4) && !isWordCharacter(text.charCodeAt(index - 5)) ? FIELD
-        : classify(text, lineStart, index, end, lineEnd, kind, wellFormed);
+    const context = replyStart !== -1 ? REPLY : isDsnBefore(text, lineStart, index) ? FIELD : classify(text, lineStart, index, end, lineEnd, kind, wellFormed);
     if (!context) continue;
     const reply = context.reply;
     occurrences.add(line, column, text, index, end, {
@@ -173,6 +172,13 @@ function scanInto(occurrences: OccurrenceTable, text: string, kind: DocumentKind
     });
   }
 }
+
+// Stryker disable all: a fast path for the commonest field; where it does not decide, classify reads `dsn=` the same way
+/** Whether a log's `dsn=` stands right before the code at `index`, not inside a longer word. */
+function isDsnBefore(text: string, lineStart: number, index: number): boolean {
+  return text.charCodeAt(index - 1) === 61 && index - 4 >= lineStart && text.startsWith('dsn', index - 4) && !isWordCharacter(text.charCodeAt(index - 5));
+}
+// Stryker restore all
 
 interface Context {
   context: CandidateContext;
@@ -200,7 +206,8 @@ const isReplySeparator = (c: number) => c === 32 || c === 45 || c === 95; // ' '
  */
 function replyCodeBefore(text: string, lineStart: number, index: number): number {
   let p = index - 1;
-  if (p - 1 >= lineStart && text.charCodeAt(p) === 32 && isReplySeparator(text.charCodeAt(p - 1))) p--;
+  // Before the line's start is its line break (or NaN), no separator: no bound is needed.
+  if (text.charCodeAt(p) === 32 && isReplySeparator(text.charCodeAt(p - 1))) p--;
   // Stryker disable next-line ConditionalExpression,LogicalOperator,ArithmeticOperator: a bound: before the line's start is its line break, no digit
   if (p < lineStart + 3 || !isReplySeparator(text.charCodeAt(p))) return -1;
   const first = text.charCodeAt(p - 3);
@@ -210,7 +217,7 @@ function replyCodeBefore(text: string, lineStart: number, index: number): number
   if (start === lineStart) return start;
   const leader = text.charCodeAt(start - 1);
   if (!isAlphanumericOrDot(leader)) return start;
-  return leader === 110 && start - 2 >= lineStart && text.charCodeAt(start - 2) === 92 ? start : -1; // `\n`
+  return leader === 110 && text.charCodeAt(start - 2) === 92 ? start : -1; // `\n` (before the line is its break, no backslash)
 }
 
 /** The characters a regular expression's `\s` matches. */
@@ -325,7 +332,7 @@ function bareMayEndAt(text: string, end: number, afterEnd: number): boolean {
   if (end >= afterEnd) return true;
   const c = text.charCodeAt(end);
   if (c === 41 || c === 44 || c === 59 || c === 58 || c === 39 || c === 34 || c === 93) return true;
-  if (isRegExpSpace(c)) return end + 1 >= afterEnd || !isDigit(text.charCodeAt(end + 1));
+  if (isRegExpSpace(c)) return !isDigit(text.charCodeAt(end + 1)); // at the line's end, its break
   return c === 46 && (end + 1 >= afterEnd || isRegExpSpace(text.charCodeAt(end + 1)));
 }
 
@@ -353,8 +360,7 @@ function classify(text: string, lineStart: number, index: number, end: number, l
   const space = isRegExpSpace(lead);
   const windowStart = Math.max(lineStart, index - CONTEXT_WINDOW);
   let before: string | undefined;
-  const visibleEnd = text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
-  const afterEnd = Math.min(visibleEnd, end + AFTER_WINDOW);
+  const afterEnd = Math.min(lineEnd, end + AFTER_WINDOW);
 
   // Before an opening quote, a split-argument reply (`"550", "`) or Haraka's verdict (`DENY, '`) has a comma; a field never does.
   let beforeQuote = -1;
