@@ -321,6 +321,7 @@ describe('more near misses, one for each character test', () => {
 
   test('a milter reply whose text starts with a code: the reply code is three arguments away', () => {
     assert.deepEqual(problems('smfi_setreply(ctx, "550", NULL, "4.7.1 Try later");', C_SOURCE), []);
+    assert.deepEqual(problems('smfi_setmlreply(ctx, "550", "5.7.1", "Denied", "4.7.1 is not ours");', C_SOURCE), [], 'the reply code must be the argument right before');
   });
 
   test('a bare code in text: what may follow it and what white space is', () => {
@@ -361,7 +362,8 @@ describe('more near misses, one for each character test', () => {
 
   test('fields: a key of another name, a quoted xcode key written tight, a key that only ends like dsn', () => {
     assert.deepEqual(coloured('{"status": "bounced", "errcode": "5.9.9"}', DATA), []);
-    assert.deepEqual(problems('reply = {"xcode":"5.7.99 Denied"}', SOURCE), ['18 unregistered-code']);
+    assert.deepEqual(problems('reply = {"xcode":"5.7.99 denied"}', SOURCE), ['18 unregistered-code']);
+    assert.deepEqual(problems('reply = {xcode:  "5.7.99 denied"}', SOURCE), ['18 unregistered-code']);
     assert.deepEqual(coloured('pkg ver=5.1.1 installed', LOG), []);
   });
 });
