@@ -1,5 +1,11 @@
-/** A real LSP client for tests: starts dist/server.js over stdio and talks JSON-RPC to it. */
+/**
+ * A real LSP client for tests: starts dist/server.js over stdio and talks JSON-RPC to it. With SMTP_LSP_IN_PROCESS=1
+ * (set by `npm run test:mutation`), the server from the compiled sources runs in the test's own process instead, over a
+ * pair of streams: the same protocol, and code that the mutation run can see being run.
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { PassThrough } from 'node:stream';
+import { createConnection as createServerConnection } from 'vscode-languageserver/node';
 import {
   CompletionRequest, ConfigurationRequest, createProtocolConnection, DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, DocumentDiagnosticRequest,
@@ -8,7 +14,11 @@ import {
   type ClientCapabilities, type CompletionList, type Diagnostic, type Hover, type Position, type ProtocolConnection, type ServerCapabilities,
   type PublishDiagnosticsParams, type Range, type SemanticTokens, type SemanticTokensDelta, type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
+import { startServer } from '../../server/src/server';
 import { SERVER } from './paths';
+
+/** Whether sessions start the server in this process (see above). */
+export const SERVER_IN_PROCESS = process.env.SMTP_LSP_IN_PROCESS === '1';
 
 export interface SessionOptions {
   /** The client asks for diagnostics (LSP 3.17 pull) instead of waiting for them to be pushed. */
@@ -34,20 +44,43 @@ export class LspSession {
   private readonly pulled = new Map<string, { resultId?: string; items: Diagnostic[] }>();
   private readonly waiters: (() => void)[] = [];
   private exited = false;
-  /** Resolves with the server's exit code when its process ends. */
+  private endInProcess?: () => void;
+  /** Resolves with the server's exit code when its process ends (in process: 0 when the session stops). */
   readonly exit: Promise<number | null>;
+  private readonly child?: ChildProcess;
 
-  private constructor(readonly connection: ProtocolConnection, readonly process: ChildProcess, readonly options: SessionOptions) {
+  private constructor(readonly connection: ProtocolConnection, child: ChildProcess | undefined, readonly options: SessionOptions) {
     this.settings = options.settings;
-    this.exit = new Promise((resolve) => process.once('exit', (code) => resolve(code)));
+    this.child = child;
+    this.exit = child
+      ? new Promise((resolve) => child.once('exit', (code) => resolve(code)))
+      : new Promise((resolve) => (this.endInProcess = () => resolve(0)));
+  }
+
+  /** The server's process; a session whose server runs in the test process has none. */
+  get process(): ChildProcess {
+    if (!this.child) throw new Error('this session runs the server in the test process: a test of the process itself needs SMTP_LSP_IN_PROCESS unset');
+    return this.child;
   }
 
   static async start(options: SessionOptions = {}): Promise<LspSession> {
-    const child = spawn(process.execPath, [...(options.nodeOptions ?? []), options.server ?? SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-    const session = new LspSession(connection, child, options);
-    child.stderr!.on('data', (chunk) => (session.stderr += chunk));
-    child.on('exit', () => (session.exited = true));
+    const inProcess = SERVER_IN_PROCESS && options.server === undefined && options.nodeOptions === undefined;
+    let session: LspSession;
+    let connection: ProtocolConnection;
+    if (inProcess) {
+      const toServer = new PassThrough();
+      const toClient = new PassThrough();
+      // The server's side of the connection reads and writes messages, not streams: an ended stream then does not end the process.
+      startServer(createServerConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient)));
+      connection = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+      session = new LspSession(connection, undefined, options);
+    } else {
+      const child = spawn(process.execPath, [...(options.nodeOptions ?? []), options.server ?? SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+      session = new LspSession(connection, child, options);
+      child.stderr!.on('data', (chunk) => (session.stderr += chunk));
+      child.on('exit', () => (session.exited = true));
+    }
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       session.published.set(params.uri, params);
       session.pushCounts.set(params.uri, (session.pushCounts.get(params.uri) ?? 0) + 1);
@@ -75,7 +108,8 @@ export class LspSession {
         ...(options.pullDiagnostics ? { diagnostic: { dynamicRegistration: false } } : {}),
       },
     };
-    const initialized = await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities, workspaceFolders: null });
+    // In process, no process id: the server would watch it with a timer that keeps the test process alive.
+    const initialized = await connection.sendRequest(InitializeRequest.type, { processId: inProcess ? null : process.pid, rootUri: null, capabilities, workspaceFolders: null });
     session.serverCapabilities = initialized.capabilities;
     await connection.sendNotification(InitializedNotification.type, {});
     return session;
@@ -154,7 +188,15 @@ export class LspSession {
 
   async stop(): Promise<void> {
     if (this.exited) return;
-    const exit = new Promise((resolve) => this.process.once('exit', resolve));
+    if (!this.child) {
+      // The exit notification would end the test process: in process, the session ends after shutdown.
+      await this.connection.sendRequest(ShutdownRequest.type);
+      this.exited = true;
+      this.connection.dispose();
+      this.endInProcess!();
+      return;
+    }
+    const exit = new Promise((resolve) => this.child!.once('exit', resolve));
     await this.connection.sendRequest(ShutdownRequest.type);
     await this.connection.sendNotification(ExitNotification.type);
     await exit;
