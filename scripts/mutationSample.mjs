@@ -1,0 +1,257 @@
+/**
+ * The overall mutation score within an afternoon: the four key files are measured whole (`npm run test:mutation -- --mutate
+ * FILE`); of the rest of server/src, a seeded uniform random sample of mutants is run and the score of the whole is estimated
+ * from it, with a 95% interval.
+ *
+ *   node scripts/mutationSample.mjs [--size 900] [--seed 1130] [--concurrency 2] [--report-only] [--key-report FILE ...]
+ *
+ * It lists every mutant without running any (Stryker's instrumenter), draws the sample, runs Stryker on the sampled places
+ * only (`--mutate file:line:column-line:column`; a checker sets aside the mutants nested inside a sampled one, which such a
+ * range also takes in), and prints the estimate per file and overall. The key files' results come from the Stryker reports
+ * named by --key-report (reports/mutation/mutation.json unless given); a key file found in none is named as not measured.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Instrumenter } from '@stryker-mutator/instrumenter';
+import { mutantKey } from './mutationSampleKey.mjs';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const SOURCES = 'server/src';
+const GENERATED = ['server/src/registry/iana.generated.ts'];
+export const KEY_FILES = ['server/src/scanner/scanner.ts', 'server/src/features/completion.ts', 'server/src/features/diagnostics.ts', 'server/src/cli/report.ts'];
+const OUT = path.join(ROOT, 'reports', 'mutation', 'sample');
+/** Killed and timed-out mutants count as detected; NoCoverage counts against, as in the full run's score. */
+const DETECTED = new Set(['Killed', 'Timeout']);
+const UNDETECTED = new Set(['Survived', 'NoCoverage']);
+const Z = 1.959964;
+
+function options(argv) {
+  const parsed = { size: 900, seed: 1130, concurrency: 2, reportOnly: false, keyReports: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const value = () => {
+      if (i + 1 >= argv.length) throw new Error(`${flag} needs a value`);
+      return argv[++i];
+    };
+    const count = (name) => {
+      const text = value();
+      if (!/^\d+$/.test(text) || Number(text) < 1) throw new Error(`${name} takes a positive whole number, not ${text}`);
+      return Number(text);
+    };
+    if (flag === '--size') parsed.size = count('--size');
+    else if (flag === '--seed') parsed.seed = count('--seed');
+    else if (flag === '--concurrency') parsed.concurrency = count('--concurrency');
+    else if (flag === '--report-only') parsed.reportOnly = true;
+    else if (flag === '--key-report') parsed.keyReports.push(value());
+    else throw new Error(`unknown option ${flag}; options: --size N, --seed N, --concurrency N, --report-only, --key-report FILE`);
+  }
+  if (parsed.keyReports.length === 0) parsed.keyReports.push('reports/mutation/mutation.json');
+  return parsed;
+}
+
+const quiet = { isTraceEnabled: () => false, isDebugEnabled: () => false, isInfoEnabled: () => false, isWarnEnabled: () => true, isErrorEnabled: () => true, isFatalEnabled: () => true,
+  trace() {}, debug() {}, info() {}, warn: (message) => console.warn(message), error: (message) => console.error(message), fatal: (message) => console.error(message) };
+
+/** Every mutant Stryker would make in server/src, the generated table aside, the ones disabled in the source left out. */
+async function listMutants() {
+  const files = fs.readdirSync(path.join(ROOT, SOURCES), { recursive: true })
+    .map((name) => path.posix.join(SOURCES, name.split(path.sep).join('/')))
+    .filter((name) => name.endsWith('.ts') && !name.endsWith('.d.ts') && !GENERATED.includes(name))
+    .sort();
+  const instrumenter = new Instrumenter(quiet);
+  const result = await instrumenter.instrument(
+    files.map((name) => ({ name, content: fs.readFileSync(path.join(ROOT, name), 'utf8'), mutate: true })),
+    { plugins: null, excludedMutations: [], ignorers: [], noHeader: false },
+  );
+  return result.mutants.filter((mutant) => mutant.status !== 'Ignored')
+    .map(({ fileName, location, mutatorName, replacement }) => ({ fileName, location, mutatorName, replacement }));
+}
+
+/** A small seeded generator (mulberry32): the same seed draws the same sample. */
+function random(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** `size` of `items`, each equally likely (a partial Fisher-Yates shuffle), in their listed order. */
+function sample(items, size, seed) {
+  const next = random(seed);
+  const indices = items.map((_, index) => index);
+  const count = Math.min(size, items.length);
+  for (let i = 0; i < count; i++) {
+    const j = i + Math.floor(next() * (indices.length - i));
+    [indices[i], indices[j]] = [indices[j], indices[i]];
+  }
+  return indices.slice(0, count).sort((a, b) => a - b).map((index) => items[index]);
+}
+
+/** A Stryker range: 1-based lines, columns as Stryker's positions count them. */
+const range = ({ fileName, location: { start, end } }) => `${fileName}:${start.line + 1}:${start.column}-${end.line + 1}:${end.column}`;
+
+function runStryker(sampleFile, mutants, settings) {
+  const config = JSON.parse(fs.readFileSync(path.join(ROOT, 'stryker.config.json'), 'utf8'));
+  delete config.$schema;
+  Object.assign(config, {
+    mutate: [...new Set(mutants.map(range))],
+    plugins: [...config.plugins, path.join(ROOT, 'scripts', 'mutationSampleChecker.mjs')],
+    checkers: ['mutation-sample'],
+    concurrency: settings.concurrency,
+    // A sample of its own: a result kept from a full run, or from another sample, never stands for one of these.
+    incrementalFile: path.relative(ROOT, path.join(OUT, `incremental-${settings.seed}-${settings.size}.json`)),
+    reporters: ['progress', 'json', 'html'],
+    jsonReporter: { fileName: path.relative(ROOT, path.join(OUT, 'mutation.json')) },
+    htmlReporter: { fileName: path.relative(ROOT, path.join(OUT, 'mutation.html')) },
+  });
+  const configFile = path.join(OUT, 'stryker.config.json');
+  fs.writeFileSync(configFile, JSON.stringify(config, null, 2));
+  const stryker = path.join(ROOT, 'node_modules', '.bin', 'stryker');
+  const result = spawnSync(stryker, ['run', configFile], {
+    cwd: ROOT, stdio: 'inherit',
+    env: { ...process.env, MUTATION_SAMPLE: sampleFile, MUTATION_SAMPLE_ROOT: ROOT, SMTP_LSP_IN_PROCESS: '1' },
+  });
+  if (result.status !== 0) throw new Error(`stryker ended with ${result.error?.message ?? `exit code ${result.status}`}`);
+}
+
+/** The statuses in a Stryker JSON report, by mutant key (its positions are 1-based; the keys are 0-based). */
+function readReport(file) {
+  const report = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const statuses = new Map();
+  const files = new Set();
+  for (const [name, { mutants }] of Object.entries(report.files)) {
+    const fileName = path.relative(ROOT, path.resolve(ROOT, name)).split(path.sep).join('/');
+    files.add(fileName);
+    for (const mutant of mutants) {
+      const location = {
+        start: { line: mutant.location.start.line - 1, column: mutant.location.start.column - 1 },
+        end: { line: mutant.location.end.line - 1, column: mutant.location.end.column - 1 },
+      };
+      statuses.set(mutantKey({ fileName, location, mutatorName: mutant.mutatorName, replacement: mutant.replacement }), { status: mutant.status, fileName });
+    }
+  }
+  return { statuses, files, time: fs.statSync(file).mtimeMs };
+}
+
+/** Wilson's 95% interval for `detected` of `n` drawn from `population`, narrowed by the finite-population correction. */
+function interval(detected, n, population) {
+  if (n === 0) return [0, 1];
+  const correction = population > 1 ? (population - n) / (population - 1) : 0;
+  if (correction === 0) return [detected / n, detected / n];
+  const effective = n / correction;
+  const p = detected / n;
+  const centre = (p + (Z * Z) / (2 * effective)) / (1 + (Z * Z) / effective);
+  const half = (Z / (1 + (Z * Z) / effective)) * Math.sqrt((p * (1 - p)) / effective + (Z * Z) / (4 * effective * effective));
+  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+}
+
+const percent = (value) => `${(100 * value).toFixed(1)}%`;
+const count = (value) => value.toLocaleString('en-US');
+
+function tally(statuses) {
+  const counts = { Killed: 0, Timeout: 0, Survived: 0, NoCoverage: 0, other: 0 };
+  for (const status of statuses) counts[status in counts ? status : 'other']++;
+  return { ...counts, detected: counts.Killed + counts.Timeout, valid: counts.Killed + counts.Timeout + counts.Survived + counts.NoCoverage };
+}
+
+function printEstimate(population, drawn, settings) {
+  const byFile = new Map();
+  for (const mutant of population) {
+    const entry = byFile.get(mutant.fileName) ?? { mutants: 0, statuses: [] };
+    entry.mutants++;
+    byFile.set(mutant.fileName, entry);
+  }
+  for (const { fileName, status } of drawn) byFile.get(fileName).statuses.push(status);
+
+  const rows = [];
+  for (const [fileName, { mutants, statuses }] of byFile) {
+    const counts = tally(statuses);
+    const [low, high] = interval(counts.detected, counts.valid, mutants);
+    rows.push({ fileName, mutants, counts, score: counts.valid ? counts.detected / counts.valid : undefined, low, high });
+  }
+  rows.sort((a, b) => b.mutants - a.mutants);
+  console.log(`\nSample of ${count(drawn.length)} mutants (seed ${settings.seed}) from the ${count(population.length)} of server/src outside the key files:\n`);
+  console.log('| file | mutants | sampled | killed | timed out | survived | no coverage | estimated score (95% interval) |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const { fileName, mutants, counts, score, low, high } of rows) {
+    const estimate = score === undefined ? 'not sampled' : `${percent(score)} (${percent(low)}–${percent(high)})`;
+    console.log(`| \`${fileName.slice(SOURCES.length + 1)}\` | ${count(mutants)} | ${counts.valid} | ${counts.Killed} | ${counts.Timeout} | ${counts.Survived} | ${counts.NoCoverage} | ${estimate} |`);
+  }
+  const all = tally(drawn.map(({ status }) => status));
+  if (all.other) console.log(`\n${all.other} sampled mutants ended neither detected nor undetected (a compile or run-time error): left out.`);
+  const share = all.detected / all.valid;
+  const [low, high] = interval(all.detected, all.valid, population.length);
+  console.log(`\nOutside the key files: ${percent(share)} (95% interval ${percent(low)}–${percent(high)}), ${all.detected} of ${all.valid} sampled mutants detected.`);
+  const below = rows.filter((row) => row.score !== undefined && row.score < 0.8 && row.counts.valid >= 5);
+  console.log(`Below 80% in the sample (5 or more sampled): ${below.map((row) => `${row.fileName.slice(SOURCES.length + 1)} ${row.counts.detected}/${row.counts.valid}`).join(', ') || 'none'}.`);
+  return { mutants: population.length, share, low, high };
+}
+
+function printKeyFiles(keyMutants, reports, rest) {
+  console.log('\nKey files, measured whole:\n');
+  console.log('| file | mutants | killed | timed out | survived | no coverage | score | report |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+  let detected = 0;
+  let valid = 0;
+  const missing = [];
+  for (const fileName of KEY_FILES) {
+    const mutants = keyMutants.filter((mutant) => mutant.fileName === fileName);
+    // The newest report that holds the file, and holds each of its current mutants.
+    const report = reports.filter((candidate) => candidate.files.has(fileName)).sort((a, b) => b.time - a.time)[0];
+    const statuses = report && mutants.map((mutant) => report.statuses.get(mutantKey(mutant))?.status);
+    if (!report || statuses.some((status) => status === undefined)) {
+      const absent = statuses ? statuses.filter((status) => status === undefined).length : mutants.length;
+      console.log(`| \`${fileName.slice(SOURCES.length + 1)}\` | ${count(mutants.length)} | | | | | not measured (${count(absent)} mutants without a result) | |`);
+      missing.push(fileName);
+      continue;
+    }
+    const counts = tally(statuses);
+    detected += counts.detected;
+    valid += counts.valid;
+    console.log(`| \`${fileName.slice(SOURCES.length + 1)}\` | ${count(mutants.length)} | ${counts.Killed} | ${counts.Timeout} | ${counts.Survived} | ${counts.NoCoverage} | ${percent(counts.detected / counts.valid)} | ${report.file} |`);
+  }
+  if (missing.length) {
+    console.log(`\nNo overall figure: ${missing.join(', ')} ${missing.length === 1 ? 'has' : 'have'} no full result (npm run test:mutation -- --mutate FILE).`);
+    return;
+  }
+  // The key files' exact counts, and the rest of server/src as the sample estimates it, weighted by mutant counts.
+  const total = valid + rest.mutants;
+  const at = (share) => (detected + share * rest.mutants) / total;
+  console.log(`\nOverall, server/src: ${percent(at(rest.share))} (95% interval ${percent(at(rest.low))}–${percent(at(rest.high))}) over ${count(total)} mutants:`
+    + ` the key files' ${count(valid)} measured, the other ${count(rest.mutants)} estimated from the sample.`);
+}
+
+async function main() {
+  const settings = options(process.argv.slice(2));
+  fs.mkdirSync(OUT, { recursive: true });
+  const everything = await listMutants();
+  const keyMutants = everything.filter((mutant) => KEY_FILES.includes(mutant.fileName));
+  const population = everything.filter((mutant) => !KEY_FILES.includes(mutant.fileName));
+  const chosen = sample(population, settings.size, settings.seed);
+  const sampleFile = path.join(OUT, `sample-${settings.seed}-${settings.size}.json`);
+  fs.writeFileSync(sampleFile, JSON.stringify({ seed: settings.seed, size: settings.size, population: population.length, mutants: chosen }, null, 1));
+  console.log(`${count(everything.length)} mutants in server/src: ${count(keyMutants.length)} in the key files, a sample of ${count(chosen.length)} of the other ${count(population.length)} (${sampleFile}).`);
+
+  if (!settings.reportOnly) runStryker(sampleFile, chosen, settings);
+  const sampleReport = readReport(path.join(OUT, 'mutation.json'));
+  const drawn = chosen.map((mutant) => ({ ...mutant, status: sampleReport.statuses.get(mutantKey(mutant))?.status }));
+  const unmatched = drawn.filter(({ status }) => status === undefined);
+  if (unmatched.length) throw new Error(`${unmatched.length} sampled mutants have no result in the report (first: ${mutantKey(unmatched[0])}); was it made from this sample and these sources?`);
+  fs.writeFileSync(path.join(OUT, 'survivors.txt'), drawn.filter(({ status }) => UNDETECTED.has(status))
+    .map((mutant) => `${mutant.fileName}:${mutant.location.start.line + 1}:${mutant.location.start.column + 1} ${mutant.status} ${mutant.mutatorName} ${JSON.stringify(mutant.replacement)}`).join('\n') + '\n');
+  const rest = printEstimate(population, drawn, settings);
+
+  const reports = settings.keyReports.filter((file) => fs.existsSync(path.resolve(ROOT, file))).map((file) => ({ ...readReport(path.resolve(ROOT, file)), file }));
+  printKeyFiles(keyMutants, reports, rest);
+  console.log(`\nSurviving sampled mutants: ${path.relative(ROOT, path.join(OUT, 'survivors.txt'))}; the HTML report: ${path.relative(ROOT, path.join(OUT, 'mutation.html'))}.`);
+}
+
+main().catch((error) => {
+  console.error(`mutationSample: ${error.message}`);
+  process.exitCode = 2;
+});
