@@ -3,12 +3,16 @@
  * FILE`); of the rest of server/src, a seeded uniform random sample of mutants is run and the score of the whole is estimated
  * from it, with a 95% interval.
  *
- *   node scripts/mutationSample.mjs [--size 900] [--seed 1130] [--concurrency 2] [--report-only] [--key-report FILE ...]
+ *   node scripts/mutationSample.mjs [--size 900] [--seed 1130] [--chunk 150] [--concurrency 2] [--report-only] [--key-report FILE ...]
  *
- * It lists every mutant without running any (Stryker's instrumenter), draws the sample, runs Stryker on the sampled places
- * only (`--mutate file:line:column-line:column`; a checker sets aside the mutants nested inside a sampled one, which such a
- * range also takes in), and prints the estimate per file and overall. The key files' results come from the Stryker reports
- * named by --key-report (reports/mutation/mutation.json unless given); a key file found in none is named as not measured.
+ * It lists every mutant without running any (Stryker's instrumenter) and draws the sample: the first `size` of a seeded
+ * random order, so that a smaller sample is the start of a larger one. It runs Stryker on the sampled places only
+ * (`--mutate file:line:column-line:column`; a checker sets aside the mutants nested inside a sampled one, which such a
+ * range also takes in), `chunk` mutants a run, each run's report kept in reports/mutation/sample/runs/: a mutant that
+ * already has a result from a run over the same source file is not run again, so an interrupted or enlarged sample
+ * goes on where it stopped. It prints the estimate per file and overall. The key files' results come from the Stryker
+ * reports named by --key-report (reports/mutation/mutation.json unless given); a key file found in none is named as not
+ * measured.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -25,9 +29,11 @@ const OUT = path.join(ROOT, 'reports', 'mutation', 'sample');
 const DETECTED = new Set(['Killed', 'Timeout']);
 const UNDETECTED = new Set(['Survived', 'NoCoverage']);
 const Z = 1.959964;
+/** The reason the sample's checker gives a mutant it sets aside (scripts/mutationSampleChecker.mjs). */
+const OUTSIDE = 'outside the sample';
 
 function options(argv) {
-  const parsed = { size: 900, seed: 1130, concurrency: 2, reportOnly: false, keyReports: [] };
+  const parsed = { size: 900, seed: 1130, chunk: 150, concurrency: 2, reportOnly: false, keyReports: [] };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = () => {
@@ -41,10 +47,11 @@ function options(argv) {
     };
     if (flag === '--size') parsed.size = count('--size');
     else if (flag === '--seed') parsed.seed = count('--seed');
+    else if (flag === '--chunk') parsed.chunk = count('--chunk');
     else if (flag === '--concurrency') parsed.concurrency = count('--concurrency');
     else if (flag === '--report-only') parsed.reportOnly = true;
     else if (flag === '--key-report') parsed.keyReports.push(value());
-    else throw new Error(`unknown option ${flag}; options: --size N, --seed N, --concurrency N, --report-only, --key-report FILE`);
+    else throw new Error(`unknown option ${flag}; options: --size N, --seed N, --chunk N, --concurrency N, --report-only, --key-report FILE`);
   }
   if (parsed.keyReports.length === 0) parsed.keyReports.push('reports/mutation/mutation.json');
   return parsed;
@@ -80,7 +87,10 @@ function random(seed) {
   };
 }
 
-/** `size` of `items`, each equally likely (a partial Fisher-Yates shuffle), in their listed order. */
+/**
+ * `size` of `items`, each equally likely, in the order drawn: a partial Fisher-Yates shuffle, whose first n draws are the
+ * same whatever the size, so a sample of 400 is the first 400 of the sample of 900 with the same seed.
+ */
 function sample(items, size, seed) {
   const next = random(seed);
   const indices = items.map((_, index) => index);
@@ -89,13 +99,13 @@ function sample(items, size, seed) {
     const j = i + Math.floor(next() * (indices.length - i));
     [indices[i], indices[j]] = [indices[j], indices[i]];
   }
-  return indices.slice(0, count).sort((a, b) => a - b).map((index) => items[index]);
+  return indices.slice(0, count).map((index) => items[index]);
 }
 
 /** A Stryker range: 1-based lines, columns as Stryker's positions count them. */
 const range = ({ fileName, location: { start, end } }) => `${fileName}:${start.line + 1}:${start.column}-${end.line + 1}:${end.column}`;
 
-function runStryker(sampleFile, mutants, settings) {
+function runStryker(sampleFile, mutants, settings, reportFile) {
   const config = JSON.parse(fs.readFileSync(path.join(ROOT, 'stryker.config.json'), 'utf8'));
   delete config.$schema;
   Object.assign(config, {
@@ -103,18 +113,19 @@ function runStryker(sampleFile, mutants, settings) {
     plugins: [...config.plugins, path.join(ROOT, 'scripts', 'mutationSampleChecker.mjs')],
     checkers: ['mutation-sample'],
     concurrency: settings.concurrency,
-    // A sample of its own: a result kept from a full run, or from another sample, never stands for one of these.
-    incrementalFile: path.relative(ROOT, path.join(OUT, `incremental-${settings.seed}-${settings.size}.json`)),
-    reporters: ['progress', 'json', 'html'],
-    jsonReporter: { fileName: path.relative(ROOT, path.join(OUT, 'mutation.json')) },
-    htmlReporter: { fileName: path.relative(ROOT, path.join(OUT, 'mutation.html')) },
+    // The runs' reports are this script's own incremental record (see readRuns).
+    incremental: false,
+    reporters: ['progress', 'json'],
+    jsonReporter: { fileName: path.relative(ROOT, reportFile) },
   });
   const configFile = path.join(OUT, 'stryker.config.json');
   fs.writeFileSync(configFile, JSON.stringify(config, null, 2));
   const stryker = path.join(ROOT, 'node_modules', '.bin', 'stryker');
+  const chunkFile = path.join(OUT, 'chunk.json');
+  fs.writeFileSync(chunkFile, JSON.stringify({ mutants }));
   const result = spawnSync(stryker, ['run', configFile], {
     cwd: ROOT, stdio: 'inherit',
-    env: { ...process.env, MUTATION_SAMPLE: sampleFile, MUTATION_SAMPLE_ROOT: ROOT, SMTP_LSP_IN_PROCESS: '1' },
+    env: { ...process.env, MUTATION_SAMPLE: chunkFile, MUTATION_SAMPLE_ROOT: ROOT, SMTP_LSP_IN_PROCESS: '1' },
   });
   if (result.status !== 0) throw new Error(`stryker ended with ${result.error?.message ?? `exit code ${result.status}`}`);
 }
@@ -124,18 +135,35 @@ function readReport(file) {
   const report = JSON.parse(fs.readFileSync(file, 'utf8'));
   const statuses = new Map();
   const files = new Set();
-  for (const [name, { mutants }] of Object.entries(report.files)) {
+  const sources = new Map();
+  for (const [name, { mutants, source }] of Object.entries(report.files)) {
     const fileName = path.relative(ROOT, path.resolve(ROOT, name)).split(path.sep).join('/');
     files.add(fileName);
+    sources.set(fileName, source);
     for (const mutant of mutants) {
       const location = {
         start: { line: mutant.location.start.line - 1, column: mutant.location.start.column - 1 },
         end: { line: mutant.location.end.line - 1, column: mutant.location.end.column - 1 },
       };
-      statuses.set(mutantKey({ fileName, location, mutatorName: mutant.mutatorName, replacement: mutant.replacement }), { status: mutant.status, fileName });
+      statuses.set(mutantKey({ fileName, location, mutatorName: mutant.mutatorName, replacement: mutant.replacement }), { status: mutant.status, reason: mutant.statusReason, fileName });
     }
   }
-  return { statuses, files, time: fs.statSync(file).mtimeMs };
+  return { statuses, files, sources, time: fs.statSync(file).mtimeMs };
+}
+
+/** The results of earlier runs for mutants of files whose source has not changed since; a newer run's result wins. */
+function readRuns(runsDir) {
+  const results = new Map();
+  const current = new Map();
+  const runs = fs.existsSync(runsDir) ? fs.readdirSync(runsDir).filter((name) => name.endsWith('.json')).sort() : [];
+  for (const name of runs) {
+    const report = readReport(path.join(runsDir, name));
+    for (const [key, result] of report.statuses) {
+      if (!current.has(result.fileName)) current.set(result.fileName, fs.readFileSync(path.join(ROOT, result.fileName), 'utf8'));
+      if (report.sources.get(result.fileName) === current.get(result.fileName) && result.reason !== OUTSIDE) results.set(key, result.status);
+    }
+  }
+  return results;
 }
 
 /** Wilson's 95% interval for `detected` of `n` drawn from `population`, narrowed by the finite-population correction. */
@@ -228,27 +256,44 @@ function printKeyFiles(keyMutants, reports, rest) {
 
 async function main() {
   const settings = options(process.argv.slice(2));
-  fs.mkdirSync(OUT, { recursive: true });
+  const runsDir = path.join(OUT, 'runs');
+  fs.mkdirSync(runsDir, { recursive: true });
   const everything = await listMutants();
   const keyMutants = everything.filter((mutant) => KEY_FILES.includes(mutant.fileName));
   const population = everything.filter((mutant) => !KEY_FILES.includes(mutant.fileName));
   const chosen = sample(population, settings.size, settings.seed);
   const sampleFile = path.join(OUT, `sample-${settings.seed}-${settings.size}.json`);
   fs.writeFileSync(sampleFile, JSON.stringify({ seed: settings.seed, size: settings.size, population: population.length, mutants: chosen }, null, 1));
-  console.log(`${count(everything.length)} mutants in server/src: ${count(keyMutants.length)} in the key files, a sample of ${count(chosen.length)} of the other ${count(population.length)} (${sampleFile}).`);
+  console.log(`${count(everything.length)} mutants in server/src: ${count(keyMutants.length)} in the key files, a sample of ${count(chosen.length)} of the other ${count(population.length)} (${path.relative(ROOT, sampleFile)}).`);
 
-  if (!settings.reportOnly) runStryker(sampleFile, chosen, settings);
-  const sampleReport = readReport(path.join(OUT, 'mutation.json'));
-  const drawn = chosen.map((mutant) => ({ ...mutant, status: sampleReport.statuses.get(mutantKey(mutant))?.status }));
-  const unmatched = drawn.filter(({ status }) => status === undefined);
-  if (unmatched.length) throw new Error(`${unmatched.length} sampled mutants have no result in the report (first: ${mutantKey(unmatched[0])}); was it made from this sample and these sources?`);
-  fs.writeFileSync(path.join(OUT, 'survivors.txt'), drawn.filter(({ status }) => UNDETECTED.has(status))
+  let results = readRuns(runsDir);
+  if (!settings.reportOnly) {
+    const waiting = chosen.filter((mutant) => !results.has(mutantKey(mutant)));
+    console.log(`${count(chosen.length - waiting.length)} of them have a result from an earlier run; ${count(waiting.length)} to run, ${settings.chunk} a run.`);
+    for (let start = 0; start < waiting.length; start += settings.chunk) {
+      const chunk = waiting.slice(start, start + settings.chunk);
+      const reportFile = path.join(runsDir, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+      runStryker(sampleFile, chunk, settings, reportFile);
+      console.log(`${count(Math.min(start + settings.chunk, waiting.length))} of ${count(waiting.length)} run.`);
+    }
+    results = readRuns(runsDir);
+  }
+  // The first n of the draw are a uniform sample of n: while some have no result, the estimate is over those before the first gap.
+  const leading = [];
+  for (const mutant of chosen) {
+    const status = results.get(mutantKey(mutant));
+    if (status === undefined) break;
+    leading.push({ ...mutant, status });
+  }
+  if (leading.length < chosen.length) console.log(`Only the first ${count(leading.length)} of the ${count(chosen.length)} drawn have results: the estimate is over them.`);
+  fs.writeFileSync(path.join(OUT, 'survivors.txt'), leading.filter(({ status }) => UNDETECTED.has(status))
+    .sort((a, b) => a.fileName.localeCompare(b.fileName) || a.location.start.line - b.location.start.line)
     .map((mutant) => `${mutant.fileName}:${mutant.location.start.line + 1}:${mutant.location.start.column + 1} ${mutant.status} ${mutant.mutatorName} ${JSON.stringify(mutant.replacement)}`).join('\n') + '\n');
-  const rest = printEstimate(population, drawn, settings);
+  const rest = printEstimate(population, leading, settings);
 
   const reports = settings.keyReports.filter((file) => fs.existsSync(path.resolve(ROOT, file))).map((file) => ({ ...readReport(path.resolve(ROOT, file)), file }));
   printKeyFiles(keyMutants, reports, rest);
-  console.log(`\nSurviving sampled mutants: ${path.relative(ROOT, path.join(OUT, 'survivors.txt'))}; the HTML report: ${path.relative(ROOT, path.join(OUT, 'mutation.html'))}.`);
+  console.log(`\nSurviving sampled mutants: ${path.relative(ROOT, path.join(OUT, 'survivors.txt'))}; each run's report: ${path.relative(ROOT, runsDir)}.`);
 }
 
 main().catch((error) => {
