@@ -38,6 +38,7 @@ export class LspSession {
   stderr = '';
   settings: unknown;
   serverCapabilities: ServerCapabilities = {};
+  serverInfo: { name: string; version?: string } | undefined;
   private readonly versions = new Map<string, number>();
   private readonly published = new Map<string, PublishDiagnosticsParams>();
   private readonly pushCounts = new Map<string, number>();
@@ -111,6 +112,7 @@ export class LspSession {
     // In process, no process id: the server would watch it with a timer that keeps the test process alive.
     const initialized = await connection.sendRequest(InitializeRequest.type, { processId: inProcess ? null : process.pid, rootUri: null, capabilities, workspaceFolders: null });
     session.serverCapabilities = initialized.capabilities;
+    session.serverInfo = initialized.serverInfo;
     await connection.sendNotification(InitializedNotification.type, {});
     return session;
   }

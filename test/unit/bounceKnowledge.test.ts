@@ -18,6 +18,8 @@ describe('MTA words that produce replies', () => {
       const key = `${action.mta} ${action.word.toLowerCase()}`;
       assert.ok(!seen.has(key), `${key} listed twice`);
       seen.add(key);
+      // The word as the configuration writes it, which hover and completion look for.
+      assert.match(action.word, /^(?:[A-Za-z_]+:?|\$#error)$/, `${action.mta}: ${action.word}`);
       assert.ok(action.effect.length > 20, key);
       assert.match(action.source.url, /^https:\/\//, key);
     }
