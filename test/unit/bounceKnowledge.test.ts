@@ -5,7 +5,9 @@ import { describe, test } from 'node:test';
 import { impliedClass, POSTFIX_ACTIONS } from '../../server/src/actions';
 import { classifyBounce, REASON_RULES, REASONS, VAGUE_CODES, type BounceReason } from '../../server/src/registry/bounceReasons';
 import { DSN_ACTIONS, DSN_FIELDS, DSN_VALUE_TYPES } from '../../server/src/registry/dsnFields';
+import { DSN_HELPERS } from '../../server/src/registry/harakaDsn';
 import { MTA_ACTIONS } from '../../server/src/registry/mtaActions';
+import { dsnCalls } from '../../server/src/features/harakaDsn';
 import { ENUMERATED_CODES, findEntryByCode } from '../../server/src/registry/registry';
 import { ROOT } from '../support/paths';
 
@@ -53,6 +55,36 @@ describe('MTA words that produce replies', () => {
     const words = POSTFIX_ACTIONS.split('|');
     assert.deepEqual([...words].sort(), ['DEFER', 'DEFER_IF_PERMIT', 'DEFER_IF_REJECT', 'REJECT']);
     assert.ok(words.indexOf('DEFER_IF_PERMIT') < words.indexOf('DEFER'));
+  });
+});
+
+describe('Haraka DSN helpers', () => {
+  const SUBJECTS: Record<string, number> = { addr: 1, mbox: 2, sys: 3, net: 4, proto: 5, media: 6, sec: 7 };
+  const OWN_TEXT = ['no_such_user', 'temp_resolver_failed', 'too_many_hops', 'bad_sender_ip', 'relaying_denied'];
+
+  test('the helpers named after RFC 3463 give the code of their subject and the registry\'s text; five have a text of their own', () => {
+    assert.equal(DSN_HELPERS.size, 54);
+    for (const [name, helper] of DSN_HELPERS) {
+      assert.equal(helper.name, name);
+      assert.match(String(helper.replyCode), /^[245]\d\d$/, name);
+      const entry = findEntryByCode(helper.code);
+      assert.ok(entry, `${name}: ${helper.code} is registered`);
+      if (OWN_TEXT.includes(name)) {
+        assert.notEqual(helper.message.toLowerCase(), entry.sample.toLowerCase(), name);
+        continue;
+      }
+      const prefix = name.split('_')[0];
+      assert.equal(entry.subject, name === 'unspecified' ? 0 : SUBJECTS[prefix], `${name}: ${helper.code}`);
+      assert.equal(helper.message.toLowerCase(), entry.sample.toLowerCase(), name);
+    }
+  });
+
+  test('a call gives its reply: the helper\'s reply code unless the call names one, the helper\'s text unless the call gives one', () => {
+    const reply = (line: string) => dsnCalls(line).map((call) => call.reply);
+    assert.deepEqual(reply('return next(DENY, DSN.no_such_user());'), ['550 5.1.1 No such user']);
+    assert.deepEqual(reply('next(DENYSOFT, DSN.relaying_denied(\'Not here\', 450));'), ['450 4.7.1 Not here']);
+    assert.deepEqual(reply('next(DENYSOFT, DSN.mbox_full());'), ['450 4.2.2 Mailbox full']);
+    assert.deepEqual(reply('next(DENY, DSN.sec_unauthorized("Blocked"), DSN.not_a_helper());'), ['550 5.7.1 Blocked']);
   });
 });
 
