@@ -3,14 +3,16 @@
  * FILE`); of the rest of server/src, a seeded uniform random sample of mutants is run and the score of the whole is estimated
  * from it, with a 95% interval.
  *
- *   node scripts/mutationSample.mjs [--size 900] [--seed 1130] [--chunk 150] [--concurrency 2] [--report-only] [--key-report FILE ...]
+ *   node scripts/mutationSample.mjs [--size 900] [--seed 1130] [--chunk 150] [--concurrency 2] [--report-only]
+ *     [--rerun-undetected [FILE,...]] [--key-report FILE ...]
  *
  * It lists every mutant without running any (Stryker's instrumenter) and draws the sample: the first `size` of a seeded
  * random order, so that a smaller sample is the start of a larger one. It runs Stryker on the sampled places only
  * (`--mutate file:line:column-line:column`; a checker sets aside the mutants nested inside a sampled one, which such a
  * range also takes in), `chunk` mutants a run, each run's report kept in reports/mutation/sample/runs/: a mutant that
  * already has a result from a run over the same source file is not run again, so an interrupted or enlarged sample
- * goes on where it stopped. It prints the estimate per file and overall. The key files' results come from the Stryker
+ * goes on where it stopped. After tests are added, `--rerun-undetected` runs the sampled mutants that survived or had no
+ * coverage again (in the named source files only, if given): a killed mutant stays killed. It prints the estimate per file and overall. The key files' results come from the Stryker
  * reports named by --key-report (reports/mutation/mutation.json unless given); a key file found in none is named as not
  * measured.
  */
@@ -33,7 +35,7 @@ const Z = 1.959964;
 const OUTSIDE = 'outside the sample';
 
 function options(argv) {
-  const parsed = { size: 900, seed: 1130, chunk: 150, concurrency: 2, reportOnly: false, keyReports: [] };
+  const parsed = { size: 900, seed: 1130, chunk: 150, concurrency: 2, reportOnly: false, rerun: undefined, keyReports: [] };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = () => {
@@ -50,8 +52,12 @@ function options(argv) {
     else if (flag === '--chunk') parsed.chunk = count('--chunk');
     else if (flag === '--concurrency') parsed.concurrency = count('--concurrency');
     else if (flag === '--report-only') parsed.reportOnly = true;
+    else if (flag === '--rerun-undetected') {
+      const files = argv[i + 1] && !argv[i + 1].startsWith('--') ? argv[++i].split(',').map((name) => path.posix.normalize(name)) : [];
+      parsed.rerun = (fileName) => files.length === 0 || files.includes(fileName);
+    }
     else if (flag === '--key-report') parsed.keyReports.push(value());
-    else throw new Error(`unknown option ${flag}; options: --size N, --seed N, --chunk N, --concurrency N, --report-only, --key-report FILE`);
+    else throw new Error(`unknown option ${flag}; options: --size N, --seed N, --chunk N, --concurrency N, --report-only, --rerun-undetected [FILE,...], --key-report FILE`);
   }
   if (parsed.keyReports.length === 0) parsed.keyReports.push('reports/mutation/mutation.json');
   return parsed;
@@ -268,7 +274,8 @@ async function main() {
 
   let results = readRuns(runsDir);
   if (!settings.reportOnly) {
-    const waiting = chosen.filter((mutant) => !results.has(mutantKey(mutant)));
+    const again = (mutant) => settings.rerun?.(mutant.fileName) && UNDETECTED.has(results.get(mutantKey(mutant)));
+    const waiting = chosen.filter((mutant) => !results.has(mutantKey(mutant)) || again(mutant));
     console.log(`${count(chosen.length - waiting.length)} of them have a result from an earlier run; ${count(waiting.length)} to run, ${settings.chunk} a run.`);
     for (let start = 0; start < waiting.length; start += settings.chunk) {
       const chunk = waiting.slice(start, start + settings.chunk);
