@@ -5,7 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { PassThrough } from 'node:stream';
-import { createConnection as createServerConnection } from 'vscode-languageserver/node';
+import { createConnection as createServerConnection, ProposedFeatures, type WatchDog } from 'vscode-languageserver';
 import {
   CompletionRequest, ConfigurationRequest, createProtocolConnection, DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, DocumentDiagnosticRequest,
@@ -45,8 +45,8 @@ export class LspSession {
   private readonly pulled = new Map<string, { resultId?: string; items: Diagnostic[] }>();
   private readonly waiters: (() => void)[] = [];
   private exited = false;
-  private endInProcess?: () => void;
-  /** Resolves with the server's exit code when its process ends (in process: 0 when the session stops). */
+  private endInProcess?: (code: number) => void;
+  /** Resolves with the server's exit code when its process ends (in process: when it would end its process). */
   readonly exit: Promise<number | null>;
   private readonly child?: ChildProcess;
 
@@ -55,7 +55,10 @@ export class LspSession {
     this.child = child;
     this.exit = child
       ? new Promise((resolve) => child.once('exit', (code) => resolve(code)))
-      : new Promise((resolve) => (this.endInProcess = () => resolve(0)));
+      : new Promise((resolve) => (this.endInProcess = (code) => {
+        this.exited = true;
+        resolve(code);
+      }));
   }
 
   /** The server's process; a session whose server runs in the test process has none. */
@@ -71,10 +74,19 @@ export class LspSession {
     if (inProcess) {
       const toServer = new PassThrough();
       const toClient = new PassThrough();
-      // The server's side of the connection reads and writes messages, not streams: an ended stream then does not end the process.
-      startServer(createServerConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient)));
       connection = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
       session = new LspSession(connection, undefined, options);
+      const inProcessSession = session;
+      // What vscode-languageserver/node does for the process, for this session: `exit` ends the session, not the tests.
+      const watchDog: WatchDog = {
+        shutdownReceived: false,
+        initialize: () => undefined,
+        exit: (code) => inProcessSession.endInProcess!(code),
+      };
+      startServer(createServerConnection(
+        (logger) => createProtocolConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient), logger),
+        watchDog, ProposedFeatures.all,
+      ));
     } else {
       const child = spawn(process.execPath, [...(options.nodeOptions ?? []), options.server ?? SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
       connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
@@ -109,8 +121,7 @@ export class LspSession {
         ...(options.pullDiagnostics ? { diagnostic: { dynamicRegistration: false } } : {}),
       },
     };
-    // In process, no process id: the server would watch it with a timer that keeps the test process alive.
-    const initialized = await connection.sendRequest(InitializeRequest.type, { processId: inProcess ? null : process.pid, rootUri: null, capabilities, workspaceFolders: null });
+    const initialized = await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities, workspaceFolders: null });
     session.serverCapabilities = initialized.capabilities;
     session.serverInfo = initialized.serverInfo;
     await connection.sendNotification(InitializedNotification.type, {});
@@ -190,15 +201,7 @@ export class LspSession {
 
   async stop(): Promise<void> {
     if (this.exited) return;
-    if (!this.child) {
-      // The exit notification would end the test process: in process, the session ends after shutdown.
-      await this.connection.sendRequest(ShutdownRequest.type);
-      this.exited = true;
-      this.connection.dispose();
-      this.endInProcess!();
-      return;
-    }
-    const exit = new Promise((resolve) => this.child!.once('exit', resolve));
+    const exit = this.exit;
     await this.connection.sendRequest(ShutdownRequest.type);
     await this.connection.sendNotification(ExitNotification.type);
     await exit;
