@@ -8,6 +8,9 @@ import { DSN_ACTIONS, DSN_FIELDS, DSN_VALUE_TYPES } from '../../server/src/regis
 import { DSN_HELPERS } from '../../server/src/registry/harakaDsn';
 import { MTA_ACTIONS } from '../../server/src/registry/mtaActions';
 import { dsnCalls } from '../../server/src/features/harakaDsn';
+import { createLanguageService } from '../../server/src/languageService';
+import type { MtaAction } from '../../server/src/registry/mtaActions';
+import { documentOf } from '../support/documents';
 import { ENUMERATED_CODES, findEntryByCode } from '../../server/src/registry/registry';
 import { ROOT } from '../support/paths';
 
@@ -49,6 +52,38 @@ describe('MTA words that produce replies', () => {
     }
     assert.equal(impliedClass('error:'), undefined);
     assert.equal(impliedClass('$#error $@'), undefined);
+  });
+
+  test('hover on each word, in a line of its MTA\'s configuration, shows what it does, its default reply and its source', () => {
+    const service = createLanguageService();
+    const MTA = { postfix: 'Postfix', exim: 'Exim', sendmail: 'Sendmail', opensmtpd: 'OpenSMTPD', haraka: 'Haraka' };
+    const WHAT = { postfix: 'action', exim: 'ACL verb', sendmail: 'action', opensmtpd: 'filter verdict', haraka: 'plugin verdict' };
+    /** A file of the MTA, a line where the word stands where that MTA reads it, and the word's column. */
+    const place = (action: MtaAction): [string, string, number] => {
+      switch (action.mta) {
+        case 'postfix': return action.kind === 'parameter'
+          ? ['file:///etc/postfix/main.cf', `${action.word} = 554`, 0]
+          : ['file:///etc/postfix/sender_access', `spammer@example.net  ${action.word} go away`, 21];
+        case 'exim': return ['file:///etc/exim4/exim4.conf.template', `  ${action.word} hosts = +blocked_hosts`, 2];
+        case 'sendmail': return action.word === '$#error'
+          ? ['file:///etc/mail/sendmail.mc', 'R$* \t$#error $@ 5.7.1 $: "550 blocked"', 5]
+          : ['file:///etc/mail/access', `From:spammer@example.net\t${action.word}`, 25];
+        case 'opensmtpd': return ['file:///etc/mail/smtpd.conf', `filter "rdns" phase connect match !rdns ${action.word} "550 no rDNS"`, 40];
+        case 'haraka': return ['file:///srv/haraka/plugins/check.js', `    return next(${action.word}, 'go away');`, 16];
+      }
+    };
+    for (const action of MTA_ACTIONS) {
+      const [uri, line, column] = place(action);
+      const document = documentOf(line, uri, uri.endsWith('.js') ? 'javascript' : 'plaintext');
+      const hover = service.doHover(document, { line: 0, character: column + 1 });
+      const value = (hover?.contents as { value: string } | undefined)?.value ?? '';
+      const label = `${action.mta} ${action.word}`;
+      assert.ok(value.startsWith(`**${action.word}** · ${MTA[action.mta]} ${action.kind === 'parameter' ? 'parameter' : WHAT[action.mta]}\n\n${action.effect}`), `${label}: ${value}`);
+      if (action.kind === 'parameter') assert.ok(value.includes(`Default: \`${action.word} = ${action.defaultReply}\``), label);
+      else if (action.defaultReply) assert.ok(value.includes(`Replies by default: `) && value.includes(action.defaultReply), label);
+      assert.ok(value.endsWith(`[${action.source.label}](${action.source.url})`), label);
+      assert.deepEqual(hover?.range, { start: { line: 0, character: column }, end: { line: 0, character: column + action.word.length } }, label);
+    }
   });
 
   test('the Postfix alternation takes the DEFER_IF_* forms before DEFER', () => {
