@@ -91,6 +91,15 @@ describe('smtp-status-codes summary', () => {
     assert.match(markdown.stdout, /\n### Rejects by restriction\n\n\| restriction \| count \| codes \|\n/);
   });
 
+  test('the text and Markdown reports of a Postfix log, line for line', async () => {
+    const log = path.join(FIXTURES, 'messages', 'mail.log');
+    for (const [format, expected] of [['text', 'mail.log.txt'], ['markdown', 'mail.log.md']]) {
+      const result = await run([log, '--format', format], dir);
+      assert.equal(result.code, 0, result.stderr);
+      assert.equal(result.stdout, fs.readFileSync(path.join(FIXTURES, 'summary', expected), 'utf8'), format);
+    }
+  });
+
   test('--since and --until keep the lines of a time window', async () => {
     const all = JSON.parse((await run(['all.log', '--format', 'json'], dir)).stdout);
     const window = JSON.parse((await run(['all.log', '--format', 'json', '--since', '2026-11-29 10:02:13', '--until', '2026-11-29 11:00:04'], dir)).stdout);
