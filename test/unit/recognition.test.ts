@@ -201,6 +201,14 @@ describe('comments and the shape of a code', () => {
     assert.deepEqual(coloured('said: 550 5.1.1-', LOG), ['550 replyCodePermanent', '5.1.1 statusCodePermanent']);
   });
 
+  test('a version range or a comparison is no code, but a status field is', () => {
+    for (const text of ['"node": ">=5.1.1", "dsn": "5.1.1"', '"x": "<=5.1.1", "dsn": "5.1.1"', '"y": "~=4.2.0", "dsn": "5.1.1"']) {
+      assert.deepEqual(coloured(text, DATA), ['5.1.1 statusCodePermanent'], text);
+    }
+    assert.deepEqual(coloured('if version === 5.3.0 or dsn=5.3.0', LOG), ['5.3.0 statusCodePermanent']);
+    assert.deepEqual(coloured('if status != 5.3.0: dsn=5.3.0', LOG), ['5.3.0 statusCodePermanent']);
+  });
+
   test('leading zeros and over-long sub-codes are malformed; a lone zero is not', () => {
     const malformed = (code: string) => problems(`reply("550 ${code} x")`, SOURCE);
     for (const code of ['5.01.1', '5.00.0', '5.0.00', '5.1.0001', '5.1000.1']) assert.deepEqual(malformed(code), ['11 malformed-code'], code);

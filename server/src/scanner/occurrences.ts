@@ -103,10 +103,11 @@ export class OccurrenceTable {
   /** FIELDS numbers per row, one buffer for the whole table: one allocation as it grows, one copy per edit. */
   private rows = NO_ROWS;
 
-  /** `expectedRows`: room to make at once, so that a large log's table is not copied as it grows. */
-  constructor(private readonly dictionary = new Dictionary(), expectedRows = 0) {
-    if (expectedRows > 0) this.rows = new Int32Array(expectedRows * FIELDS);
-  }
+  /**
+   * `expectedRows`: room to make at the first row, so that a large log's table is not copied as it grows. Nothing is
+   * allocated before it: most files of a source tree hold no code at all.
+   */
+  constructor(private readonly dictionary = new Dictionary(), private readonly expectedRows = 0) {}
 
   /** An empty table that shares this one's strings, for the lines an edit re-scans (see replaceRows). */
   emptyLike(): OccurrenceTable {
@@ -116,7 +117,7 @@ export class OccurrenceTable {
   /** Adds the code text[index, end) at `line`, `column`. */
   add(line: number, column: number, text: string, index: number, end: number, facts: OccurrenceFacts): void {
     let at = this.length * FIELDS;
-    if (at === this.rows.length) this.grow(Math.max(64, this.length * 2));
+    if (at === this.rows.length) this.grow(Math.max(64, this.expectedRows, this.length * 2));
     this.length++;
     const rows = this.rows;
     rows[at++] = line;

@@ -15,10 +15,11 @@ type CandidateContext = OccurrenceContext | 'literal';
 
 /**
  * A digit, a dot, 1-4 digits, a dot, 1-4 digits (4 so that over-long sub-codes are caught as malformed),
- * not inside a longer dotted number, a word or a version (`v5.1.1`, `node@5.1.1`, `^5.1.1`, `10.5.1.1`, `5.1.1.2`).
+ * not inside a longer dotted number, a word or a version (`v5.1.1`, `node@5.1.1`, `^5.1.1`, `10.5.1.1`, `5.1.1.2`), nor after
+ * a comparison (`>=2.1.0`, `===5.3.0`, `~=4.2.0`: version ranges and tests).
  * Underscores may touch it: qmail writes spaces as `_` in its logs (`said:_550_5.1.1_<user>`).
  */
-const CANDIDATE = /(?<![A-Za-z0-9.@^~/\\+$%*])\d\.\d{1,4}\.\d{1,4}(?![A-Za-z0-9]|\.\w|-\w)/g;
+const CANDIDATE = /(?<![A-Za-z0-9.@^~/\\+$%*]|[<>=!~]=)\d\.\d{1,4}\.\d{1,4}(?![A-Za-z0-9]|\.\w|-\w)/g;
 
 /** How far back on the line each context is read: enough for its longest form, and a bound on the work per candidate. */
 const REPLY_WINDOW = 12;
@@ -80,8 +81,9 @@ function isCommentBefore(text: string, lineStart: number, index: number): boolea
     while (wordEnd < index && isWordCharacter(text.charCodeAt(wordEnd))) wordEnd++;
     if (!C_DIRECTIVES.has(text.slice(wordStart, wordEnd))) return true;
   }
-  for (let i = lineStart + 1; i + 2 < index; i++) {
-    if (text.charCodeAt(i) === 47 && text.charCodeAt(i + 1) === 47 && isRegExpSpace(text.charCodeAt(i - 1)) && isRegExpSpace(text.charCodeAt(i + 2))) return true;
+  const before = text.slice(lineStart, index);
+  for (let i = before.indexOf('//', 1); i !== -1 && i + 2 < before.length; i = before.indexOf('//', i + 1)) {
+    if (isRegExpSpace(before.charCodeAt(i - 1)) && isRegExpSpace(before.charCodeAt(i + 2))) return true;
   }
   return false;
 }
@@ -250,11 +252,19 @@ function fieldMayEndBefore(text: string, from: number, index: number, quote: boo
   if (q === 34 || q === 39) p--;
   if (p < from) return false;
   const keyEnd = p + 1;
-  let keyStart = keyEnd;
-  while (keyStart > from && isWordCharacter(text.charCodeAt(keyStart - 1))) keyStart--;
-  if (quote && holdsXcode(text, keyStart, keyEnd)) return true;
-  return c !== 61 && c !== 58 ? false : endsWithWord(text, keyStart, keyEnd, 'dsn') || endsWithWord(text, keyStart, keyEnd, 'status')
-    || endsWithWord(text, keyStart, keyEnd, 'code') || endsWithWord(text, keyStart, keyEnd, 'esc');
+  if ((c === 61 || c === 58) && endsWithFieldWord(text, from, keyEnd)) return true;
+  return quote && holdsXcode(text, from, keyEnd);
+}
+
+/** Whether text[from, to) ends with one of the words status field keys end in: dsn, status, code, esc (any case). */
+function endsWithFieldWord(text: string, from: number, to: number): boolean {
+  switch (text.charCodeAt(to - 1) | 32) {
+    case 110: return endsWithWord(text, from, to, 'dsn');
+    case 115: return endsWithWord(text, from, to, 'status');
+    case 101: return endsWithWord(text, from, to, 'code');
+    case 99: return endsWithWord(text, from, to, 'esc');
+    default: return false;
+  }
 }
 
 /** Whether text[from, to) ends with `word` (lower case), ignoring case. */
@@ -264,24 +274,27 @@ function endsWithWord(text: string, from: number, to: number, word: string): boo
   return true;
 }
 
+/** Whether the word that ends at `to` (not before `from`) holds `xcode`, in any case. */
 function holdsXcode(text: string, from: number, to: number): boolean {
-  for (let i = to - 5; i >= from; i--) if (endsWithWord(text, i, i + 5, 'xcode')) return true;
+  for (let i = to - 1; i >= from; i--) {
+    const c = text.charCodeAt(i);
+    if (!isWordCharacter(c)) return false;
+    if ((c | 32) === 120 && i + 5 <= to && endsWithWord(text, i, i + 5, 'xcode')) return true;
+  }
   return false;
 }
 
-/** Whether text[from, to) speaks of a version: `version`, `release`, the word `ver`, or a `v` word that ends it (/version|\bver\b|release|\bv$/i). */
+/**
+ * Whether text[from, to) speaks of a version: `version`, `release`, the word `ver`, or a `v` word that ends it
+ * (/version|\bver\b|release|\bv$/i). Read backwards from the end, where a key like `"version": "` usually is.
+ */
 function hasVersionCue(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i) | 32;
-    if (c === 118) { // v
-      if (endsWithWord(text, i, i + 7, 'version') && i + 7 <= to) return true;
-      const boundaryBefore = i === from || !isWordCharacter(text.charCodeAt(i - 1));
-      if (!boundaryBefore) continue;
-      if (i + 1 === to) return true;
-      if (i + 3 <= to && endsWithWord(text, i, i + 3, 'ver') && (i + 3 === to || !isWordCharacter(text.charCodeAt(i + 3)))) return true;
-    } else if (c === 114 && i + 7 <= to && endsWithWord(text, i, i + 7, 'release')) {
-      return true;
-    }
+  if (to > from && (text.charCodeAt(to - 1) | 32) === 118 && (to - 1 === from || !isWordCharacter(text.charCodeAt(to - 2)))) return true;
+  for (let wordEnd = to; wordEnd - 3 >= from; wordEnd--) {
+    const c = text.charCodeAt(wordEnd - 1) | 32;
+    if (c === 110 ? endsWithWord(text, from, wordEnd, 'version') : c === 101 ? endsWithWord(text, from, wordEnd, 'release')
+      : c === 114 && endsWithWord(text, from, wordEnd, 'ver') && (wordEnd - 3 === from || !isWordCharacter(text.charCodeAt(wordEnd - 4)))
+        && (wordEnd === to || !isWordCharacter(text.charCodeAt(wordEnd)))) return true;
   }
   return false;
 }
