@@ -11,7 +11,8 @@
  * (`--mutate file:line:column-line:column`; a checker sets aside the mutants nested inside a sampled one, which such a
  * range also takes in), `chunk` mutants a run, each run's report kept in reports/mutation/sample/runs/: a mutant that
  * already has a result from a run over the same source file is not run again, so an interrupted or enlarged sample
- * goes on where it stopped. After tests are added, `--rerun-undetected` runs the sampled mutants that survived or had no
+ * goes on where it stopped. The draw is over the mutants in file order: a change that adds or removes mutants redraws
+ * the sample after it. After tests are added, `--rerun-undetected` runs the sampled mutants that survived or had no
  * coverage again (in the named source files only, if given): a killed mutant stays killed. It prints the estimate per file and overall. The key files' results come from the Stryker
  * reports named by --key-report (reports/mutation/mutation.json unless given); a key file found in none is named as not
  * measured.
