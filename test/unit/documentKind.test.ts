@@ -74,7 +74,8 @@ describe('document kinds', () => {
       exim: ['/etc/exim4/exim4.conf.template', '/etc/exim/exim.conf'],
       data: ['/app/requirements-dev.txt', '/app/CHANGELOG.md', '/app/go.sum', '/app/Pipfile', '/app/RELEASE_NOTES.txt'],
       text: ['/app/README.md', '/app/INSTALL', '/usr/share/man/man8/postfix.8', '/app/docs/guide.rst', '/usr/share/doc/postfix/postfix_README'],
-      'mail-log': ['/var/log/mail.err', '/var/log/mail.warn.1', '/var/log/exim4/paniclog', '/var/log/mail.log-20261128.gz', '/srv/postfix.log'],
+      'mail-log': ['/var/log/mail.err', '/var/log/mail.warn.1', '/var/log/exim4/paniclog', '/var/log/mail.log-20261128.gz', '/srv/postfix.log',
+        '/srv/postfix.log.1', '/var/log/smtp.log.3'],
       bounce: ['/home/a/inbox.mbox', '/home/a/returned.msg', '/home/a/report.dsn'],
     };
     for (const [kind, paths] of Object.entries(forms)) {
