@@ -54,6 +54,8 @@ describe('smtp-status-codes summary', () => {
     );
     assert.deepEqual(report.mtas[1].totals, { received: 4, delivered: 3, forwarded: 0, deferred: 1, deferrals: 1, bounced: 1, expired: 0, rejected: 3 });
     assert.deepEqual(report.mtas[2].totals, { received: 3, delivered: 2, forwarded: 0, deferred: 1, deferrals: 1, bounced: 1, expired: 0, rejected: 2 });
+    const text = await run(['all.log'], dir);
+    assert.match(text.stdout, /^Exim .*\n(?: {2}\w+ +[\d,]+\n)*? {2}deferred +1 \(1 deferral\)\n/m, 'one deferral, in the singular');
     const codes = report.mtas[0].codes.map((entry: { code: string; meaning: string }) => `${entry.code} ${entry.meaning}`);
     assert.ok(codes.includes('5.1.1 Bad destination mailbox address'), codes.join('\n'));
     assert.match(report.mtas[0].rejects[0].restriction, /^reject_/);
