@@ -29,13 +29,14 @@ const LANGUAGE_KINDS: Record<string, DocumentKind> = { log: 'mail-log', maillog:
 const NAME_RULES: [RegExp, DocumentKind][] = [
   [/\.(?:lock|sum)$|(?:^|\/)(?:requirements[^/]*\.txt|Gemfile|Pipfile|Podfile|(?:CHANGELOG|CHANGES|NEWS|HISTORY|RELEASE[-_]?NOTES)(?:\.\w+)?)$/i, 'data'],
   [/(?:^|\/)(?:mail\.(?:log|err|warn|info)|maillog|exim_(?:main|reject|panic)log|(?:main|reject|panic)log)(?:[.-]\d+|-\d{8})?(?:\.gz)?$/i, 'mail-log'],
+  // Before the man-page names (`.1` to `.8`): a rotated log keeps its `.log`.
+  [/\.log(?:\.\d+)?$/i, 'mail-log'],
   [/\.(?:md|markdown|html?|rst|adoc|texi|[1-8])$|(?:^|\/)(?:README|INSTALL|FAQ|TODO|COPYING|AUTHORS|THANKS)(?:[._-][\w.-]*)?$|_README$/i, 'text'],
   [/\.(?:eml|msg|mbox|dsn)$/i, 'bounce'],
   [/(?:^|\/)smtpd\.conf$/i, 'opensmtpd'],
   [/\.mc$|(?:^|\/)(?:sendmail|submit)\.cf$|(?:^|\/)(?:virtusertable|mailertable)$|\/etc\/mail\/access$/i, 'sendmail'],
   [/(?:^|\/)exim[^/]*\.conf(?:\.template)?$/i, 'exim'],
   [/(?:^|\/)(?:main|master)\.cf$|(?:^|\/)(?:\w+_)?access(?:\.(?:pcre|regexp|cidr|hash|texthash))?$|(?:^|\/)(?:\w+_)?(?:header|body)_checks(?:\.\w+)?$|(?:^|\/)(?:relocated|transport|canonical|\w+_reply_filter)$|\.(?:pcre|regexp|cidr)$/i, 'postfix'],
-  [/\.log(?:\.\d+)?$/i, 'mail-log'],
 ];
 
 /** Directories that hint at a kind where the content says nothing else (a configuration snippet of comments, say). */

@@ -38,6 +38,14 @@ export function cliInProcess(args: string[], cwd: string): Outcome {
   return { code, stdout, stderr };
 }
 
+/** Any command, `summary` (which reads its files as streams) included, run in this process as `cliInProcess` runs `check`. */
+export async function commandInProcess(args: string[], cwd: string): Promise<Outcome> {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(args, cwd, (chunk) => (stdout += typeof chunk === 'string' ? `${chunk}\n` : Buffer.from(chunk).toString('utf8')), (text) => (stderr += `${text}\n`));
+  return { code, stdout, stderr };
+}
+
 /** A fresh directory holding `files` (path → text or bytes); with `unprivileged`, owned by the user the runs drop to. */
 export function tree(files: Record<string, string | Uint8Array>, options: { unprivileged?: boolean } = {}): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'smtp-cli-'));

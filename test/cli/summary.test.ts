@@ -6,14 +6,11 @@ import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { postfixLog, type GeneratedCounts } from '../bench/generate';
-import { FIXTURES, ROOT } from '../support/paths';
+import { FIXTURES } from '../support/paths';
+import { CLI, commandInProcess } from './cliProcess';
 
-const CLI = path.join(ROOT, 'dist', 'cli.js');
-
-function run(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [CLI, 'summary', ...args], { cwd, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+/** The command in this process; only reading standard input needs a process of its own. */
+const run = (args: string[], cwd: string) => commandInProcess(['summary', ...args], cwd);
 
 describe('smtp-status-codes summary', () => {
   let dir: string;
@@ -39,12 +36,12 @@ describe('smtp-status-codes summary', () => {
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  test('plain, rotated and gzipped logs give the same counts as their concatenation, and the counts the log holds', () => {
-    const concatenated = run(['all.log', '--format', 'json'], dir);
+  test('plain, rotated and gzipped logs give the same counts as their concatenation, and the counts the log holds', async () => {
+    const concatenated = await run(['all.log', '--format', 'json'], dir);
     assert.equal(concatenated.code, 0, concatenated.stderr);
-    const rotated = run(['mail.log.2.gz', 'mail.log.1', 'mail.log', '--format', 'json'], dir);
+    const rotated = await run(['mail.log.2.gz', 'mail.log.1', 'mail.log', '--format', 'json'], dir);
     assert.equal(rotated.code, 0, rotated.stderr);
-    const gzipped = run(['all.log.gz', '--format', 'json'], dir);
+    const gzipped = await run(['all.log.gz', '--format', 'json'], dir);
     assert.deepEqual(JSON.parse(rotated.stdout), JSON.parse(concatenated.stdout));
     assert.deepEqual(JSON.parse(gzipped.stdout), JSON.parse(concatenated.stdout));
 
@@ -57,15 +54,17 @@ describe('smtp-status-codes summary', () => {
     );
     assert.deepEqual(report.mtas[1].totals, { received: 4, delivered: 3, forwarded: 0, deferred: 1, deferrals: 1, bounced: 1, expired: 0, rejected: 3 });
     assert.deepEqual(report.mtas[2].totals, { received: 3, delivered: 2, forwarded: 0, deferred: 1, deferrals: 1, bounced: 1, expired: 0, rejected: 2 });
+    const text = await run(['all.log'], dir);
+    assert.match(text.stdout, /^Exim .*\n(?: {2}\w+ +[\d,]+\n)*? {2}deferred +1 \(1 deferral\)\n/m, 'one deferral, in the singular');
     const codes = report.mtas[0].codes.map((entry: { code: string; meaning: string }) => `${entry.code} ${entry.meaning}`);
     assert.ok(codes.includes('5.1.1 Bad destination mailbox address'), codes.join('\n'));
     assert.match(report.mtas[0].rejects[0].restriction, /^reject_/);
   });
 
-  test('a truncated .gz is a clear error with exit 2, and the counts of what was read are still printed', () => {
+  test('a truncated .gz is a clear error with exit 2, and the counts of what was read are still printed', async () => {
     const gz = fs.readFileSync(path.join(dir, 'all.log.gz'));
     fs.writeFileSync(path.join(dir, 'cut.log.gz'), gz.subarray(0, Math.floor(gz.length * 0.6)));
-    const cut = run(['cut.log.gz', '--format', 'json'], dir);
+    const cut = await run(['cut.log.gz', '--format', 'json'], dir);
     assert.equal(cut.code, 2);
     assert.match(cut.stderr, /^smtp-status-codes: cut\.log\.gz is a damaged or truncated gzip file \(unexpected end of file\); the summary counts the [\d,]+ complete lines read before it ended\n$/);
     const report = JSON.parse(cut.stdout);
@@ -74,13 +73,13 @@ describe('smtp-status-codes summary', () => {
     assert.ok(read > 0 && read < whole.split('\n').length - 1, `${read} lines read`);
     assert.ok(report.mtas[0].totals.delivered > 0 && report.mtas[0].totals.delivered < truth.delivered);
 
-    const both = run(['cut.log.gz', 'mail.log'], dir);
+    const both = await run(['cut.log.gz', 'mail.log'], dir);
     assert.equal(both.code, 2, 'the other files are still read');
     assert.match(both.stdout, /^Postfix \(/);
   });
 
-  test('text and Markdown name each MTA with its totals, codes by class and tables', () => {
-    const text = run(['mail.log.1'], dir);
+  test('text and Markdown name each MTA with its totals, codes by class and tables', async () => {
+    const text = await run(['mail.log.1'], dir);
     assert.equal(text.code, 0);
     assert.match(text.stdout, /^Postfix \([\d,]+ lines, Nov {2}\d .* to Nov .*\)\n {2}received +[\d,]+\n {2}delivered +[\d,]+\n {2}deferred +[\d,]+ \([\d,]+ deferrals\)\n {2}bounced +[\d,]+\n {2}rejected +[\d,]+/);
     assert.match(text.stdout, /\n {2}5\.x\.x permanent failure: [\d,]+\n/);
@@ -88,15 +87,24 @@ describe('smtp-status-codes summary', () => {
     assert.match(text.stdout, /Top remote domains by bounces and deferrals:\n {4}[a-z.]+ +[\d,]+ bounced +[\d,]+ deferred {2}[45]\.\d\.\d+ ×/);
     assert.match(text.stdout, /\nExim \(15 lines, 2026-11-29 10:02:11 to 2026-11-29 10:02:18\)\n/);
     assert.match(text.stdout, /acl_smtp_rcpt: relay not permitted +2/);
-    const markdown = run(['mail.log.1', '--format', 'markdown'], dir);
+    const markdown = await run(['mail.log.1', '--format', 'markdown'], dir);
     assert.match(markdown.stdout, /^# Mail log summary\n\n## Postfix\n/);
     assert.match(markdown.stdout, /\n\| bounced \| [\d,]+ \|\n/);
     assert.match(markdown.stdout, /\n### Rejects by restriction\n\n\| restriction \| count \| codes \|\n/);
   });
 
-  test('--since and --until keep the lines of a time window', () => {
-    const all = JSON.parse(run(['all.log', '--format', 'json'], dir).stdout);
-    const window = JSON.parse(run(['all.log', '--format', 'json', '--since', '2026-11-29 10:02:13', '--until', '2026-11-29 11:00:04'], dir).stdout);
+  test('the text and Markdown reports of a Postfix log, line for line', async () => {
+    const log = path.join(FIXTURES, 'messages', 'mail.log');
+    for (const [format, expected] of [['text', 'mail.log.txt'], ['markdown', 'mail.log.md']]) {
+      const result = await run([log, '--format', format], dir);
+      assert.equal(result.code, 0, result.stderr);
+      assert.equal(result.stdout, fs.readFileSync(path.join(FIXTURES, 'summary', expected), 'utf8'), format);
+    }
+  });
+
+  test('--since and --until keep the lines of a time window', async () => {
+    const all = JSON.parse((await run(['all.log', '--format', 'json'], dir)).stdout);
+    const window = JSON.parse((await run(['all.log', '--format', 'json', '--since', '2026-11-29 10:02:13', '--until', '2026-11-29 11:00:04'], dir)).stdout);
     assert.deepEqual(window.mtas.map((mta: { mta: string }) => mta.mta), ['exim', 'sendmail']);
     assert.deepEqual(window.mtas[0].totals, { received: 3, delivered: 2, forwarded: 0, deferred: 1, deferrals: 1, bounced: 1, expired: 0, rejected: 2 });
     assert.equal(window.mtas[1].totals.received, 2, 'Sendmail lines before 11:00:04 only');
@@ -104,21 +112,21 @@ describe('smtp-status-codes summary', () => {
       all.mtas.reduce((n: number, mta: { lines: number }) => n + mta.lines, 0));
   });
 
-  test('bad usage and unreadable files exit 2 with a clear message', () => {
-    assert.match(run([], dir).stderr, /summary needs at least one log file/);
-    assert.equal(run(['all.log', '--since', 'yesterday'], dir).code, 2);
-    assert.match(run(['all.log', '--since', 'yesterday'], dir).stderr, /--since takes a date such as 2026-11-28/);
-    assert.match(run(['all.log', '--format', 'html'], dir).stderr, /--format must be text, json or markdown/);
-    const missing = run(['nothere.log', 'mail.log'], dir);
+  test('bad usage and unreadable files exit 2 with a clear message', async () => {
+    assert.match((await run([], dir)).stderr, /summary needs at least one log file/);
+    assert.equal((await run(['all.log', '--since', 'yesterday'], dir)).code, 2);
+    assert.match((await run(['all.log', '--since', 'yesterday'], dir)).stderr, /--since takes a date such as 2026-11-28/);
+    assert.match((await run(['all.log', '--format', 'html'], dir)).stderr, /--format must be text, json or markdown/);
+    const missing = await run(['nothere.log', 'mail.log'], dir);
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /cannot read nothere\.log: no such file/);
     assert.match(missing.stdout, /^Postfix/);
-    assert.match(run(['.'], dir).stderr, /\. is a directory; name the log files/);
+    assert.match((await run(['.'], dir)).stderr, /\. is a directory; name the log files/);
   });
 
-  test('- reads standard input', () => {
+  test('- reads standard input', async () => {
     const result = spawnSync(process.execPath, [CLI, 'summary', '-', '--format', 'json'], { cwd: dir, input: fs.readFileSync(path.join(dir, 'mail.log.1')), encoding: 'utf8' });
     assert.equal(result.status, 0);
-    assert.deepEqual(JSON.parse(result.stdout), JSON.parse(run(['mail.log.1', '--format', 'json'], dir).stdout));
+    assert.deepEqual(JSON.parse(result.stdout), JSON.parse((await run(['mail.log.1', '--format', 'json'], dir)).stdout));
   });
 });

@@ -135,6 +135,42 @@ for (const pullDiagnostics of [false, true]) {
   });
 }
 
+describe('what the language server announces to a client', { timeout: 30_000 }, () => {
+  for (const pullDiagnostics of [false, true]) {
+    test(`its name and capabilities, to a client that ${pullDiagnostics ? 'pulls diagnostics' : 'waits for diagnostics to be pushed'}`, async () => {
+      const session = await LspSession.start({ pullDiagnostics, settings: {} });
+      try {
+        assert.deepEqual(session.serverInfo, { name: 'smtp-status-codes-language-server' });
+        assert.deepEqual(session.serverCapabilities, {
+          textDocumentSync: { openClose: true, change: 2 },
+          hoverProvider: true,
+          completionProvider: { triggerCharacters: ['.', ' ', '-'], resolveProvider: true },
+          codeActionProvider: { codeActionKinds: ['quickfix'] },
+          inlayHintProvider: true,
+          documentLinkProvider: { resolveProvider: false },
+          semanticTokensProvider: {
+            legend: {
+              tokenTypes: ['statusCodeSuccess', 'statusCodeTransient', 'statusCodePermanent', 'statusCode', 'replyCodeSuccess', 'replyCodeTransient', 'replyCodePermanent'],
+              tokenModifiers: ['invalid', 'deprecated'],
+            },
+            full: { delta: true },
+            range: true,
+          },
+          foldingRangeProvider: true,
+          documentHighlightProvider: true,
+          referencesProvider: true,
+          definitionProvider: true,
+          documentSymbolProvider: { label: 'Messages' },
+          // Only a client that pulls diagnostics is offered them to pull; the others get them pushed.
+          ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+        });
+      } finally {
+        await session.stop();
+      }
+    });
+  }
+});
+
 describe('language server without workspace/configuration (a minimal client such as Neovim 0.7)', { timeout: 30_000 }, () => {
   test('uses the defaults and pushes diagnostics', async () => {
     const session = await LspSession.start({});

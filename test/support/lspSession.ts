@@ -1,5 +1,11 @@
-/** A real LSP client for tests: starts dist/server.js over stdio and talks JSON-RPC to it. */
+/**
+ * A real LSP client for tests: starts dist/server.js over stdio and talks JSON-RPC to it. With SMTP_LSP_IN_PROCESS=1
+ * (set by `npm run test:mutation`), the server from the compiled sources runs in the test's own process instead, over a
+ * pair of streams: the same protocol, and code that the mutation run can see being run.
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { PassThrough } from 'node:stream';
+import { createConnection as createServerConnection, ProposedFeatures, type WatchDog } from 'vscode-languageserver';
 import {
   CompletionRequest, ConfigurationRequest, createProtocolConnection, DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, DocumentDiagnosticRequest,
@@ -8,7 +14,11 @@ import {
   type ClientCapabilities, type CompletionList, type Diagnostic, type Hover, type Position, type ProtocolConnection, type ServerCapabilities,
   type PublishDiagnosticsParams, type Range, type SemanticTokens, type SemanticTokensDelta, type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
+import { startServer } from '../../server/src/server';
 import { SERVER } from './paths';
+
+/** Whether sessions start the server in this process (see above). */
+export const SERVER_IN_PROCESS = process.env.SMTP_LSP_IN_PROCESS === '1';
 
 export interface SessionOptions {
   /** The client asks for diagnostics (LSP 3.17 pull) instead of waiting for them to be pushed. */
@@ -28,26 +38,62 @@ export class LspSession {
   stderr = '';
   settings: unknown;
   serverCapabilities: ServerCapabilities = {};
+  serverInfo: { name: string; version?: string } | undefined;
   private readonly versions = new Map<string, number>();
   private readonly published = new Map<string, PublishDiagnosticsParams>();
   private readonly pushCounts = new Map<string, number>();
   private readonly pulled = new Map<string, { resultId?: string; items: Diagnostic[] }>();
   private readonly waiters: (() => void)[] = [];
   private exited = false;
-  /** Resolves with the server's exit code when its process ends. */
+  private endInProcess?: (code: number) => void;
+  /** Resolves with the server's exit code when its process ends (in process: when it would end its process). */
   readonly exit: Promise<number | null>;
+  private readonly child?: ChildProcess;
 
-  private constructor(readonly connection: ProtocolConnection, readonly process: ChildProcess, readonly options: SessionOptions) {
+  private constructor(readonly connection: ProtocolConnection, child: ChildProcess | undefined, readonly options: SessionOptions) {
     this.settings = options.settings;
-    this.exit = new Promise((resolve) => process.once('exit', (code) => resolve(code)));
+    this.child = child;
+    this.exit = child
+      ? new Promise((resolve) => child.once('exit', (code) => resolve(code)))
+      : new Promise((resolve) => (this.endInProcess = (code) => {
+        this.exited = true;
+        resolve(code);
+      }));
+  }
+
+  /** The server's process; a session whose server runs in the test process has none. */
+  get process(): ChildProcess {
+    if (!this.child) throw new Error('this session runs the server in the test process: a test of the process itself needs SMTP_LSP_IN_PROCESS unset');
+    return this.child;
   }
 
   static async start(options: SessionOptions = {}): Promise<LspSession> {
-    const child = spawn(process.execPath, [...(options.nodeOptions ?? []), options.server ?? SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-    const session = new LspSession(connection, child, options);
-    child.stderr!.on('data', (chunk) => (session.stderr += chunk));
-    child.on('exit', () => (session.exited = true));
+    const inProcess = SERVER_IN_PROCESS && options.server === undefined && options.nodeOptions === undefined;
+    let session: LspSession;
+    let connection: ProtocolConnection;
+    if (inProcess) {
+      const toServer = new PassThrough();
+      const toClient = new PassThrough();
+      connection = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+      session = new LspSession(connection, undefined, options);
+      const inProcessSession = session;
+      // What vscode-languageserver/node does for the process, for this session: `exit` ends the session, not the tests.
+      const watchDog: WatchDog = {
+        shutdownReceived: false,
+        initialize: () => undefined,
+        exit: (code) => inProcessSession.endInProcess!(code),
+      };
+      startServer(createServerConnection(
+        (logger) => createProtocolConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient), logger),
+        watchDog, ProposedFeatures.all,
+      ));
+    } else {
+      const child = spawn(process.execPath, [...(options.nodeOptions ?? []), options.server ?? SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+      session = new LspSession(connection, child, options);
+      child.stderr!.on('data', (chunk) => (session.stderr += chunk));
+      child.on('exit', () => (session.exited = true));
+    }
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       session.published.set(params.uri, params);
       session.pushCounts.set(params.uri, (session.pushCounts.get(params.uri) ?? 0) + 1);
@@ -77,6 +123,7 @@ export class LspSession {
     };
     const initialized = await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities, workspaceFolders: null });
     session.serverCapabilities = initialized.capabilities;
+    session.serverInfo = initialized.serverInfo;
     await connection.sendNotification(InitializedNotification.type, {});
     return session;
   }
@@ -154,7 +201,7 @@ export class LspSession {
 
   async stop(): Promise<void> {
     if (this.exited) return;
-    const exit = new Promise((resolve) => this.process.once('exit', resolve));
+    const exit = this.exit;
     await this.connection.sendRequest(ShutdownRequest.type);
     await this.connection.sendNotification(ExitNotification.type);
     await exit;

@@ -5,7 +5,12 @@ import { describe, test } from 'node:test';
 import { impliedClass, POSTFIX_ACTIONS } from '../../server/src/actions';
 import { classifyBounce, REASON_RULES, REASONS, VAGUE_CODES, type BounceReason } from '../../server/src/registry/bounceReasons';
 import { DSN_ACTIONS, DSN_FIELDS, DSN_VALUE_TYPES } from '../../server/src/registry/dsnFields';
+import { DSN_HELPERS } from '../../server/src/registry/harakaDsn';
 import { MTA_ACTIONS } from '../../server/src/registry/mtaActions';
+import { dsnCalls } from '../../server/src/features/harakaDsn';
+import { createLanguageService } from '../../server/src/languageService';
+import type { MtaAction } from '../../server/src/registry/mtaActions';
+import { documentOf } from '../support/documents';
 import { ENUMERATED_CODES, findEntryByCode } from '../../server/src/registry/registry';
 import { ROOT } from '../support/paths';
 
@@ -18,6 +23,8 @@ describe('MTA words that produce replies', () => {
       const key = `${action.mta} ${action.word.toLowerCase()}`;
       assert.ok(!seen.has(key), `${key} listed twice`);
       seen.add(key);
+      // The word as the configuration writes it, which hover and completion look for.
+      assert.match(action.word, /^(?:[A-Za-z_]+:?|\$#error)$/, `${action.mta}: ${action.word}`);
       assert.ok(action.effect.length > 20, key);
       assert.match(action.source.url, /^https:\/\//, key);
     }
@@ -47,10 +54,72 @@ describe('MTA words that produce replies', () => {
     assert.equal(impliedClass('$#error $@'), undefined);
   });
 
+  test('hover on each word, in a line of its MTA\'s configuration, shows what it does, its default reply and its source', () => {
+    const service = createLanguageService();
+    const MTA = { postfix: 'Postfix', exim: 'Exim', sendmail: 'Sendmail', opensmtpd: 'OpenSMTPD', haraka: 'Haraka' };
+    const WHAT = { postfix: 'action', exim: 'ACL verb', sendmail: 'action', opensmtpd: 'filter verdict', haraka: 'plugin verdict' };
+    /** A file of the MTA, a line where the word stands where that MTA reads it, and the word's column. */
+    const place = (action: MtaAction): [string, string, number] => {
+      switch (action.mta) {
+        case 'postfix': return action.kind === 'parameter'
+          ? ['file:///etc/postfix/main.cf', `${action.word} = 554`, 0]
+          : ['file:///etc/postfix/sender_access', `spammer@example.net  ${action.word} go away`, 21];
+        case 'exim': return ['file:///etc/exim4/exim4.conf.template', `  ${action.word} hosts = +blocked_hosts`, 2];
+        case 'sendmail': return action.word === '$#error'
+          ? ['file:///etc/mail/sendmail.mc', 'R$* \t$#error $@ 5.7.1 $: "550 blocked"', 5]
+          : ['file:///etc/mail/access', `From:spammer@example.net\t${action.word}`, 25];
+        case 'opensmtpd': return ['file:///etc/mail/smtpd.conf', `filter "rdns" phase connect match !rdns ${action.word} "550 no rDNS"`, 40];
+        case 'haraka': return ['file:///srv/haraka/plugins/check.js', `    return next(${action.word}, 'go away');`, 16];
+      }
+    };
+    for (const action of MTA_ACTIONS) {
+      const [uri, line, column] = place(action);
+      const document = documentOf(line, uri, uri.endsWith('.js') ? 'javascript' : 'plaintext');
+      const hover = service.doHover(document, { line: 0, character: column + 1 });
+      const value = (hover?.contents as { value: string } | undefined)?.value ?? '';
+      const label = `${action.mta} ${action.word}`;
+      assert.ok(value.startsWith(`**${action.word}** · ${MTA[action.mta]} ${action.kind === 'parameter' ? 'parameter' : WHAT[action.mta]}\n\n${action.effect}`), `${label}: ${value}`);
+      if (action.kind === 'parameter') assert.ok(value.includes(`Default: \`${action.word} = ${action.defaultReply}\``), label);
+      else if (action.defaultReply) assert.ok(value.includes(`Replies by default: `) && value.includes(action.defaultReply), label);
+      assert.ok(value.endsWith(`[${action.source.label}](${action.source.url})`), label);
+      assert.deepEqual(hover?.range, { start: { line: 0, character: column }, end: { line: 0, character: column + action.word.length } }, label);
+    }
+  });
+
   test('the Postfix alternation takes the DEFER_IF_* forms before DEFER', () => {
     const words = POSTFIX_ACTIONS.split('|');
     assert.deepEqual([...words].sort(), ['DEFER', 'DEFER_IF_PERMIT', 'DEFER_IF_REJECT', 'REJECT']);
     assert.ok(words.indexOf('DEFER_IF_PERMIT') < words.indexOf('DEFER'));
+  });
+});
+
+describe('Haraka DSN helpers', () => {
+  const SUBJECTS: Record<string, number> = { addr: 1, mbox: 2, sys: 3, net: 4, proto: 5, media: 6, sec: 7 };
+  const OWN_TEXT = ['no_such_user', 'temp_resolver_failed', 'too_many_hops', 'bad_sender_ip', 'relaying_denied'];
+
+  test('the helpers named after RFC 3463 give the code of their subject and the registry\'s text; five have a text of their own', () => {
+    assert.equal(DSN_HELPERS.size, 54);
+    for (const [name, helper] of DSN_HELPERS) {
+      assert.equal(helper.name, name);
+      assert.match(String(helper.replyCode), /^[245]\d\d$/, name);
+      const entry = findEntryByCode(helper.code);
+      assert.ok(entry, `${name}: ${helper.code} is registered`);
+      if (OWN_TEXT.includes(name)) {
+        assert.notEqual(helper.message.toLowerCase(), entry.sample.toLowerCase(), name);
+        continue;
+      }
+      const prefix = name.split('_')[0];
+      assert.equal(entry.subject, name === 'unspecified' ? 0 : SUBJECTS[prefix], `${name}: ${helper.code}`);
+      assert.equal(helper.message.toLowerCase(), entry.sample.toLowerCase(), name);
+    }
+  });
+
+  test('a call gives its reply: the helper\'s reply code unless the call names one, the helper\'s text unless the call gives one', () => {
+    const reply = (line: string) => dsnCalls(line).map((call) => call.reply);
+    assert.deepEqual(reply('return next(DENY, DSN.no_such_user());'), ['550 5.1.1 No such user']);
+    assert.deepEqual(reply('next(DENYSOFT, DSN.relaying_denied(\'Not here\', 450));'), ['450 4.7.1 Not here']);
+    assert.deepEqual(reply('next(DENYSOFT, DSN.mbox_full());'), ['450 4.2.2 Mailbox full']);
+    assert.deepEqual(reply('next(DENY, DSN.sec_unauthorized("Blocked"), DSN.not_a_helper());'), ['550 5.7.1 Blocked']);
   });
 });
 

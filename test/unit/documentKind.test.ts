@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { documentKind } from '../../server/src/documentKind';
+import { documentKind, isTestPath } from '../../server/src/documentKind';
 import { fixture } from '../support/paths';
 
 describe('document kinds', () => {
@@ -63,5 +63,40 @@ describe('document kinds', () => {
     const message = 'Return-Path: <bugzilla@example.org>\nReceived: from mx.example.org by mail.example.com\nMessage-ID: <1@example.org>\nSubject: [Bug 531] New: whitelist_to problem\n\nBody text\n';
     assert.equal(documentKind('file:///t/data/nice/005', 'plaintext', message), 'bounce', 'received mail is read-only like a bounce');
     assert.equal(documentKind('untitled:Untitled-9', 'plaintext', 'spammer@example.net   REJECT 4.7.1 Go away\n192.0.2.0/24   DEFER Try again later\n'), 'postfix');
+  });
+
+  test('every file name form each kind lists', () => {
+    const forms: Record<string, string[]> = {
+      postfix: ['/etc/postfix/header_checks', '/etc/postfix/body_checks.pcre', '/etc/postfix/smtp_header_checks', '/etc/postfix/relocated',
+        '/etc/postfix/transport', '/etc/postfix/canonical', '/etc/postfix/smtp_reply_filter', '/etc/postfix/spam.regexp', '/etc/postfix/clients.cidr',
+        '/etc/postfix/master.cf', '/etc/postfix/access.hash', '/etc/postfix/recipient_access.pcre', '/header_checks'],
+      sendmail: ['/etc/mail/virtusertable', '/etc/mail/mailertable', '/etc/mail/submit.cf'],
+      exim: ['/etc/exim4/exim4.conf.template', '/etc/exim/exim.conf'],
+      data: ['/app/requirements-dev.txt', '/app/CHANGELOG.md', '/app/go.sum', '/app/Pipfile', '/app/RELEASE_NOTES.txt'],
+      text: ['/app/README.md', '/app/INSTALL', '/usr/share/man/man8/postfix.8', '/app/docs/guide.rst', '/usr/share/doc/postfix/postfix_README'],
+      'mail-log': ['/var/log/mail.err', '/var/log/mail.warn.1', '/var/log/exim4/paniclog', '/var/log/mail.log-20261128.gz', '/srv/postfix.log',
+        '/srv/postfix.log.1', '/var/log/smtp.log.3'],
+      bounce: ['/home/a/inbox.mbox', '/home/a/returned.msg', '/home/a/report.dsn'],
+    };
+    for (const [kind, paths] of Object.entries(forms)) {
+      for (const path of paths) assert.equal(documentKind(`file://${path}`, 'plaintext'), kind, path);
+    }
+  });
+
+  test('the kind of each language the editor names, whatever the text', () => {
+    const kinds: Record<string, string[]> = {
+      'mail-log': ['log', 'maillog'], bounce: ['email', 'eml'], postfix: ['postfix'], exim: ['exim'], sendmail: ['sendmail', 'm4'],
+      data: ['yaml', 'sql', 'csv'], text: ['markdown', 'html', 'latex', 'plaintext'], source: ['python', 'rust', 'shellscript'],
+    };
+    for (const [kind, languages] of Object.entries(kinds)) {
+      for (const language of languages) assert.equal(documentKind('untitled:Untitled-1', language, 'hello'), kind, language);
+    }
+  });
+
+  test('test sources and test data are told by their directory or name', () => {
+    const tests = ['tests/fixtures/a.js', 'test/a.js', 'spec/a.rb', '__tests__/a.js', 'testdata/a.txt', 't/basic.t', 'test_reply.py', 'reply_test.go', 'reply.test.ts', 'reply.spec.js'];
+    for (const path of tests) assert.equal(isTestPath(`file:///repo/${path}`), true, path);
+    const others = ['contest/a.js', 'latest.js', 'testimony.txt', 'src/reply.ts', 'src/a.js?x=tests/', 'my%20tests/a.js'];
+    for (const path of others) assert.equal(isTestPath(`file:///repo/${path}`), false, path);
   });
 });

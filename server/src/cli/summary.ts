@@ -188,7 +188,7 @@ function totalsRows(mta: MtaReport): [string, string][] {
   const rows: [string, string][] = [
     ['received', n(t.received)],
     ['delivered', n(t.delivered)],
-    ['deferred', `${n(t.deferred)} (${n(t.deferrals)} deferrals)`],
+    ['deferred', `${n(t.deferred)} (${n(t.deferrals)} ${t.deferrals === 1 ? 'deferral' : 'deferrals'})`],
     ['bounced', n(t.bounced)],
     ['rejected', n(t.rejected)],
   ];
