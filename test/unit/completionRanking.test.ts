@@ -20,7 +20,9 @@ function list(text: string, uri: string, languageId = 'plaintext', raw: unknown 
 }
 
 const items = (text: string, uri: string, languageId = 'plaintext', raw: unknown = {}) => list(text, uri, languageId, raw)?.items ?? [];
-const bySortText = (found: CompletionItem[]) => [...found].sort((a, b) => a.sortText!.localeCompare(b.sortText!));
+/** The items in the order an editor shows them: by sort text, ties by label (so that 5.1.10 would come before 5.1.2). */
+const bySortText = (found: CompletionItem[]) =>
+  [...found].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label) || a.label.localeCompare(b.label));
 /** The codes offered (not snippets), best first, as they would be inserted. */
 const ranked = (text: string, uri: string, languageId = 'plaintext', raw: unknown = {}) =>
   bySortText(items(text, uri, languageId, raw).filter((item) => item.kind === 12)).map((item) => (item.textEdit as TextEdit).newText);
@@ -236,7 +238,7 @@ describe('where a reply, an action or a field is recognised before the cursor', 
   });
 
   test('whole replies offered as a reply code is typed in a string, each with its usual text', () => {
-    const offered = (typed: string) => items(`        return "${typed}|`, 'file:///srv/relay/replies.py', 'python').filter((item) => item.kind === 15).map((item) => item.label);
+    const offered = (typed: string) => bySortText(items(`        return "${typed}|`, 'file:///srv/relay/replies.py', 'python')).filter((item) => item.kind === 15).map((item) => item.label);
     assert.deepEqual(offered('55'), ['550 5.1.1 User unknown', '550 5.7.1 Relaying denied', '554 5.7.1 Message rejected for policy reasons', '550 5.7.26 Message failed authentication checks', '552 5.3.4 Message too big']);
     assert.deepEqual(offered('53'), ['535 5.7.8 Authentication credentials invalid', '530 5.7.0 Authentication required']);
     assert.deepEqual(offered('45'), ['452 4.2.2 Mailbox full, try again later', '451 4.7.1 Greylisted, try again later']);
@@ -252,5 +254,188 @@ describe('where a reply, an action or a field is recognised before the cursor', 
     assert.equal(ranked('&smtp.SMTPError{Code: 421, EnhancedCode: EnhancedCode{|', 'file:///x.go', 'go')[0], '4, 7, 0');
     assert.equal(list('&smtp.SMTPError{Code: 354, EnhancedCode: EnhancedCode{|', 'file:///x.go', 'go'), null);
     assert.equal(list('const e = new Error(|);\ne.responseCode = 550;', 'file:///srv/x.js', 'javascript'), null, 'only inside the message string');
+  });
+});
+
+describe('completion: what is typed before the cursor, as the writer types it', () => {
+  const LOG = 'file:///var/log/mail.log';
+  const ACCESS = 'file:///etc/postfix/sender_access';
+  const SENDMAIL = 'file:///etc/mail/access';
+  const EXIM = 'file:///etc/exim4/exim4.conf';
+  const TEXT = 'file:///notes/replies.txt';
+  const PYTHON = 'file:///srv/relay/replies.py';
+  const HARAKA = 'file:///srv/haraka/plugins/rcpt_check.js';
+  const NODE = 'file:///srv/relay/server.js';
+  const GO = 'file:///srv/relay/backend.go';
+  const LANGUAGE: Record<string, string> = { [LOG]: 'log', [PYTHON]: 'python', [HARAKA]: 'javascript', [NODE]: 'javascript', [GO]: 'go' };
+  const on = (uri: string) => LANGUAGE[uri] ?? 'plaintext';
+  const first = (text: string, uri: string) => ranked(text, uri, on(uri))[0];
+  const classes = (text: string, uri: string) => [...new Set(ranked(text, uri, on(uri)).map((code) => code[0]))].sort().join(',');
+  const quiet = (text: string, uri: string) => assert.equal(list(text, uri, on(uri)), null, text);
+  const acceptLabel = (text: string, uri: string, label: string) => {
+    const item = items(text, uri, on(uri)).find((i) => i.label === label);
+    assert.ok(item, `${label} offered after ${text}`);
+    return accept(text, uri, item);
+  };
+
+  test('the class digit alone, a detail being typed, a two-digit subject: the item replaces what is typed', () => {
+    assert.equal(classes('spammer@example.net   REJECT 5|', ACCESS), '5');
+    assert.equal(acceptLabel('spammer@example.net   REJECT 5|', ACCESS, '5.7.1'), 'spammer@example.net   REJECT 5.7.1');
+    assert.equal(acceptLabel('/^From:.*spam/   REJECT 5.7.2|', 'file:///etc/postfix/header_checks', '5.7.26'), '/^From:.*spam/   REJECT 5.7.26');
+    const own = items('spammer@example.net   REJECT 5.10|', ACCESS, 'plaintext', { knownCodes: { '5.10.3': 'Sender over its daily quota' } }).find((i) => i.label === '5.10.3');
+    assert.ok(own, 'a known code with a two-digit subject');
+    assert.equal(accept('spammer@example.net   REJECT 5.10|', ACCESS, own), 'spammer@example.net   REJECT 5.10.3');
+  });
+
+  test('Sendmail $@ with or without a space before the code', () => {
+    assert.equal(classes('R$* < @ $* . > $*\t$#error $@|', 'file:///etc/mail/sendmail.mc'), '4,5');
+    assert.equal(acceptLabel('R$* < @ $* . > $*\t$#error $@5.7.|', 'file:///etc/mail/sendmail.mc', '5.7.1'), 'R$* < @ $* . > $*\t$#error $@5.7.1');
+    assert.equal(classes('R$* < @ $* . > $*\t$#error  $@ |', 'file:///etc/mail/sendmail.mc'), '4,5', 'as typed, two spaces');
+    quiet('R$* < @ $* . > $*\t$#error $@ 5.7.1 $: |', 'file:///etc/mail/sendmail.mc');
+  });
+
+  test('a reply code right before a typed code ranks it: at the start of a line, after said: and a space', () => {
+    assert.equal(first('550 5.7.|', TEXT), '5.7.1', 'a server line of an SMTP transcript');
+    assert.equal(first('host mx.example.org[192.0.2.1] said: 550 5.7.|', LOG), '5.7.1');
+    assert.equal(classes('Mailbox full: not 552 but 4.2.|', TEXT), '4', 'a reply code earlier in the line does not decide');
+  });
+
+  test('a reply code in mail files: after a key and several spaces, said: with no space; not once its text has begun', () => {
+    assert.equal(first('spam.example   550 |', ACCESS), '5.7.1');
+    assert.equal(classes('host mx.example.org[192.0.2.1] said:550 |', LOG), '5');
+    quiet('spammer@example.net   550 Go away |', ACCESS);
+    quiet('        return "550 No such user" if user is None else |', PYTHON);
+  });
+
+  test('a reply code passed as a number: written tight or with a space before the colon; not once the text has begun', () => {
+    assert.equal(first("connection.respond(550,'|')", HARAKA), '5.7.1');
+    assert.equal(first("reply = { code: 550, message:'|' }", HARAKA), '5.7.1');
+    assert.equal(first("reply = { code: 550, message : '|' }", HARAKA), '5.7.1');
+    quiet("connection.respond(550, 'No such user |')", HARAKA);
+  });
+
+  test("go-smtp's EnhancedCode as typed before gofmt; not in the message that follows it", () => {
+    assert.equal(first('return &smtp.SMTPError{Code:550,EnhancedCode:smtp.EnhancedCode{|', GO), '5, 7, 1');
+    assert.equal(first('return &smtp.SMTPError{Code: 421 , EnhancedCode: smtp.EnhancedCode{ |', GO), '4, 7, 0');
+    quiet('return &smtp.SMTPError{Code: 550, EnhancedCode: smtp.EnhancedCode{5, 7, 1}, Message: "|', GO);
+  });
+
+  test('a recipient: an address key, a Sendmail To: entry; not a sender address, not a Reply-To header, not another reply', () => {
+    assert.equal(first('bob@example.com   550 |', 'file:///etc/postfix/recipient_access'), '5.1.1');
+    assert.equal(first('To:sales@   550 |', SENDMAIL), '5.1.1');
+    assert.equal(first('REPLIES["bob@example.org"]="550 |"', PYTHON), '5.1.1', 'an address key with no space after it');
+    assert.equal(first('  deny  senders = spammer@example.net  message = 550 |', EXIM), '5.7.1');
+    assert.equal(first('/^Reply-To:.*spam\\.example/   550 |', 'file:///etc/postfix/header_checks'), '5.7.1');
+    assert.equal(first('RCPT_GREYLISTED = "450 |"', PYTHON), '4.7.1', 'a temporary recipient reply keeps its own order');
+  });
+
+  test('a reply code with no preferred codes: the codes the registry lists with it first', () => {
+    assert.equal(first('AUTH_OK = "235 |"', PYTHON), '2.7.0');
+  });
+
+  test("Node's responseCode: up to three lines below the message, written tight; only right after the opening quote", () => {
+    assert.equal(first("const err = new Error('|');\n\n\nerr.responseCode = 552;\nthrow err;", NODE), '5.3.4');
+    quiet("const err = new Error('|');\n\n\n\nerr.responseCode = 552;\nthrow err;", NODE);
+    assert.equal(first("const err = new Error('|');\nerr.responseCode=552;", NODE), '5.3.4');
+    quiet("const err = new Error('No such user |');\nerr.responseCode = 550;", NODE);
+  });
+
+  test('status fields: camelCase, compact JSON, a Sendmail ERROR: with no quote; not a status earlier in the line', () => {
+    assert.equal(classes("const reply = { enhancedStatusCode: '|' };", HARAKA), '2,4,5');
+    assert.equal(classes('{"event":"bounce","dsn":"|"}', 'file:///srv/relay/events.json'), '2,4,5');
+    assert.ok(ranked('From:spam.example   ERROR:|', SENDMAIL).includes('5.7.1'));
+    quiet('        log.info("status: %s", "4.|")', PYTHON);
+  });
+
+  test('a code typed in mail files: at the start of a line, from its second character; not in a range of versions', () => {
+    assert.equal(classes('5.7.|', TEXT), '5');
+    assert.equal(classes('The server answered 5.|', TEXT), '5');
+    quiet('Tested with versions 4.2-5.1|', TEXT);
+  });
+});
+
+describe('reply snippets: each MTA\'s whole list, in order, and what an item inserts', () => {
+  const ACCESS = 'file:///etc/postfix/sender_access';
+  const SENDMAIL = 'file:///etc/mail/access';
+  const EXIM = 'file:///etc/exim4/exim4.conf';
+  const OPENSMTPD = 'file:///etc/smtpd.conf';
+  const PYTHON = 'file:///srv/relay/replies.py';
+  const snippetItems = (text: string, uri: string, languageId = 'plaintext', raw: unknown = {}) =>
+    bySortText(items(text, uri, languageId, raw)).filter((item) => item.kind === 15);
+  const labels = (text: string, uri: string, languageId = 'plaintext') => snippetItems(text, uri, languageId).map((item) => item.label);
+
+  test('Postfix, Sendmail, Exim and OpenSMTPD lists', () => {
+    assert.deepEqual(labels('spammer@example.net   |', ACCESS), ['REJECT 5.7.1 Access denied', 'DEFER 4.7.1 Try again later', 'DEFER_IF_PERMIT 4.7.1 Try again later', '550 5.7.1 Access denied', '450 4.7.1 Try again later']);
+    assert.deepEqual(labels('spam.example   |', SENDMAIL), ['ERROR:5.7.1:550 Access denied', 'ERROR:4.7.1:451 Try again later', 'ERROR:5.1.1:550 User unknown'], 'a key with no To: or From: tag');
+    assert.deepEqual(labels('  warn    message = |', EXIM), ['550 5.7.1 Access denied', '451 4.7.1 Try again later', '550 5.1.1 User unknown', '450 4.7.1 Greylisted, try again later', '452 4.2.2 Mailbox full, try again later']);
+    assert.deepEqual(labels('  drop    message = |', EXIM), ['550 5.7.1 Access denied', '550 5.1.1 User unknown']);
+    assert.deepEqual(labels('  require message = |', EXIM), ['550 5.7.1 Access denied', '550 5.1.1 User unknown']);
+    assert.deepEqual(labels('filter check_rdns phase connect match !rdns reject |', OPENSMTPD), ['"550 5.7.1 Access denied"', '"451 4.7.1 Try again later"', '"421 4.7.0 Too many connections"']);
+    assert.deepEqual(labels('/^Subject: .*viagra/   |', 'file:///etc/postfix/header_checks').slice(0, 1), ['REJECT 5.7.1 Access denied'], 'a pattern with a space and no flags');
+  });
+
+  test('each snippet says what it is, filters on the reply it inserts, and keeps a closing quote out of its placeholder', () => {
+    for (const [text, uri, languageId] of [['spammer@example.net   REJ|', ACCESS, 'plaintext'], ['  deny    message = 55|', EXIM, 'plaintext'], ['filter f phase connect match !rdns reject "55|', OPENSMTPD, 'plaintext'], ['        return "55|', PYTHON, 'python']]) {
+      const found = snippetItems(text, uri, languageId);
+      assert.ok(found.length > 0, text);
+      for (const item of found) {
+        assert.equal(item.detail, 'Reply with an enhanced status code');
+        assert.equal(item.filterText, item.label.replace(/"$/, ''), 'filtered on the reply it inserts');
+      }
+    }
+    const quoted = snippetItems('filter f phase connect match !rdns reject "55|', OPENSMTPD).find((item) => item.label === '"550 5.7.1 Access denied"')!;
+    assert.equal((quoted.textEdit as TextEdit).newText, '"550 5.7.1 ${1:Access denied}"');
+    assert.equal(accept('filter f phase connect match !rdns reject "55|', OPENSMTPD, quoted), 'filter f phase connect match !rdns reject "550 5.7.1 Access denied"');
+  });
+
+  test('typed digits are replaced; spacing as typed; nothing once the reply text has begun', () => {
+    const exim = snippetItems('  deny    message = 55|', EXIM).find((item) => item.label === '550 5.1.1 User unknown')!;
+    assert.equal(accept('  deny    message = 55|', EXIM, exim), '  deny    message = 550 5.1.1 User unknown');
+    assert.deepEqual(labels('  deny    message=|', EXIM), ['550 5.7.1 Access denied', '550 5.1.1 User unknown']);
+    assert.deepEqual(labels('filter f phase connect match !rdns reject  |', OPENSMTPD).length, 3);
+    assert.deepEqual(labels('        return "550|', PYTHON, 'python'), ['550 5.1.1 User unknown', '550 5.7.1 Relaying denied', '550 5.7.26 Message failed authentication checks']);
+    for (const [text, uri, languageId] of [['  deny    message = 550 Go away |', EXIM, 'plaintext'], ['filter f phase connect match !rdns reject "550 Go away |', OPENSMTPD, 'plaintext'],
+      ['spam.example   ERROR:5.7.1:550 Go away |', SENDMAIL, 'plaintext'], ['        return "550 No such us|', PYTHON, 'python']]) {
+      assert.equal(list(text, uri, languageId), null, text);
+    }
+  });
+
+  test('a list of snippets alone is complete; prose chosen by the user still gets whole replies in quotes', () => {
+    assert.equal(list('        return "55|', PYTHON, 'python')!.isIncomplete, false);
+    const prose = snippetItems('Answer with "55|', 'file:///notes/policy.txt', 'plaintext', { fileKinds: { '**/notes/*.txt': 'prose' } });
+    assert.equal(prose[0]?.label, '550 5.1.1 User unknown');
+  });
+});
+
+describe('completion: known codes and items the client sends back', () => {
+  test('a known code shows its description beside it and inserts itself', () => {
+    const text = 'spammer@example.net   REJECT 5.7.|';
+    const uri = 'file:///etc/postfix/sender_access';
+    const known = items(text, uri, 'plaintext', { knownCodes: { '5.7.515': 'Sending domain does not meet authentication requirements' } }).find((item) => item.label === '5.7.515')!;
+    assert.equal(known.labelDetails?.description, 'Sending domain does not meet authentication requirements');
+    assert.equal(accept(text, uri, known), 'spammer@example.net   REJECT 5.7.515');
+  });
+
+  test('an item whose data is not a code\'s comes back as it was', () => {
+    const item: CompletionItem = { label: 'REJECT 5.7.1 Access denied', data: { snippet: 'postfix' } };
+    assert.equal(service.doResolveCompletion(item), item);
+  });
+});
+
+describe('Exim: which statement a message belongs to', () => {
+  const uri = 'file:///etc/exim4/exim4.conf';
+  const firstSnippet = (text: string) => bySortText(items(text, uri)).filter((item) => item.kind === 15).map((item) => item.label)[0];
+
+  test('a verb on the first line, a message line not yet indented, a comment at the start of a line, a verb word in a condition', () => {
+    assert.equal(firstSnippet('defer   hosts = +greylist\n        message = |'), '451 4.7.1 Try again later');
+    assert.equal(firstSnippet('acl_check_rcpt:\n  defer   hosts = +greylist\nmessage = |'), '451 4.7.1 Try again later');
+    assert.equal(firstSnippet('acl_check_rcpt:\n  defer   hosts = +greylist\n# greylisted senders retry\n        message = |'), '451 4.7.1 Try again later');
+    assert.equal(firstSnippet('acl_check_rcpt:\n  defer   hosts = +greylist\n        log_message = greylisted, we accept later\n        message = |'), '451 4.7.1 Try again later');
+  });
+
+  test('the verb is looked for up to 39 lines above', () => {
+    const statement = (conditions: number) => `acl_check_rcpt:\n  defer   hosts = +greylist\n${'        # a reason\n'.repeat(conditions)}        message = |`;
+    assert.equal(firstSnippet(statement(38)), '451 4.7.1 Try again later');
+    assert.equal(firstSnippet(statement(39)), '550 5.7.1 Access denied');
   });
 });

