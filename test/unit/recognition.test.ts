@@ -214,6 +214,18 @@ describe('comments and the shape of a code', () => {
     assert.deepEqual(problems('x = 2 * 3; reply("550 4.1.1 x")', C_SOURCE), ['22 class-mismatch'], 'a * inside a line opens no comment');
   });
 
+  test('a commented-out rule in MTA configuration is coloured but not checked; a # inside a rule is text', () => {
+    for (const line of ['# spammer@example.net   REJECT 4.7.1 Go away', '  #spammer@example.net REJECT 4.7.1 Go away']) {
+      assert.deepEqual(problems(line, ACCESS), [], line);
+      assert.deepEqual(coloured(line, ACCESS), ['4.7.1 statusCodeTransient'], line);
+    }
+    assert.deepEqual(problems('spammer@example.net   REJECT 4.7.1 see ticket #12', ACCESS), ['29 class-mismatch']);
+    assert.deepEqual(problems('# From:spammer@example.net ERROR:4.7.1:550 Go away', SENDMAIL), []);
+    assert.deepEqual(problems('From:spammer@example.net ERROR:4.7.1:550 Go away', SENDMAIL), ['31 class-mismatch']);
+    const mc = 'file:///etc/mail/sendmail.mc';
+    assert.deepEqual(problems('dnl FEATURE(`access_db\') ERROR:4.7.1:550 Go away', mc), []);
+  });
+
   test('a longer dotted number, a version, an address are not codes; a dash and a word after it neither', () => {
     for (const text of ['said: 550 5.1.1.2 odd', 'said: 550 5.1.1-x odd', 'said: 550 v5.1.1', 'said: 550 @5.1.1']) assert.deepEqual(coloured(text, LOG), [], text);
     assert.deepEqual(coloured('said: 550 5.1.1-', LOG), ['550 replyCodePermanent', '5.1.1 statusCodePermanent']);

@@ -84,6 +84,18 @@ function isCommentBefore(text: string, lineStart: number, index: number): boolea
   return false;
 }
 
+/**
+ * Whether the code at `index` is in a comment, where codes describe and are not checked: source comments (see
+ * isCommentBefore), and in MTA configuration a line whose first character other than white space is `#` (Sendmail's
+ * `.mc` files also comment with `dnl`). A commented-out rule is not in force.
+ */
+function isInComment(text: string, lineStart: number, index: number, kind: DocumentKind): boolean {
+  if (kind === 'source') return isCommentBefore(text, lineStart, index);
+  if (!isConfigKind(kind)) return false;
+  const first = skipSpacesForward(text, lineStart, index);
+  return text.charCodeAt(first) === 35 || (kind === 'sendmail' && text.startsWith('dnl', first) && isRegExpSpace(text.charCodeAt(first + 3)));
+}
+
 /** The offset of the first character at or after `from`, before `to`, that is not `\s`; `to` if there is none. */
 function skipSpacesForward(text: string, from: number, to: number): number {
   let p = from;
@@ -162,7 +174,7 @@ function scanInto(occurrences: OccurrenceTable, text: string, kind: DocumentKind
     const reply = context.reply;
     occurrences.add(line, column, text, index, end, {
       context: context.context === 'literal' ? 'bare' : context.context,
-      confident: context.context !== 'bare' && context.context !== 'literal' && !(kind === 'source' && isCommentBefore(text, lineStart, index)),
+      confident: context.context !== 'bare' && context.context !== 'literal' && !isInComment(text, lineStart, index, kind),
       literal: context.context === 'literal',
       replyCode: replyStart !== -1 ? digitsValue(text, replyStart, replyStart + 3) : reply ? reply.value : 0,
       // Stryker disable next-line UnaryOperator: the column of a reply code that is not there is never read
