@@ -7,17 +7,18 @@
  *     [--rerun-undetected [FILE,...]] [--key-report FILE ...]
  *
  * It lists every mutant without running any (Stryker's instrumenter) and draws the sample: the first `size` of a seeded
- * random order, so that a smaller sample is the start of a larger one. It runs Stryker on the sampled places only
+ * random order of their names (without line numbers), so that a smaller sample is the start of a larger one, and a change
+ * that adds or removes mutants leaves the rest of the draw as it was. It runs Stryker on the sampled places only
  * (`--mutate file:line:column-line:column`; a checker sets aside the mutants nested inside a sampled one, which such a
  * range also takes in), `chunk` mutants a run, each run's report kept in reports/mutation/sample/runs/: a mutant that
  * already has a result from a run over the same source file is not run again, so an interrupted or enlarged sample
- * goes on where it stopped. The draw is over the mutants in file order: a change that adds or removes mutants redraws
- * the sample after it. After tests are added, `--rerun-undetected` runs the sampled mutants that survived or had no
- * coverage again (in the named source files only, if given): a killed mutant stays killed. It prints the estimate per file and overall. The key files' results come from the Stryker
- * reports named by --key-report (reports/mutation/mutation.json unless given); a key file found in none is named as not
- * measured.
+ * goes on where it stopped. After tests are added, `--rerun-undetected` runs the sampled mutants that survived or had no
+ * coverage again (in the named source files only, if given): a killed mutant stays killed. It prints the estimate per
+ * file and overall. The key files' results come from the Stryker reports named by --key-report
+ * (reports/mutation/mutation.json unless given); a key file found in none is named as not measured.
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Instrumenter } from '@stryker-mutator/instrumenter';
@@ -67,46 +68,58 @@ function options(argv) {
 const quiet = { isTraceEnabled: () => false, isDebugEnabled: () => false, isInfoEnabled: () => false, isWarnEnabled: () => true, isErrorEnabled: () => true, isFatalEnabled: () => true,
   trace() {}, debug() {}, info() {}, warn: (message) => console.warn(message), error: (message) => console.error(message), fatal: (message) => console.error(message) };
 
-/** Every mutant Stryker would make in server/src, the generated table aside, the ones disabled in the source left out. */
+/**
+ * Every mutant Stryker would make in server/src, the generated table aside, the ones disabled in the source left out; each
+ * with a name that edits elsewhere leave alone (see stableName).
+ */
 async function listMutants() {
   const files = fs.readdirSync(path.join(ROOT, SOURCES), { recursive: true })
     .map((name) => path.posix.join(SOURCES, name.split(path.sep).join('/')))
     .filter((name) => name.endsWith('.ts') && !name.endsWith('.d.ts') && !GENERATED.includes(name))
     .sort();
+  const contents = new Map(files.map((name) => [name, fs.readFileSync(path.join(ROOT, name), 'utf8')]));
   const instrumenter = new Instrumenter(quiet);
   const result = await instrumenter.instrument(
-    files.map((name) => ({ name, content: fs.readFileSync(path.join(ROOT, name), 'utf8'), mutate: true })),
+    files.map((name) => ({ name, content: contents.get(name), mutate: true })),
     { plugins: null, excludedMutations: [], ignorers: [], noHeader: false },
   );
+  const seen = new Map();
   return result.mutants.filter((mutant) => mutant.status !== 'Ignored')
-    .map(({ fileName, location, mutatorName, replacement }) => ({ fileName, location, mutatorName, replacement }));
+    .map(({ fileName, location, mutatorName, replacement }) => {
+      const name = stableName(fileName, mutatorName, replacement, codeAt(contents.get(fileName), location), seen);
+      return { fileName, location, mutatorName, replacement, name };
+    });
 }
 
-/** A small seeded generator (mulberry32): the same seed draws the same sample. */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** The text at a mutant's location (0-based lines and columns). */
+function codeAt(content, { start, end }) {
+  const lines = content.split('\n');
+  if (start.line === end.line) return lines[start.line].slice(start.column, end.column);
+  return [lines[start.line].slice(start.column), ...lines.slice(start.line + 1, end.line), lines[end.line].slice(0, end.column)].join('\n');
 }
 
 /**
- * `size` of `items`, each equally likely, in the order drawn: a partial Fisher-Yates shuffle, whose first n draws are the
- * same whatever the size, so a sample of 400 is the first 400 of the sample of 900 with the same seed.
+ * A mutant's file, mutator, replacement and the code it replaces, and which of the identical ones in its file it is: no
+ * line number, so that an edit elsewhere in the file does not rename it, and the draw (see sample) keeps it.
+ */
+function stableName(fileName, mutatorName, replacement, original, seen) {
+  const base = [fileName, mutatorName, replacement, original].join('\0');
+  const nth = (seen.get(base) ?? 0) + 1;
+  seen.set(base, nth);
+  return `${base}\0${nth}`;
+}
+
+/**
+ * `size` of `items`, each equally likely: the items ranked by a seeded hash of their stable names, lowest first. Each item's
+ * rank depends on its own name only, so a smaller sample is the start of a larger one, and a change that adds or removes
+ * mutants leaves the others where they were: only a new mutant that ranks among the first `size` joins the sample.
  */
 function sample(items, size, seed) {
-  const next = random(seed);
-  const indices = items.map((_, index) => index);
-  const count = Math.min(size, items.length);
-  for (let i = 0; i < count; i++) {
-    const j = i + Math.floor(next() * (indices.length - i));
-    [indices[i], indices[j]] = [indices[j], indices[i]];
-  }
-  return indices.slice(0, count).map((index) => items[index]);
+  const rank = (item) => createHash('sha256').update(`${seed}\0${item.name}`).digest('hex');
+  return items.map((item) => ({ item, rank: rank(item) }))
+    .sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0))
+    .slice(0, size)
+    .map(({ item }) => item);
 }
 
 /** A Stryker range: 1-based lines, columns as Stryker's positions count them. */
