@@ -26,24 +26,25 @@ export function cli(args: string[], cwd: string, options: { unprivileged?: boole
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/**
- * `check` and `explain` run in this process, with standard output and error captured as the process would write them:
- * the same command, without the cost of a process per run.
- */
-export function cliInProcess(args: string[], cwd: string): Outcome {
-  let stdout = '';
-  let stderr = '';
-  const code = run(args, cwd, (chunk) => (stdout += typeof chunk === 'string' ? `${chunk}\n` : Buffer.from(chunk).toString('utf8')), (text) => (stderr += `${text}\n`));
-  if (typeof code !== 'number') throw new Error(`smtp-status-codes ${args.join(' ')} does not finish synchronously`);
-  return { code, stdout, stderr };
+/** Runs the command in this process, its standard output and error captured as the process would write them. */
+function runCaptured(args: string[], cwd: string): { code: number | Promise<number>; output: { stdout: string; stderr: string } } {
+  const output = { stdout: '', stderr: '' };
+  const code = run(args, cwd, (chunk) => (output.stdout += typeof chunk === 'string' ? `${chunk}\n` : Buffer.from(chunk).toString('utf8')), (text) => (output.stderr += `${text}\n`));
+  return { code, output };
 }
 
-/** Any command, `summary` (which reads its files as streams) included, run in this process as `cliInProcess` runs `check`. */
+/** `check` and `explain`, which finish synchronously, run in this process: the same command, without a process per run. */
+export function cliInProcess(args: string[], cwd: string): Outcome {
+  const { code, output } = runCaptured(args, cwd);
+  if (typeof code !== 'number') throw new Error(`smtp-status-codes ${args.join(' ')} does not finish synchronously`);
+  return { code, ...output };
+}
+
+/** Any command, `summary` (which reads its files as streams) included, run in this process. */
 export async function commandInProcess(args: string[], cwd: string): Promise<Outcome> {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(args, cwd, (chunk) => (stdout += typeof chunk === 'string' ? `${chunk}\n` : Buffer.from(chunk).toString('utf8')), (text) => (stderr += `${text}\n`));
-  return { code, stdout, stderr };
+  const { code, output } = runCaptured(args, cwd);
+  const finished = await code;
+  return { code: finished, ...output };
 }
 
 /** A fresh directory holding `files` (path → text or bytes); with `unprivileged`, owned by the user the runs drop to. */

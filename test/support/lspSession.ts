@@ -75,8 +75,8 @@ export class LspSession {
       const toServer = new PassThrough();
       const toClient = new PassThrough();
       connection = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
-      session = new LspSession(connection, undefined, options);
-      const inProcessSession = session;
+      const inProcessSession = new LspSession(connection, undefined, options);
+      session = inProcessSession;
       // What vscode-languageserver/node does for the process, for this session: `exit` ends the session, not the tests.
       const watchDog: WatchDog = {
         shutdownReceived: false,

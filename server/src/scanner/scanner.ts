@@ -124,7 +124,7 @@ export function scan(text: string, options: ScanOptions): Occurrence[] {
  * scan returns what it found and no count (NaN).
  */
 export function scanLines(text: string, options: ScanOptions): { occurrences: OccurrenceTable; lineCount: number } {
-  // A busy mail log holds a code every 400 characters or so: room for one every 256 is made at once (up to 3.5 MB).
+  // A busy mail log holds a code every 400 characters or so: room for one every 256 is made at its first code (up to 3.5 MB).
   // Stryker disable next-line MethodExpression: the room made at first, not what the table holds
   const occurrences = options.into ?? new OccurrenceTable(undefined, Math.min(text.length >> 8, 1 << 17));
   const firstLine = options.firstLine ?? 0;
