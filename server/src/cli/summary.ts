@@ -82,27 +82,21 @@ function isGzip(file: string): boolean {
 }
 
 /** Feeds the lines of `input` to `summary`; a line cut short by the end of the data (a truncated file) is not counted. */
-async function readLines(input: NodeJS.ReadableStream, summary: LogSummary, onChunk: () => void): Promise<number> {
+async function readLines(input: NodeJS.ReadableStream, summary: LogSummary, onChunk: () => void): Promise<void> {
   const decoder = new StringDecoder('utf8');
   let rest = '';
-  let lines = 0;
   for await (const chunk of input) {
     const text = rest + decoder.write(chunk as Buffer);
     let start = 0;
     for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
       summary.addLine(text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end));
-      lines++;
       start = end + 1;
     }
     rest = text.slice(start);
     onChunk();
   }
   rest += decoder.end();
-  if (rest.length > 0) {
-    summary.addLine(rest);
-    lines++;
-  }
-  return lines;
+  if (rest.length > 0) summary.addLine(rest);
 }
 
 function formatBytes(bytes: number): string {
