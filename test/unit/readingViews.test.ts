@@ -109,6 +109,9 @@ describe('inlay hints', () => {
     assert.deepEqual(hintLabels(service.doInlayHints(plugin, { start: { line: 2, character: 0 }, end: { line: 4, character: 0 } }, on)), [
       '3:43 Relay for local users only (our policy)',
     ], 'neither the code nor the DSN call outside the lines asked for');
+    assert.deepEqual(hintLabels(service.doInlayHints(plugin, { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, on)), [
+      '5:38 → 550 5.1.1 No such user',
+    ], 'the DSN call on the one line asked for');
   });
 
   test('at most 1,000 hints, DSN calls included', () => {
@@ -209,6 +212,7 @@ describe('the registry view', () => {
     assert.match(item('X.2.2').documentation, /^\*\*4\.2\.2\*\* Mailbox full\n/);
     assert.equal(item('X.1.5').usual, '2.1.5', 'sent with 250 only');
     assert.equal(item('X.7.8').usual, '5.7.8', 'sent with 535 and 554');
+    assert.equal(item('X.6.10').usual, '5.6.10', 'no reply code listed: a failure');
     assert.equal(item('X.6.10').deprecated, true);
     assert.deepEqual(items.filter((entry) => entry.deprecated).map((entry) => entry.code), ['X.6.10']);
   });
