@@ -234,9 +234,19 @@ describe('smtp-status-codes summary output', () => {
       assert.equal(exactly.code, 2);
       assert.deepEqual(exactly.progress, []);
       assert.deepEqual((await summaryWith(['mail.log.2.gz', 'relay.log'], dir, { terminal: false })).progress, []);
-      const over = await withClock(1000, ['mail.log.3.gz', 'relay.log']);
+      const over = await withClock(1000, ['missing.log', 'mail.log.3.gz', 'relay.log']);
+      assert.match(over.err, /^smtp-status-codes: cannot read missing\.log: no such file\n/);
       // One chunk read, a second after the start: 67,108,865 bytes in 1,000 ms.
       assert.deepEqual(over.progress, ['\rsummary: 67 MB of 67 MB (100%), 67 MB/s   ', '\r\x1b[K']);
+    });
+
+    test('standard input adds nothing to the total, even beside a large file named -', async () => {
+      const withDash = fs.mkdtempSync(path.join(dir, 'dash-'));
+      damagedArchive(path.relative(dir, path.join(withDash, '-')), 70 * MB);
+      fs.writeFileSync(path.join(withDash, 'relay.log'), RELAY_LOG);
+      const result = await summaryWith(['-', 'relay.log'], withDash, { stdin: Readable.from([Buffer.from(RELAY_LOG)]) });
+      assert.equal(result.code, 0, result.err);
+      assert.deepEqual(result.progress, []);
     });
 
     test('a large log shows bytes read, the share of the total and the rate, at most every 250 ms, then clears the line', async () => {
