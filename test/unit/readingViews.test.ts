@@ -188,6 +188,13 @@ describe('the summary view of a log', () => {
     ]);
   });
 
+  test('a provider\'s own code is grouped by what the provider means by it, unless providers are turned off', () => {
+    const log = documentOf('Nov 30 01:12:09 mx postfix/smtp[2211]: 4Wq9: to=<a@contoso.com>, dsn=5.7.606, status=bounced (host x said: 550 5.7.606 Access denied)\n', MAIL_LOG, 'log');
+    const reasons = (settings?: ReturnType<typeof settingsOf>) => service.summarize(log, settings, true).reasons!.map((reason) => `${reason.label} ${reason.count}: ${reason.codes.map((code) => code.meaning).join(', ')}`);
+    assert.deepEqual(reasons(), ['blocked 2: Access denied, banned sending IP (Microsoft 365 / Exchange Online)']);
+    assert.deepEqual(reasons(settingsOf({ providers: { enabled: false } })), ['policy 2: Not in the IANA registry']);
+  });
+
   test('at most 200 places per code', () => {
     const log = bounces(201);
     const summary = service.summarize(documentOf(log, MAIL_LOG, 'log'), undefined, true);
