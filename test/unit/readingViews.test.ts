@@ -114,6 +114,11 @@ describe('inlay hints', () => {
     ], 'the DSN call on the one line asked for');
   });
 
+  test('a DSN call quoted in a runbook gets no reply hint: only code runs it', () => {
+    const runbook = documentOf('Haraka plugins answer unknown users with DSN.no_such_user(), which sends 550 5.1.1.\n', 'file:///home/postmaster/haraka.md', 'markdown');
+    assert.deepEqual(hintLabels(service.doInlayHints(runbook, everywhere, settingsOf({ inlayHints: { elsewhere: true } }))), ['0:82 Bad destination mailbox address']);
+  });
+
   test('at most 1,000 hints, DSN calls included', () => {
     const log = documentOf(bounces(1_001), MAIL_LOG, 'log');
     const hints = service.doInlayHints(log, everywhere);
@@ -174,12 +179,12 @@ describe('the summary view of a log', () => {
     ]);
   });
 
-  test('the reasons of a log: the most frequent first, hard and soft counted apart, a code under each of its reasons', () => {
+  test('the reasons of a log: the most frequent first, its codes too, hard and soft counted apart, a code under each of its reasons', () => {
     const log = documentOf([
+      'Nov 30 03:00:06 mx postfix/smtp[4002]: 8Aw0: to=<f@example.org>, relay=mx.example.org[192.0.2.40]:25, dsn=4.7.1, status=deferred (host mx.example.org[192.0.2.40] said: 450 4.7.1 Client host rejected: blocked using zen.spamhaus.org (in reply to RCPT TO command))',
       ...Array.from({ length: 3 }, (_, i) => `Nov 30 03:00:0${i} mx postfix/smtp[4000]: 8Au${i}: to=<d${i}@example.org>, relay=mx.example.org[192.0.2.40]:25, dsn=5.7.1, status=bounced (host mx.example.org[192.0.2.40] said: 550 5.7.1 Service unavailable; client [203.0.113.9] blocked using zen.spamhaus.org (in reply to RCPT TO command))`),
       'Nov 30 03:00:05 mx postfix/smtp[4001]: 8Av0: to=<e@example.org>, relay=mx.example.org[192.0.2.40]:25, dsn=5.7.1, status=bounced (host mx.example.org[192.0.2.40] said: 550 5.7.1 Recipient address rejected: Access denied (in reply to RCPT TO command))',
-      'Nov 30 03:00:06 mx postfix/smtp[4002]: 8Aw0: to=<f@example.org>, relay=mx.example.org[192.0.2.40]:25, dsn=4.7.1, status=deferred (host mx.example.org[192.0.2.40] said: 450 4.7.1 Client host rejected: blocked using zen.spamhaus.org (in reply to RCPT TO command))',
-      '',
+            '',
     ].join('\n'), MAIL_LOG, 'log');
     const reasons = service.summarize(log, undefined, true).reasons!;
     assert.deepEqual(reasons.map((reason) => `${reason.label} ${reason.count} (${reason.hard} hard, ${reason.soft} soft): ${reason.codes.map((code) => `${code.code} ×${code.count}`).join(', ')}`), [
@@ -219,6 +224,7 @@ describe('the registry view', () => {
     assert.match(item('X.2.2').documentation, /^\*\*4\.2\.2\*\* Mailbox full\n/);
     assert.equal(item('X.1.5').usual, '2.1.5', 'sent with 250 only');
     assert.equal(item('X.7.8').usual, '5.7.8', 'sent with 535 and 554');
+    assert.equal(item('X.6.8').usual, '5.6.8', 'sent with 252, 553 and 550: a success only when every reply code is one');
     assert.equal(item('X.6.10').usual, '5.6.10', 'no reply code listed: a failure');
     assert.equal(item('X.6.10').deprecated, true);
     assert.deepEqual(items.filter((entry) => entry.deprecated).map((entry) => entry.code), ['X.6.10']);
@@ -227,7 +233,7 @@ describe('the registry view', () => {
   test('the whole registry as Markdown: classes, then each subject with its own codes only', () => {
     const markdown = service.registryMarkdown();
     const lines = markdown.split('\n');
-    assert.deepEqual(lines.slice(0, 7), [
+    assert.deepEqual(lines.slice(0, 8), [
       '# SMTP Enhanced Status Codes',
       '',
       `The IANA registry ([source](${IANA})), updated 2024-12-06: 81 codes. A code is class.subject.detail; the class says whether the delivery succeeded (2), failed for now (4) or for good (5).`,
@@ -235,7 +241,9 @@ describe('the registry view', () => {
       '## Classes',
       '',
       '| Class | Meaning | Description |',
+      '| --- | --- | --- |',
     ]);
+    assert.equal(lines[11], '', 'a blank line after the class table');
     assert.match(lines[8], /^\| 2\.X\.X \| Success \| Success specifies that the DSN is reporting a positive delivery action\. .* \|$/);
     const sections = markdown.split(/\n(?=## )/);
     assert.deepEqual(sections.slice(2).map((section) => section.split('\n')[0]), [
@@ -245,6 +253,7 @@ describe('the registry view', () => {
     for (const [subject, section] of sections.slice(2).entries()) {
       const rows = section.split('\n').filter((line) => /^\| X\./.test(line));
       assert.ok(rows.length > 0 && rows.every((row) => row.startsWith(`| X.${subject}.`)), section);
+      assert.deepEqual(section.split('\n').filter((_, index) => index === 1 || index === 3), ['', ''], 'blank lines around the description');
       assert.deepEqual(section.split('\n').slice(4, 6), ['| Code | Sample text | Reply codes | Usage | Reference |', '| --- | --- | --- | --- | --- |']);
     }
     assert.equal(lines.filter((line) => /^\| X\./.test(line)).length, 81);
