@@ -9,7 +9,7 @@ import { DEFAULT_SETTINGS } from '../../server/src/settings';
 /** The real service, with its quick fixes rewritten by `rewrite`: fixes the real one would not offer, to test what --fix does with them. */
 function serviceWithFixes(rewrite: (action: CodeAction) => CodeAction): LanguageService {
   const service = createLanguageService();
-  return { ...service, doCodeActions: (document, diagnostics) => service.doCodeActions(document, diagnostics).map(rewrite) };
+  return { ...service, doCodeActions: (document, diagnostics, settings) => service.doCodeActions(document, diagnostics, settings).map(rewrite) };
 }
 
 const ACCESS = 'file:///etc/postfix/sender_access';
