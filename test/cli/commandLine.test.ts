@@ -1,8 +1,10 @@
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
+import { reasonOf } from '../../server/src/cli/files';
 import { cliInProcess, lines, mismatch, remove, tree } from './cliProcess';
 
 /** Runs `check`, `explain` or a bare option in a directory of its own, removed afterwards. */
@@ -406,6 +408,202 @@ describe('explain', () => {
       const { stdout } = cliInProcess(['explain', '5.7.606'], root);
       assert.match(stdout, /^Bounce reason: blocked, hard: permanent, resending unchanged fails again$/m);
       assert.doesNotMatch(stdout, /[*[\]]/);
+    });
+  });
+});
+
+describe('globs on the command line', () => {
+  /** Every file holds one class mismatch, so the paths of the findings are the files checked. */
+  const NAMES = [
+    'postfix/sender_access', 'postfix/client_access', 'postfix/main.cf', 'postfix/master.cf', 'postfix/deep/x_access', 'postfix/deep/er/y_access',
+    'postfix/a*b', 'postfix/axxb', 'postfix/access-1', 'postfix/access-2', 'postfix/access-9', 'postfix/x', 'postfix/[x', 'postfix/-', 'postfix/end\\',
+  ];
+  const table: Array<[string, string[]]> = [
+    ['postfix/*_access', ['postfix/client_access', 'postfix/sender_access']],
+    ['postfix/**/*_access', ['postfix/client_access', 'postfix/deep/er/y_access', 'postfix/deep/x_access', 'postfix/sender_access']],
+    ['postfix/deep/**', ['postfix/deep/er/y_access', 'postfix/deep/x_access']],
+    ['**/main.cf', ['postfix/main.cf']],
+    ['postfix//*.cf', ['postfix/main.cf', 'postfix/master.cf']],
+    ['postfix/?ain.cf', ['postfix/main.cf']],
+    ['postfix/m??n.cf', ['postfix/main.cf']],
+    ['postfix/[ms]a*.cf', ['postfix/main.cf', 'postfix/master.cf']],
+    ['postfix/[!abcm-z]*', ['postfix/-', 'postfix/[x', 'postfix/end\\']],
+    ['postfix/[^abcm-z]*', ['postfix/-', 'postfix/[x', 'postfix/end\\']],
+    ['postfix/access-[1-3]', ['postfix/access-1', 'postfix/access-2']],
+    ['postfix/access-[!1-3]', ['postfix/access-9']],
+    ['postfix/access-[19]', ['postfix/access-1', 'postfix/access-9']],
+    ['postfix/[x-]', ['postfix/-', 'postfix/x']],
+    ['postfix/a*b', ['postfix/a*b', 'postfix/axxb']],
+    ['postfix/a\\*b', ['postfix/a*b']],
+    ['postfix/[x', ['postfix/[x']],
+    ['postfix/*\\', ['postfix/end\\']],
+    ['postfix/*', ['postfix/-', 'postfix/[x', 'postfix/a*b', 'postfix/access-1', 'postfix/access-2', 'postfix/access-9', 'postfix/axxb', 'postfix/client_access', 'postfix/end\\', 'postfix/main.cf', 'postfix/master.cf', 'postfix/sender_access', 'postfix/x']],
+  ];
+
+  test('* ? [set] [!set] [a-z] \\ and ** choose the files as a shell would', () => {
+    inTree(Object.fromEntries(NAMES.map((name) => [name, `${CLASS_MISMATCH}\n`])), (root) => {
+      for (const [glob, expected] of table) {
+        const { code, stdout, stderr } = cliInProcess(['check', glob, '--format', 'json', '--fail-on', 'none'], root);
+        assert.equal(stderr, '', glob);
+        assert.equal(code, 0, glob);
+        assert.deepEqual(JSON.parse(stdout).map((finding: { path: string }) => finding.path).sort(), expected, glob);
+      }
+      const absolute = cliInProcess(['check', `${root}/postfix/m*.cf`, '--format', 'json', '--fail-on', 'none'], root);
+      assert.deepEqual(JSON.parse(absolute.stdout).map((finding: { path: string }) => finding.path), ['postfix/main.cf', 'postfix/master.cf']);
+    });
+  });
+
+  test('a glob that matches nothing, or whose directory is missing or a file, is told and fails the run', () => {
+    inTree({ 'postfix/main.cf': `${CLASS_MISMATCH}\n` }, (root) => {
+      const table: Array<[string, string]> = [
+        ['postfix/*.db', 'postfix/*.db: no file matches it'],
+        ['exim/*.conf', 'exim/*.conf: no file matches it: cannot read exim: no such file or directory (ENOENT)'],
+        ['postfix/main.cf/*', 'postfix/main.cf/*: no file matches it: postfix/main.cf is not a directory'],
+      ];
+      for (const [glob, message] of table) {
+        const { code, stdout, stderr } = cliInProcess(['check', glob], root);
+        assert.equal(code, 2, glob);
+        assert.equal(stderr, `${message}\n`, glob);
+        assert.equal(stdout, 'No problems in 0 files. 1 path could not be read.\n', glob);
+      }
+    });
+  });
+
+  test('a binary file a glob names is not checked, as if named: the run fails', () => {
+    inTree({ 'postfix/access.db': Buffer.from([0, 1, 2, 0x35, 0x2e, 0x37, 0x2e, 0x31, 0, 255]), 'postfix/sender_access': `${CLASS_MISMATCH}\n` }, (root) => {
+      const { code, stderr } = cliInProcess(['check', 'postfix/*.db'], root);
+      assert.equal(code, 2);
+      assert.match(stderr, /^postfix\/access\.db: not checked: binary /);
+    });
+  });
+});
+
+describe('what a directory holds', () => {
+  test('.git, node_modules, .hg and .svn are never walked; a file in them named on the command line is checked', () => {
+    const files = Object.fromEntries(['.git', 'node_modules', '.hg', '.svn', 'conf'].map((directory) => [`${directory}/sender_access`, `${CLASS_MISMATCH}\n`]));
+    inTree(files, (root) => {
+      const walked = cliInProcess(['check', '--format', 'json'], root);
+      assert.deepEqual(JSON.parse(walked.stdout).map((finding: { path: string }) => finding.path), ['conf/sender_access']);
+      const named = cliInProcess(['check', '--format', 'json', 'node_modules/sender_access'], root);
+      assert.deepEqual(JSON.parse(named.stdout).map((finding: { path: string }) => finding.path), ['node_modules/sender_access']);
+    });
+  });
+
+  test('symbolic links: to a file checked, to a directory skipped with a word, dangling or looping told as failures', () => {
+    inTree({ 'real/sender_access': `${CLASS_MISMATCH}\n`, 'conf/main.cf': 'myhostname = mx.example.com\n' }, (root) => {
+      fs.symlinkSync(path.join('..', 'real', 'sender_access'), path.join(root, 'conf', 'linked_access'));
+      fs.symlinkSync(path.join('..', 'real'), path.join(root, 'conf', 'linked_dir'));
+      fs.symlinkSync('nowhere', path.join(root, 'conf', 'dangling'));
+      fs.symlinkSync('loop', path.join(root, 'conf', 'loop'));
+      const { code, stdout, stderr } = cliInProcess(['check', 'conf'], root);
+      assert.equal(code, 2);
+      assert.deepEqual(lines(stderr), [
+        'conf/dangling: cannot follow the symbolic link: no such file or directory (ENOENT)',
+        'conf/linked_dir: skipped: a symbolic link to a directory, not followed (name it to check it)',
+        'conf/loop: cannot follow the symbolic link: too many levels of symbolic links (ELOOP)',
+      ]);
+      assert.deepEqual(lines(stdout), [
+        'conf/linked_access:1:22 error class-mismatch 4.7.1 is a transient failure code but REJECT (a permanent failure) needs class 5: write 5.7.1, or change the action.',
+        '1 problem (1 errors, 0 warnings, 0 infos, 0 hints) in 1 of 2 files. 2 paths could not be read. 1 file skipped (not text).',
+      ]);
+      const named = cliInProcess(['check', 'conf/linked_dir', 'conf/loop'], root);
+      assert.equal(named.code, 2);
+      assert.equal(named.stderr, 'conf/loop: cannot read it: too many levels of symbolic links (ELOOP)\n');
+      assert.match(named.stdout, /^conf\/linked_dir\/sender_access:1:22 error /m, 'a link to a directory named is walked');
+    });
+  });
+
+  test('a symbolic link to a directory that .gitignore ignores as a directory is not mentioned', () => {
+    inTree({ 'real/sender_access': `${CLASS_MISMATCH}\n`, 'conf/.gitignore': 'cache/\n' }, (root) => {
+      fs.symlinkSync(path.join('..', 'real'), path.join(root, 'conf', 'cache'));
+      const { code, stdout, stderr } = cliInProcess(['check', 'conf'], root);
+      assert.deepEqual({ code, stdout, stderr }, { code: 0, stdout: 'No problems in 1 file.\n', stderr: '' });
+    });
+  });
+
+  test('a .gitignore that cannot be read is told and fails the run; its directory is still checked', () => {
+    inTree({ 'a/.gitignore/x': '', 'a/sender_access': `${CLASS_MISMATCH}\n`, 'b/sender_access': `${CLASS_MISMATCH}\n`, 'c/sender_access': `${CLASS_MISMATCH}\n` }, (root) => {
+      fs.symlinkSync('.gitignore', path.join(root, 'b', '.gitignore'));
+      fs.symlinkSync('missing', path.join(root, 'c', '.gitignore'));
+      const { code, stdout, stderr } = cliInProcess(['check'], root);
+      assert.equal(code, 2);
+      assert.deepEqual(lines(stderr), [
+        'a/.gitignore: its rules are not applied: a directory',
+        'b/.gitignore: cannot read it, so its rules are not applied: too many levels of symbolic links (ELOOP)',
+        'b/.gitignore: cannot follow the symbolic link: too many levels of symbolic links (ELOOP)',
+        'c/.gitignore: cannot follow the symbolic link: no such file or directory (ENOENT)',
+      ]);
+      assert.match(stdout, / in 3 of 4 files\. 4 paths could not be read\.$/m);
+    });
+  });
+
+  test('pipes and sockets: skipped in a directory, not checked when named', () => {
+    inTree({ 'spool/sender_access': `${CLASS_MISMATCH}\n` }, (root) => {
+      const fifo = path.join(root, 'spool', 'pipe');
+      assert.equal(spawnSync('mkfifo', [fifo]).status, 0);
+      const socketPath = path.join(root, 'spool', 'socket');
+      const bound = spawnSync(process.execPath, ['-e', `require('net').createServer().listen(${JSON.stringify(socketPath)}, () => process.exit(0))`]);
+      assert.equal(bound.status, 0);
+      const found = cliInProcess(['check', 'spool'], root);
+      assert.equal(found.code, 1);
+      assert.deepEqual(lines(found.stderr), ['spool/pipe: skipped: a named pipe (FIFO), not a file', 'spool/socket: skipped: a socket, not a file']);
+      assert.match(found.stdout, / in 1 of 1 files\. 2 files skipped \(not text\)\.$/m);
+      const named = cliInProcess(['check', 'spool/pipe', 'spool/socket', '/dev/null'], root);
+      assert.equal(named.code, 2);
+      assert.deepEqual(lines(named.stderr), [
+        `${fifo}: not checked: a named pipe (FIFO), not a file`,
+        `${socketPath}: not checked: a socket, not a file`,
+        '/dev/null: not checked: a character device, not a file',
+      ].map((line) => line.replace(`${root}/`, '')));
+    });
+  });
+
+  test('a file named twice, or named and found in a directory, is checked once, and as named', () => {
+    inTree({ 'postfix/access.db': Buffer.from([0, 1, 2, 0x35, 0x2e, 0x37, 0x2e, 0x31, 0, 255]), 'postfix/sender_access': `${CLASS_MISMATCH}\n` }, (root) => {
+      for (const args of [['postfix', 'postfix/access.db'], ['postfix/access.db', 'postfix'], ['postfix/*', 'postfix']]) {
+        const { code, stdout, stderr } = cliInProcess(['check', ...args], root);
+        assert.equal(code, 2, args.join(' '));
+        assert.match(stderr, /^postfix\/access\.db: not checked: binary /, args.join(' '));
+        assert.equal(lines(stdout).length, 2, args.join(' '));
+        assert.match(stdout, / in 1 of 1 files\. 1 file not checked\.$/m, args.join(' '));
+      }
+    });
+  });
+
+  test('files are checked in name order, at each level of the tree', () => {
+    const names = ['zeta_access', 'Alpha_access', 'beta/sender_access', 'beta_access', 'a/z/sender_access'];
+    inTree(Object.fromEntries(names.map((name) => [name, `${CLASS_MISMATCH}\n`])), (root) => {
+      const { stdout } = cliInProcess(['check', '--format', 'json'], root);
+      assert.deepEqual(JSON.parse(stdout).map((finding: { path: string }) => finding.path), ['a/z/sender_access', 'Alpha_access', 'beta/sender_access', 'beta_access', 'zeta_access']);
+    });
+  });
+});
+
+describe('file-system errors in words', () => {
+  test('each error a path can meet is told in words, with its code', () => {
+    const table: Array<[string, string]> = [
+      ['EACCES', 'permission denied (EACCES)'], ['EPERM', 'operation not permitted (EPERM)'], ['ENOENT', 'no such file or directory (ENOENT)'],
+      ['ENOTDIR', 'a part of the path is not a directory (ENOTDIR)'], ['ENAMETOOLONG', 'the path is too long (ENAMETOOLONG)'],
+      ['ELOOP', 'too many levels of symbolic links (ELOOP)'], ['EISDIR', 'is a directory (EISDIR)'], ['EMFILE', 'too many open files (EMFILE)'],
+      ['EIO', 'input/output error (EIO)'], ['EROFS', 'read-only file system (EROFS)'], ['ETXTBSY', 'text file busy (ETXTBSY)'], ['EBUSY', 'resource busy (EBUSY)'],
+      ['ENXIO', 'no such device or address (ENXIO)'], ['ERR_FS_FILE_TOO_LARGE', 'too large to read at once (ERR_FS_FILE_TOO_LARGE)'],
+      ['ERR_STRING_TOO_LONG', 'too large to hold as text (ERR_STRING_TOO_LONG)'], ['ESTALE', 'ESTALE'],
+    ];
+    for (const [code, words] of table) assert.equal(reasonOf(Object.assign(new Error(`${code}: from the system`), { code })), words);
+    assert.equal(reasonOf(new Error('out of memory')), 'out of memory');
+    assert.equal(reasonOf('interrupted'), 'interrupted');
+  });
+
+  test('paths that cannot be read are told with the reason, the rest is checked', () => {
+    inTree({ 'sender_access': `${CLASS_MISMATCH}\n`, 'main.cf': 'myhostname = mx.example.com\n' }, (root) => {
+      const tooLong = 'x'.repeat(300);
+      const { code, stdout, stderr } = cliInProcess(['check', 'main.cf/sender_access', tooLong, 'sender_access'], root);
+      assert.equal(code, 2);
+      assert.deepEqual(lines(stderr), [
+        'main.cf/sender_access: cannot read it: a part of the path is not a directory (ENOTDIR)',
+        `${'x'.repeat(80)}…${'x'.repeat(80)} (300 characters): cannot read it: the path is too long (ENAMETOOLONG)`,
+      ]);
+      assert.match(stdout, /^sender_access:1:22 error /);
     });
   });
 });

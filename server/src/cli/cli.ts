@@ -60,7 +60,7 @@ function parseJsonc(text: string): unknown {
 /** The smtpStatusCodes settings from a file: flat VS Code keys (`smtpStatusCodes.severity`) or the section itself. */
 export function settingsFromFile(file: string): { settings: Settings; problems: string[] } {
   const read = readRegularFile(file);
-  if (!('bytes' in read)) throw new Error('skipped' in read ? read.skipped : 'too large');
+  if ('skipped' in read) throw new Error(read.skipped);
   const raw = parseJsonc(read.bytes.toString('utf8')) as Record<string, unknown>;
   const section: Record<string, unknown> = {};
   let flat = false;
@@ -140,7 +140,7 @@ function check(args: string[], cwd: string, out: Output, err: (text: string) => 
       settings = loaded.settings;
       for (const problem of loaded.problems) err(`${configFile}: ${problem}`);
     } catch (error) {
-      err(`cannot read settings from ${configFile}: ${error instanceof Error && !(error as NodeJS.ErrnoException).code ? error.message : reasonOf(error)}`);
+      err(`cannot read settings from ${configFile}: ${reasonOf(error)}`);
       return 2;
     }
   }
@@ -234,7 +234,7 @@ function fixFile(run: Run, file: string, uri: string, languageId: string, origin
   } else {
     const target = fs.realpathSync(file);
     const current = readRegularFile(target);
-    if (!('bytes' in current) || !current.bytes.equals(original)) return notFixed('it changed while it was being checked');
+    if ('skipped' in current || !current.bytes.equals(original)) return notFixed('it changed while it was being checked');
     try {
       fs.writeFileSync(target, encode(result.text, decoded.encoding)); // in place: the file keeps its mode, owner and links
     } catch (error) {
