@@ -607,3 +607,72 @@ describe('file-system errors in words', () => {
     });
   });
 });
+
+describe('encodings', () => {
+  const hex = (text: string) => Buffer.from(text.replace(/ /g, ''), 'hex');
+
+  test('a byte-order mark of an encoding that is not read names it, and the file is not checked', () => {
+    const table: Array<[string, string]> = [
+      ['0000feff', 'UTF-32BE (byte-order mark 0000feff)'],
+      ['fffe0000', 'UTF-32LE (byte-order mark fffe0000)'],
+      ['2b2f7638', 'UTF-7 (byte-order mark 2b2f7638)'],
+      ['2b2f7639', 'UTF-7 (byte-order mark 2b2f7639)'],
+      ['2b2f762b', 'UTF-7 (byte-order mark 2b2f762b)'],
+      ['2b2f762f', 'UTF-7 (byte-order mark 2b2f762f)'],
+      ['dd736673', 'UTF-EBCDIC (byte-order mark dd736673)'],
+      ['0efeff', 'SCSU (byte-order mark 0efeff)'],
+      ['fbee28', 'BOCU-1 (byte-order mark fbee28)'],
+      ['84319533', 'GB18030 (byte-order mark 84319533)'],
+    ];
+    inTree(Object.fromEntries(table.map(([mark], i) => [`f${i}_access`, Buffer.concat([hex(mark), Buffer.from(`${CLASS_MISMATCH}\n`)])])), (root) => {
+      const { code, stdout, stderr } = cliInProcess(['check'], root);
+      assert.equal(code, 2);
+      assert.deepEqual(lines(stderr), table.map(([, name], i) => `f${i}_access: not checked: the text is in ${name}, an encoding that is not read; convert it to UTF-8 or UTF-16 to check it`));
+      assert.equal(stdout, 'No problems in 0 files. 10 files not checked.\n');
+    });
+    inTree({ 'odd_access': Buffer.concat([hex('feff'), Buffer.from(CLASS_MISMATCH, 'utf16le').swap16(), hex('0a')]), 'plus_access': Buffer.from(`+/v ${CLASS_MISMATCH}\n`) }, (root) => {
+      const { stderr, stdout } = cliInProcess(['check'], root);
+      assert.equal(stderr, 'odd_access: not checked: the text is in UTF-16 with an odd number of bytes; convert it to UTF-8 or UTF-16 to check it\n');
+      assert.match(stdout, /^plus_access:1:26 error class-mismatch/, 'a line that only begins like a UTF-7 mark is text');
+    });
+  });
+
+  test('UTF-16 in either byte order is fixed and written back in its own encoding', () => {
+    const text = `# senders \u{1F4EC}\n${CLASS_MISMATCH}\n`;
+    const le = Buffer.concat([hex('fffe'), Buffer.from(text, 'utf16le')]);
+    const be = Buffer.concat([hex('feff'), Buffer.from(text, 'utf16le').swap16()]);
+    inTree({ 'le_access': le, 'be_access': be }, (root) => {
+      const { code, stdout } = cliInProcess(['check', '--fix'], root);
+      assert.equal(code, 0);
+      assert.deepEqual(lines(stdout).map((line) => line.split(' ')[0]), ['be_access:2:22', 'le_access:2:22', 'No']);
+      const fixed = text.replace('4.7.1', '5.7.1');
+      assert.ok(fs.readFileSync(path.join(root, 'le_access')).equals(Buffer.concat([hex('fffe'), Buffer.from(fixed, 'utf16le')])));
+      assert.ok(fs.readFileSync(path.join(root, 'be_access')).equals(Buffer.concat([hex('feff'), Buffer.from(fixed, 'utf16le').swap16()])));
+    });
+  });
+
+  test('around a byte that is not UTF-8, each well-formed character is one character and each stray byte another', () => {
+    // Well-formed at each bound of the UTF-8 table: U+0080, U+07FF, U+0800, U+D7FF, U+E000, U+FFFF, U+10000, U+10FFFF (10 UTF-16 units).
+    const wellFormed = 'c280 dfbf e0a080 ed9fbf ee8080 efbfbf f0908080 f48fbfbf';
+    // Not well-formed, one unit a byte: Latin-1 é, an overlong C1, an overlong E0, a surrogate, an overlong F0, beyond U+10FFFF, F5, a lead without its continuation, a bare continuation, the A after the lead one unit too (24 units).
+    const stray = 'e9 c180 e09fbf eda080 f08fbfbf f4908080 f5808080 c241 80';
+    const key = Buffer.concat([hex(wellFormed), hex(stray)]);
+    const original = Buffer.concat([Buffer.from('# legacy keys \u{1F4EC}\n'), key, Buffer.from(' REJECT 4.7.1 Sender blocked\n')]);
+    inTree({ 'sender_access': original }, (root) => {
+      const checked = cliInProcess(['check', '--format', 'json'], root);
+      assert.deepEqual(JSON.parse(checked.stdout).map((f: { line: number; column: number }) => [f.line, f.column]), [[2, 10 + 24 + 9]]);
+      cliInProcess(['check', '--fix'], root);
+      assert.ok(fs.readFileSync(path.join(root, 'sender_access')).equals(Buffer.concat([Buffer.from('# legacy keys \u{1F4EC}\n'), key, Buffer.from(' REJECT 5.7.1 Sender blocked\n')])));
+    });
+  });
+
+  test('a NUL byte in the first 8,000 bytes makes a file binary; one after them does not', () => {
+    const withNulAt = (offset: number) => Buffer.concat([Buffer.from(`${CLASS_MISMATCH}\n`), Buffer.alloc(offset - CLASS_MISMATCH.length - 1, 0x23), Buffer.from([0])]);
+    inTree({ 'early_access': withNulAt(7999), 'late_access': withNulAt(8000) }, (root) => {
+      const { code, stdout, stderr } = cliInProcess(['check'], root);
+      assert.equal(code, 1);
+      assert.equal(stderr, 'early_access: skipped: binary (a NUL byte in the first 8,000 bytes; UTF-16 needs a byte-order mark to be read)\n');
+      assert.match(stdout, /^late_access:1:22 error class-mismatch /);
+    });
+  });
+});
