@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { reasonOf } from '../../server/src/cli/files';
-import { cliInProcess, lines, mismatch, remove, tree } from './cliProcess';
+import { cliInProcess, commandInProcess, lines, mismatch, remove, tree } from './cliProcess';
 
 /** Runs `check`, `explain` or a bare option in a directory of its own, removed afterwards. */
 function inTree<T>(files: Record<string, string | Uint8Array>, use: (root: string) => T): T {
@@ -95,6 +95,22 @@ describe('the command line reads its arguments', () => {
         assert.doesNotMatch(stdout, /usage: smtp-status-codes summary FILES/, 'the summary usage is not repeated whole');
       }
     });
+  });
+
+  test('bad usage of summary prints the summary usage alone, exit 2', async () => {
+    const root = tree({ 'maillog': 'Nov 30 01:00:00 mx postfix/qmgr[99]: 4B1C21A0F2: removed\n' });
+    try {
+      for (const [args, problem] of [[['summary', '--top', 'lots', 'maillog'], '--top takes a positive whole number, not lots'], [['summary'], 'summary needs at least one log file (or - for standard input)']] as const) {
+        const { code, stdout, stderr } = await commandInProcess([...args], root);
+        assert.equal(code, 2);
+        assert.equal(stdout, '');
+        assert.equal(firstLine(stderr), `smtp-status-codes: ${problem}`);
+        assert.match(stderr, /\n\nusage: smtp-status-codes summary FILES\.\.\. /);
+        assert.doesNotMatch(stderr, /check options:/);
+      }
+    } finally {
+      remove(root);
+    }
   });
 
   test('options and paths in any order; no path checks the working directory', () => {
