@@ -189,14 +189,16 @@ describe('settings files', () => {
     });
   });
 
-  test('--config takes the smtpStatusCodes section, a file holding only that section, or flat keys; its problems are named', () => {
+  test('--config, over the workspace settings, takes the smtpStatusCodes section, a file holding only that section, or flat keys; its problems are named', () => {
     const shapes: Record<string, string> = {
       'nested.json': JSON.stringify({ 'editor.tabSize': 2, smtpStatusCodes: { severity: { 'class-mismatch': 'warning' } } }),
       'section.json': JSON.stringify({ severity: { 'class-mismatch': 'warning' } }),
       'flat.json': JSON.stringify({ 'smtpStatusCodes.severity': { 'class-mismatch': 'warning' } }),
       'deep.json': JSON.stringify({ 'smtpStatusCodes.severity.class-mismatch': 'warning', 'smtpStatusCodes.severity.unregistered-code': 'off' }),
     };
-    inTree({ 'conf/sender_access': `${CLASS_MISMATCH}\n`, ...Object.fromEntries(Object.entries(shapes).map(([name, text]) => [`settings/${name}`, text])) }, (root) => {
+    const workspace = { '.vscode/settings.json': '{ "smtpStatusCodes.severity": { "class-mismatch": "hint" } }' };
+    inTree({ 'conf/sender_access': `${CLASS_MISMATCH}\n`, ...workspace, ...Object.fromEntries(Object.entries(shapes).map(([name, text]) => [`settings/${name}`, text])) }, (root) => {
+      assert.match(cliInProcess(['check', 'conf'], root).stdout, /^conf\/sender_access:1:22 hint class-mismatch /, 'without --config, the workspace settings');
       for (const name of Object.keys(shapes)) {
         const { code, stdout, stderr } = cliInProcess(['check', 'conf', '--config', `settings/${name}`], root);
         assert.equal(stderr, '', name);
