@@ -108,7 +108,7 @@ function suppressionFixes(document: TextDocumentLike, analysis: DocumentAnalysis
   if (!prefix) return [];
   const line = diagnostic.range.start.line;
   // The comment line ends as the document's lines do: a file of lone CRs stays one.
-  const firstLineText = document.getText(span(0, 0, Number.MAX_SAFE_INTEGER));
+  const firstLineText = document.getText({ start: { line: 0, character: 0 }, end: { line: 1, character: 0 } });
   const lineBreak = firstLineText.slice(withoutLineBreak(firstLineText).length) || '\n';
   const indent = commentsMayBeIndented(analysis.kind) ? /^\s*/.exec(lineText)![0] : '';
   const firstLine = document.getText(span(0, 0, 2)).startsWith('#!') ? 1 : 0;
