@@ -552,3 +552,82 @@ describe('quick fixes: which are preferred, and for which diagnostics', () => {
     service.forget(uri);
   });
 });
+
+/**
+ * [a line with a code the registry lacks (X.9.99) or none at all, the codes its fixes write, best first]: the code the
+ * words of the reply name comes first, then the codes whose registry text shares most words with the reply.
+ */
+const NAMED_BY_THEIR_WORDS: [string, string[]][] = [
+  ['bob@example.com   550 5.9.99 No such user here', ['5.1.1', '5.7.13', '5.7.20']],
+  ['bob@example.com   550 5.9.99 No such mailbox', ['5.1.1', '5.1.6', '5.2.2']],
+  ['bob@example.com   550 5.9.99 User unknown in virtual mailbox table', ['5.1.1', '5.2.2', '5.7.13']],
+  ['bob@example.com   550 5.9.99 Unknown user', ['5.1.1', '5.7.13', '5.0.0']],
+  ['bob@example.com   550 5.9.99 unknown recipient', ['5.1.1', '5.1.10', '5.6.7']],
+  ['bob@example.com   550 5.9.99 Recipient not found', ['5.1.1', '5.1.10', '5.7.20']],
+  ['bob@example.com   550 5.9.99 The email account that you tried to reach does not exist', ['5.1.1', '5.7.13', '5.0.0']],
+  ['bob@example.com   552 5.9.99 Mailbox full', ['5.2.2', '5.1.1', '5.1.4']],
+  ['bob@example.com   552 5.9.99 Quota exceeded', ['5.2.2', '5.0.0', '5.1.0']],
+  ['bob@example.com   552 5.9.99 Mailbox size limit exceeded', ['5.2.2', '5.1.1', '5.1.4']],
+  ['bob@example.com   552 5.9.99 The user\'s mailbox is over quota', ['5.2.2', '5.7.13', '5.1.1']],
+  ['bob@example.com   452 4.9.99 Mailbox is full, try again later', ['4.2.2', '4.3.1', '4.1.1']],
+  ['bob@example.com   550 5.9.99 Full mailbox', ['5.2.2', '5.1.1', '5.1.4']],
+  ['bob@example.com   550 5.9.99 Account disabled', ['5.2.1', '5.7.13', '5.0.0']],
+  ['bob@example.com   550 5.9.99 Mailbox inactive', ['5.2.1', '5.2.2', '5.1.1']],
+  ['bob@example.com   550 5.9.99 Account suspended', ['5.2.1', '5.7.13', '5.0.0']],
+  ['bob@example.com   552 5.9.99 Message too big', ['5.3.4', '5.7.16', '5.5.3']],
+  ['bob@example.com   552 5.9.99 Message too large', ['5.3.4', '5.7.16', '5.5.3']],
+  ['bob@example.com   552 5.9.99 Message size exceeds fixed maximum message size', ['5.3.4', '5.2.3', '5.6.6']],
+  ['bob@example.com   552 5.9.99 Size limit reached', ['5.3.4', '5.2.3', '5.0.0']],
+  ['bob@example.com   452 4.9.99 Too many recipients', ['4.5.3', '4.7.9', '4.7.15']],
+  ['mx.example.net   550 5.9.99 Reverse DNS lookup failed', ['5.7.25', '5.6.5', '5.7.23']],
+  ['mx.example.net   550 5.9.99 Client host rejected: cannot find your reverse hostname', ['5.7.25', '5.6.9', '5.7.19']],
+  ['mx.example.net   550 5.9.99 No PTR record for your IP', ['5.7.25', '5.7.20', '5.7.21']],
+  ['mx.example.net   550 5.9.99 rDNS check failed', ['5.7.25', '5.6.5', '5.7.23']],
+  ['mx.example.net   550 5.9.99 SPF check failed', ['5.7.23', '5.6.5', '5.7.24']],
+  ['mx.example.net   550 5.9.99 DKIM signature invalid', ['5.7.20', '5.7.21', '5.5.1']],
+  ['mx.example.net   530 5.9.99 Authentication required', ['5.7.0', '5.7.11', '5.6.2']],
+  ['mx.example.net   530 5.9.99 Auth needed', ['5.7.0', '5.7.10', '5.7.12']],
+  ['mx.example.net   535 5.9.99 Authentication failed', ['5.7.8', '5.7.26', '5.6.5']],
+  ['mx.example.net   535 5.9.99 Authentication credentials invalid', ['5.7.8', '5.5.1', '5.5.4']],
+  ['mx.example.net   535 5.9.99 Auth invalid', ['5.7.8', '5.5.1', '5.5.4']],
+  ['mx.example.net   550 5.9.99 Relaying denied', ['5.7.1', '5.0.0', '5.1.0']],
+  ['mx.example.net   550 5.9.99 Relay access denied', ['5.7.1', '5.0.0', '5.1.0']],
+  ['mx.example.net   550 5.9.99 Blocked using zen.spamhaus.org', ['5.7.1', '5.0.0', '5.1.0']],
+  ['mx.example.net   550 5.9.99 Listed on our blacklist', ['5.7.1', '5.0.0', '5.1.0']],
+  ['mx.example.net   550 5.9.99 Listed on our blocklist', ['5.7.1', '5.0.0', '5.1.0']],
+  ['mx.example.net   550 5.9.99 Sender refused', ['5.7.1', '5.1.8', '5.1.7']],
+  ['mx.example.net   550 5.9.99 Rejected by local policy', ['5.7.1', '5.6.9', '5.0.0']],
+  ['mx.example.net   550 5.9.99 Spam message rejected', ['5.7.1', '5.6.6', '5.7.7']],
+  ['mx.example.net   550 5.9.99 You are not allowed to send here', ['5.7.1', '5.0.0', '5.1.0']],
+  ['mx.example.net   550 5.9.99 You are not welcome here', ['5.7.1', '5.0.0', '5.1.0']],
+  ['mx.example.net   451 4.9.99 Greylisted, please try again later', ['4.7.1', '4.0.0', '4.1.0']],
+  ['mx.example.net   451 4.9.99 Greylisting in action', ['4.7.1', '4.0.0', '4.1.0']],
+  ['mx.example.net   451 4.9.99 Temporary failure', ['4.7.1', '4.7.5', '4.4.3']],
+  ['mx.example.net   421 4.9.99 Server busy', ['4.7.1', '4.4.3', '4.0.0']],
+  ['mx.example.net   421 4.9.99 Rate limit reached', ['4.7.1', '4.0.0', '4.1.0']],
+  ['mx.example.net   451 4.9.99 Try again', ['4.7.1', '4.0.0', '4.1.0']],
+  ['bob@example.com   550 5.9.99 Mailbox moved', ['5.1.6', '5.2.2', '5.1.1']],
+  ['bob@example.com   550 5.9.99 This user no longer works here', ['5.1.6', '5.7.13', '5.7.20']],
+  ['bob@example.com   550 5.9.99 Invalid command arguments', ['5.5.4', '5.5.1', '5.7.8']],
+  ['bob@example.com   550 5.9.99 Message content rejected', ['5.6.6', '5.7.7', '5.3.4']],
+  ['bob@example.com   550 5.9.99', ['5.0.0', '5.1.0', '5.1.1']],
+  ['mx.example.net   550 User unknown', ['5.1.1']],
+  ['mx.example.net   550 Mailbox full', ['5.2.2']],
+  ['mx.example.net   550 Quota exceeded, see you', ['5.2.2']],
+  ['mx.example.net   552 Mailbox quota full', ['5.2.2']],
+  ['mx.example.net   250 2.9.99 Ok: queued as 4F2A31C0E2', ['2.0.0', '2.1.5', '2.3.0']],
+  ['bob@example.com   550 5.9.99 Mailbox full of old messages: quota exceeded', ['5.2.2', '5.2.1', '5.1.1']],
+  ['bob@example.com   550 5.9.99 quotas of mailboxes', ['5.0.0', '5.1.0', '5.1.1']],
+];
+
+describe('quick fixes: the code the words of a reply name', () => {
+  test('user unknown, mailbox full, disabled, too big, too many recipients, DNS, SPF, DKIM, authentication, policy, later, moved', () => {
+    for (const [line, expected] of NAMED_BY_THEIR_WORDS) {
+      const written = fixesOf('file:///etc/postfix/recipient_access', 'plaintext', `${line}\n`, {}).flat()
+        .filter((fix) => /^(?:\* )?(?:Replace|Insert) /.test(fix))
+        .map((fix) => fix.slice(fix.lastIndexOf(' | ') + 3))
+        .map((edit) => (JSON.parse(edit.slice(edit.indexOf(' ') + 1)) as string).trim());
+      assert.deepEqual(written, expected, line);
+    }
+  });
+});
