@@ -379,3 +379,29 @@ describe('hover: where it starts and ends', () => {
     assert.equal(hoverAt('olduser@example.com   550 5.1.|1 User unknown\n', ACCESS, 'plaintext', { hover: { enabled: false } }), null);
   });
 });
+
+describe('what a code means in a few words: the outline of a mail log', () => {
+  test('each message names its outcome with its code and what the code means', () => {
+    const log = [
+      'Nov 30 10:00:01 mx postfix/smtp[1]: 4F2A31C0E1: to=<a@example.com>, relay=mx.example.com[192.0.2.1]:25, delay=1, dsn=5.1.1, status=bounced (host mx.example.com[192.0.2.1] said: 550 5.1.1 User unknown (in reply to RCPT TO command))',
+      'Nov 30 10:00:02 mx postfix/smtp[1]: 4F2A31C0E2: to=<b@example.com>, relay=mx.example.com[192.0.2.1]:25, delay=1, dsn=5.1.99, status=bounced (host mx.example.com[192.0.2.1] said: 550 5.1.99 Nope (in reply to RCPT TO command))',
+      'Nov 30 10:00:03 mx postfix/smtp[1]: 4F2A31C0E3: to=<c@example.com>, relay=mx.example.com[192.0.2.1]:25, delay=1, dsn=5.9.99, status=bounced (host mx.example.com[192.0.2.1] said: 550 5.9.99 Nope (in reply to RCPT TO command))',
+      'Nov 30 10:00:04 mx postfix/smtpd[2]: NOQUEUE: reject: RCPT from unknown[192.0.2.9]: 554 Relay access denied; from=<x@example.net> to=<y@example.org> proto=ESMTP helo=<x>',
+      'Nov 30 10:00:05 mx postfix/smtpd[2]: NOQUEUE: reject: RCPT from unknown[192.0.2.8]: 571 Go away; from=<x@example.net> to=<y@example.org> proto=ESMTP helo=<x>',
+      'Nov 30 10:00:06 mx postfix/smtp[1]: 4F2A31C0E4: to=<d@example.com>, relay=mx.example.com[192.0.2.1]:25, delay=1, dsn=5.6.10, status=bounced (host mx.example.com[192.0.2.1] said: 550 5.6.10 Nope (in reply to RCPT TO command))',
+      'Nov 30 10:00:07 mx postfix/smtp[1]: 4F2A31C0E5: to=<e@example.com>, relay=mx.example.com[192.0.2.1]:25, delay=1, dsn=4.2.2, status=deferred (host mx.example.com[192.0.2.1] said: 452 4.2.2 Mailbox full (in reply to RCPT TO command))',
+    ].join('\n');
+    const uri = 'file:///var/log/mail.log';
+    const names = service.doDocumentSymbols(withCursor(`|${log}\n`, uri, 'log').document).map((symbol) => symbol.name);
+    service.forget(uri);
+    assert.deepEqual(names, [
+      '4F2A31C0E1 bounced: 5.1.1 Bad destination mailbox address',
+      '4F2A31C0E2 bounced: 5.1.99 unregistered; addressing status',
+      '4F2A31C0E3 bounced: 5.9.99 unregistered',
+      'NOQUEUE unknown[192.0.2.9] rejected: 554 Transaction failed (or, in reply to a connection opening, no SMTP service here)',
+      'NOQUEUE unknown[192.0.2.8] rejected: 571',
+      '4F2A31C0E4 bounced: 5.6.10 Deprecated: a duplicate of X.6.8 (UTF-8 string reply is required, but not permitted by the SMTP client)',
+      '4F2A31C0E5 deferred: 4.2.2 Mailbox full',
+    ]);
+  });
+});
