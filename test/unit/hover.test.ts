@@ -4,6 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Hover } from 'vscode-languageserver-types';
 import { createLanguageService } from '../../server/src/languageService';
 import { resolveSettings } from '../../server/src/settings';
@@ -403,5 +404,22 @@ describe('what a code means in a few words: the outline of a mail log', () => {
       '4F2A31C0E4 bounced: 5.6.10 Deprecated: a duplicate of X.6.8 (UTF-8 string reply is required, but not permitted by the SMTP client)',
       '4F2A31C0E5 deferred: 4.2.2 Mailbox full',
     ]);
+  });
+});
+
+describe('hover in a bounce after an edit', () => {
+  test('the providers the message names are read again: a sender changed from Exchange Online no longer explains the code', () => {
+    const uri = 'file:///home/alice/Mail/undeliverable.eml';
+    const text = "From: postmaster@outlook.com\nSubject: Undeliverable: Invoice\nContent-Type: text/plain\n\nDelivery has failed to these recipients or groups:\n\nRemote Server returned '550 5.2.2 Submission quota exceeded'\n";
+    const incremental = createLanguageService();
+    const document = TextDocument.create(uri, 'plaintext', 1, text);
+    const position = { line: 6, character: 30 };
+    const said = () => (incremental.doHover(document, position)!.contents as { value: string }).value;
+    assert.match(said(), /\*\*Microsoft 365 \/ Exchange Online\*\* · 5\.2\.2: Submission quota exceeded/);
+    const change = { range: { start: { line: 0, character: 6 }, end: { line: 0, character: 28 } }, text: 'MAILER-DAEMON@mx.example.org' };
+    TextDocument.update(document, [change], 2);
+    incremental.didChange(document, change);
+    assert.doesNotMatch(said(), /Microsoft/);
+    assert.match(said(), /^\*\*5\.2\.2\*\* Mailbox full/);
   });
 });
