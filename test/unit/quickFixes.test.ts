@@ -452,6 +452,34 @@ const CASES: { name: string; uri: string; languageId: string; settings?: unknown
       ],
     ],
   },
+  {
+    name: '559, undefined, before a code the registry lists with many replies: 550 first, then three of the listed 5xx replies',
+    uri: 'file:///etc/postfix/sender_access', languageId: 'plaintext',
+    text: 'bad.example   559 5.5.1 Invalid command\n',
+    fixes: [
+      [
+        'Open X.5.1 in the IANA registry | smtpStatusCodes.openRegistryEntry <registry> X.5.1',
+        'Change the reply code 559 to 550 (Requested action not taken: mailbox unavailable (e.g. not found, no access, or command rejected for policy reasons)) | 0:14-17 "550"',
+        'Change the reply code 559 to 500 (Syntax error, command unrecognized (also: authentication exchange line too long, RFC 4954)) | 0:14-17 "500"',
+        'Change the reply code 559 to 501 (Syntax error in parameters or arguments) | 0:14-17 "501"',
+        'Change the reply code 559 to 503 (Bad sequence of commands) | 0:14-17 "503"',
+      ],
+    ],
+  },
+  {
+    name: 'a code the registry lacks after an undefined reply: the code is the problem, the reply code is left alone',
+    uri: 'file:///etc/postfix/sender_access', languageId: 'plaintext',
+    text: 'bad.example   571 5.7.99 Go away\n',
+    fixes: [
+      [
+        'Add 5.7.99 to the known codes (workspace settings) | smtpStatusCodes.addKnownCode 5.7.99 workspace',
+        'Add 5.7.99 to the known codes (user settings) | smtpStatusCodes.addKnownCode 5.7.99 user',
+        'Replace 5.7.99 with 5.7.0 (Other or undefined security status) | 0:18-24 "5.7.0"',
+        'Replace 5.7.99 with 5.7.1 (Delivery not authorized, message refused) | 0:18-24 "5.7.1"',
+        'Replace 5.7.99 with 5.7.2 (Mailing list expansion prohibited) | 0:18-24 "5.7.2"',
+      ],
+    ],
+  },
 ];
 
 describe('quick fixes: what each one offers and changes', () => {
