@@ -8,7 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Hover } from 'vscode-languageserver-types';
 import { createLanguageService } from '../../server/src/languageService';
 import { resolveSettings } from '../../server/src/settings';
-import { withCursor } from '../support/documents';
+import { documentOf, withCursor } from '../support/documents';
 
 const service = createLanguageService();
 
@@ -421,5 +421,31 @@ describe('hover in a bounce after an edit', () => {
     incremental.didChange(document, change);
     assert.doesNotMatch(said(), /Microsoft/);
     assert.match(said(), /^\*\*5\.2\.2\*\* Mailbox full/);
+  });
+});
+
+describe('codes that only providers document, beside hover', () => {
+  const LOG_LINE = 'Nov 30 10:00:01 mx postfix/smtp[1]: 4F2: to=<a@outlook.com>, relay=outlook-com.olc.protection.outlook.com[52.101.1.1]:25, dsn=5.7.606, status=bounced (host outlook-com.olc.protection.outlook.com[52.101.1.1] said: 550 5.7.606 Access denied, banned sending IP (in reply to RCPT TO command))\n';
+
+  test('in configuration, still unregistered, with the provider that uses it named; in a log, known', () => {
+    const config = documentOf('spammer.example   550 5.7.606 Banned\n', 'file:///etc/postfix/sender_access');
+    assert.deepEqual(service.doValidation(config)!.diagnostics.map((diagnostic) => diagnostic.message), [
+      '5.7.606 is not in the IANA registry of enhanced status codes: subject X.7 (Security or Policy Status) has no detail 606. Microsoft 365 / Exchange Online uses it for "Access denied, banned sending IP"; a reply of your own should use a registered code.',
+    ]);
+    service.forget(config.uri);
+    const log = documentOf(LOG_LINE, 'file:///var/log/mail.log', 'log');
+    assert.deepEqual(service.doValidation(log, resolveSettings({ severityInLogs: { 'unregistered-code': 'warning' } }).settings)!.diagnostics, []);
+    service.forget(log.uri);
+  });
+
+  test('the inlay hint after the code names the provider\'s meaning, unless providers are switched off', () => {
+    const log = documentOf(LOG_LINE, 'file:///var/log/mail.log', 'log');
+    const lines = { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } };
+    assert.deepEqual(service.doInlayHints(log, lines).map((hint) => hint.label), [
+      'Access denied, banned sending IP (Microsoft 365 / Exchange Online) · blocked (hard)',
+      'Access denied, banned sending IP (Microsoft 365 / Exchange Online) · blocked (hard)',
+    ]);
+    assert.deepEqual(service.doInlayHints(log, lines, resolveSettings({ providers: { enabled: false } }).settings).map((hint) => hint.label), ['blocked (hard)', 'blocked (hard)']);
+    service.forget(log.uri);
   });
 });
