@@ -449,3 +449,39 @@ describe('codes that only providers document, beside hover', () => {
     service.forget(log.uri);
   });
 });
+
+describe('hover on a reply code written without an enhanced code', () => {
+  const NOTES = 'file:///notes/transcript.txt';
+  /** [the line with the cursor, where, the range hovered or null]. */
+  const REPLIES: [string, string, string | null][] = [
+    ['5|50 Relaying denied', NOTES, '0:0-3'],
+    ['|550 Relaying denied', NOTES, '0:0-3'],
+    ['550| Relaying denied', NOTES, '0:0-3'],
+    ['550 |Relaying denied', NOTES, null],
+    ['<<< 42|1 Too many connections', NOTES, '0:4-7'],
+    ['  -> 4|21 Too many connections', NOTES, '0:5-8'],
+    ['55|0-Multi line', NOTES, '0:0-3'],
+    ['55|0', NOTES, '0:0-3'],
+    ['status="55|0"', NOTES, '0:8-11'],
+    ["status='55|0'", NOTES, '0:8-11'],
+    ['Reply (#55|0 Denied)', NOTES, '0:8-11'],
+    ['Order 55|0 shipped', NOTES, null],
+    ['550|1 Relaying denied', NOTES, null],
+    ['65|0 Relaying denied', NOTES, null],
+    ['55|0x Relaying denied', NOTES, null],
+    ['Nov 30 10:00:01 mx postfix/smtp[1]: 4F2: to=<a@example.com>, relay=mx.example.com[192.0.2.1]:25, status=deferred (host mx.example.com[192.0.2.1] said: 45|1 Try again later (in reply to RCPT TO command))', 'file:///var/log/mail.log', '0:151-154'],
+    ['Nov 30 10:00:01 mx sm-mta[1]: x: reject=55|4 Relay denied', 'file:///var/log/mail.log', '0:40-43'],
+    ['Connect:192.0.2.9   ERROR:55|0 Go away', 'file:///etc/mail/access', '0:26-29'],
+    ['spammer.example   55|0 Access denied', 'file:///etc/postfix/sender_access', '0:18-21'],
+    ['spammer.example   REJECT 55|0 Access denied', 'file:///etc/postfix/sender_access', '0:25-28'],
+    ['match from any reject "55|0 Go away"', 'file:///etc/smtpd.conf', '0:23-26'],
+  ];
+
+  test('at the start of a reply line, after said:, reject=, ERROR:, an action, a quote or #; not inside other numbers or words', () => {
+    for (const [line, uri, expected] of REPLIES) {
+      const found = hoverAt(`${line}\n`, uri, uri.endsWith('.log') ? 'log' : 'plaintext');
+      assert.equal(range(found), expected, line);
+      if (found) assert.match(explanation(found)!, /^\*\*[245]\d\d\*\* /, line);
+    }
+  });
+});
