@@ -480,6 +480,17 @@ const CASES: { name: string; uri: string; languageId: string; settings?: unknown
       ],
     ],
   },
+  {
+    name: 'a success code after 550: the code takes the class of the reply; 450 would be no success either, so the reply stays',
+    uri: 'file:///etc/postfix/sender_access', languageId: 'plaintext',
+    text: 'x.example   550 2.0.0 Ok\n',
+    fixes: [
+      [
+        'Open X.0.0 in the IANA registry | smtpStatusCodes.openRegistryEntry <registry> X.0.0',
+        '* Replace 2.0.0 with 5.0.0 (Other undefined Status) | 0:16-21 "5.0.0"',
+      ],
+    ],
+  },
 ];
 
 describe('quick fixes: what each one offers and changes', () => {
@@ -639,6 +650,12 @@ const NAMED_BY_THEIR_WORDS: [string, string[]][] = [
   ['bob@example.com   550 5.9.99 Invalid command arguments', ['5.5.4', '5.5.1', '5.7.8']],
   ['bob@example.com   550 5.9.99 Message content rejected', ['5.6.6', '5.7.7', '5.3.4']],
   ['bob@example.com   550 5.9.99', ['5.0.0', '5.1.0', '5.1.1']],
+  ['mx.example.net   550 5.1.99 Relay not permitted', ['5.7.1', '5.1.0', '5.1.1']],
+  ['mx.example.net   451 4.1.99 Temporarily rejected', ['4.7.1', '4.1.0', '4.1.1']],
+  ['mx.example.net   452 4.1.99 Too many recipients', ['4.5.3', '4.1.0', '4.1.1']],
+  ['mx.example.net   452 Too many recipients', ['4.5.3']],
+  ['mx.example.net   550 SPF check failed', ['5.7.23']],
+  ['mx.example.net   550 DKIM signature invalid', ['5.7.20']],
   ['mx.example.net   550 User unknown', ['5.1.1']],
   ['mx.example.net   550 Mailbox full', ['5.2.2']],
   ['mx.example.net   550 Quota exceeded, see you', ['5.2.2']],

@@ -53,9 +53,9 @@ function occurrenceFixes(code: string, occurrence: Occurrence, lineText: string)
   const targetClass = (replyCode !== undefined && isStatusClass(Math.floor(replyCode / 100)) ? Math.floor(replyCode / 100) : impliedClass ?? (isStatusClass(statusClass) ? statusClass : 5)) as StatusClass;
   switch (code) {
     case 'unregistered-code':
-      return suggestCodes(targetClass, textAfter, subject).map((suggestion) => replaceCode(occurrence, suggestion));
     case 'malformed-code': {
       // The sub-codes are already read as numbers: 5.01.6 is 5.1.6 written with a leading zero; 3.1.1 after 550 is 5.1.1.
+      // An unregistered code has no registered normal form: it gets the guesses alone.
       const normalised = `${targetClass}.${subject}.${detail}`;
       const registered = findEntry(subject, detail) !== undefined;
       const classKnown = isStatusClass(statusClass) || replyCode !== undefined || impliedClass !== undefined;
