@@ -333,6 +333,40 @@ const CASES: { name: string; uri: string; languageId: string; settings?: unknown
       'Defined in [RFC 4954](https://www.rfc-editor.org/rfc/rfc4954)',
     ],
   },
+  {
+    name: 'a code for both kinds of failure, after the transient twin of a reply the registry lists (521)',
+    uri: 'file:///notes/transcript.txt', languageId: 'plaintext',
+    text: '421 4.3.|2 System not accepting network messages\n',
+    range: '0:4-9',
+    hover: [
+      '**4.3.2** System not accepting network messages',
+      '',
+      '*4: Persistent Transient Failure · X.3: Mail System Status*',
+      '',
+      'The host on which the mailbox is resident is not accepting messages. Examples of such conditions include an imminent shutdown, excessive load, or system maintenance. This is useful for both permanent and persistent transient errors.',
+      '',
+      'Reply codes: 453, 521 · Usage: permanent or persistent transient failures',
+      '',
+      'Defined in [RFC 3463](https://www.rfc-editor.org/rfc/rfc3463) (Standards Track), [RFC 7504](https://www.rfc-editor.org/rfc/rfc7504) (Standards Track) · [IANA registry entry X.3.2](https://www.iana.org/assignments/smtp-enhanced-status-codes/smtp-enhanced-status-codes.xhtml)',
+    ],
+  },
+  {
+    name: 'a success code that goes with any reply',
+    uri: 'file:///notes/transcript.txt', languageId: 'plaintext',
+    text: '250 2.0.|0 Ok: queued as 4F2A31C0E2\n',
+    range: '0:4-9',
+    hover: [
+      '**2.0.0** Other undefined Status',
+      '',
+      '*2: Success · X.0: Other or Undefined Status*',
+      '',
+      'Other undefined status is the only undefined error code. It should be used for all errors for which only the class of the error is known.',
+      '',
+      'Reply codes: Any · Usage: not stated by the registry',
+      '',
+      'Defined in [RFC 3463](https://www.rfc-editor.org/rfc/rfc3463) (Standards Track) · [IANA registry entry X.0.0](https://www.iana.org/assignments/smtp-enhanced-status-codes/smtp-enhanced-status-codes.xhtml)',
+    ],
+  },
 ];
 
 describe('hover: what a code says', () => {
