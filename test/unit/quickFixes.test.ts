@@ -583,6 +583,25 @@ describe('quick fixes: which are preferred, and for which diagnostics', () => {
     service.forget(uri);
   });
 
+  test('the commands carry their titles and the diagnostic they answer', () => {
+    const uri = 'file:///etc/postfix/sender_access';
+    const { document, diagnostics } = validate(uri, 'plaintext', 'olduser@example.com   550 5.01.1 User unknown\nspammer.example   REJECT 5.7.99 Blocked for spam\n');
+    const commands = diagnostics.map((diagnostic) => service.doCodeActions(document, [diagnostic]).map((action) => {
+      assert.deepEqual(action.diagnostics, [diagnostic]);
+      return action.command?.title;
+    }).filter(Boolean));
+    assert.deepEqual(commands, [['Open the registry entry'], ['Add to known codes', 'Add to known codes']]);
+    service.forget(uri);
+  });
+
+  test('a malformed code: its registered form and at most two guesses', () => {
+    assert.deepEqual(fixesOf('file:///etc/postfix/recipient_access', 'plaintext', 'olduser@example.com   550 5.01.3 Mailbox full\n', {})[0].filter((fix) => fix.includes('Replace')).map((fix) => fix.slice(0, fix.indexOf(' |'))), [
+      '* Replace 5.01.3 with 5.1.3 (Bad destination mailbox address syntax)',
+      'Replace 5.01.3 with 5.2.2 (Mailbox full)',
+      'Replace 5.01.3 with 5.1.1 (Bad destination mailbox address)',
+    ]);
+  });
+
   test('two diagnostics at once: each gets its own fixes, in order', () => {
     const uri = 'file:///etc/postfix/sender_access';
     const { document, diagnostics } = validate(uri, 'plaintext', 'spammer.example   REJECT 4.7.1 Access denied\nbusy.example   DEFER 5.7.1 Try later\n');
