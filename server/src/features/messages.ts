@@ -173,11 +173,9 @@ function clientAddress(client: string): string {
 export function outcomeOf(message: Message): MessageOutcome {
   const kinds = new Set([...message.recipients.values()].map((recipient) => recipient.kind));
   if (kinds.has('bounced') || kinds.has('expired')) return 'bounced';
-  if (message.rejects.length > 0 && (kinds.size === 0 || message.id === undefined)) return 'rejected';
   if (kinds.has('deferred')) return 'deferred';
   if (kinds.has('delivered') || kinds.has('forwarded')) return 'delivered';
-  if (message.rejects.length > 0) return 'rejected';
-  return 'in queue';
+  return message.rejects.length > 0 ? 'rejected' : 'in queue';
 }
 
 const OUTCOME_KINDS: Record<MessageOutcome, readonly LogEventKind[]> = {
@@ -201,9 +199,9 @@ function codeText(event: LogEvent): string {
   return meaning ? `${code} ${meaning}` : code;
 }
 
+/** A message without an ID is a client's rejects (see messageKey), so it has a client. */
 function titleOf(message: Message): string {
-  if (message.id) return message.id;
-  return `NOQUEUE ${message.client ?? ''}`.trim();
+  return message.id ?? `NOQUEUE ${message.client}`;
 }
 
 function lineRange(line: number, start = 0, end = start): Range {
