@@ -1,7 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { reasonLabel, reasonMarkdown } from '../../server/src/features/bounceReason';
+import { createLanguageService } from '../../server/src/languageService';
 import { classifyBounce, readsReplyText } from '../../server/src/registry/bounceReasons';
+import { fixture } from '../support/paths';
 
 /** Which words of a reply decide a bounce's reason, and what the user is told of each reason, exactly. */
 
@@ -273,5 +276,40 @@ describe('the reason of a bounce', () => {
       assert.equal(reasonLabel(classification), label, `${code} ${text}`);
       assert.equal(reasonMarkdown(classification), lines.join('\n'), `${code} ${text}`);
     }
+  });
+});
+
+describe('the reply a code came with, in a returned message', () => {
+  const service = createLanguageService();
+  const document = TextDocument.create('file:///home/alice/Mail/returned.eml', 'plaintext', 1, fixture('bounces/postfix-wrapped-replies.eml'));
+  const lines = document.getText().split('\n');
+  /** The hover's bounce reason section for the code on `line`. */
+  const reasonOn = (line: number) => {
+    const code = /(?<=[ :])[245]\.\d\.\d\b/.exec(lines[line])!;
+    const value = (service.doHover(document, { line, character: code.index + 1 })?.contents as { value: string } | undefined)?.value ?? '';
+    return value.slice(value.indexOf('**Bounce reason:**'));
+  };
+
+  test('the reply is read on the code\'s line and up to three indented lines after it; a DSN Status reads the Diagnostic-Code of its recipient', () => {
+    // ann: wrapped onto indented lines; bo: the telling words on the fourth line; cy: a line that is not indented;
+    // spam@: the address is not the reason; di: a tab-indented line; ed: a Diagnostic-Code of another class is read as text;
+    // flo: a vague Status takes the reply's code of its class; gus: a Status without Diagnostic-Code reads its own line.
+    assert.deepEqual(lines.map((_, line) => line).filter((line) => /(?<=[ :])[245]\.\d\.\d\b/.test(lines[line])).map((line) => `${line} ${reasonOn(line)}`), [
+      "10 **Bounce reason:** blocked, hard: permanent, resending unchanged fails again\n\nThe sending IP address or domain is refused for its reputation or a block list; the reply names a block list, the reputation or the sending IP (\"Client host [203.0.113.25] blocked\"). Look the sending IP and domain up on the block list named in the reply and ask for delisting.",
+      "14 **Bounce reason:** policy, hard: permanent, resending unchanged fails again\n\nA local policy of the receiving server refused the message (relaying, sender, security rules); X.7.*: security or policy status. Read the reply text; the receiving postmaster can say which rule refused it.",
+      "20 **Bounce reason:** policy, hard: permanent, resending unchanged fails again\n\nA local policy of the receiving server refused the message (relaying, sender, security rules); X.7.*: security or policy status. Read the reply text; the receiving postmaster can say which rule refused it.",
+      "23 **Bounce reason:** policy, hard: permanent, resending unchanged fails again\n\nA local policy of the receiving server refused the message (relaying, sender, security rules); the reply names a policy, relaying or access rule (\"Access denied\"). Read the reply text; the receiving postmaster can say which rule refused it.",
+      "26 **Bounce reason:** user unknown, hard: permanent, resending unchanged fails again\n\nThe recipient address does not exist; the reply says the recipient does not exist (\"mailbox unavailable\"). Check the address for typos; stop mailing it if it is right.",
+      "33 **Bounce reason:** mailbox full, soft: temporary, a later attempt may succeed\n\nThe recipient's mailbox or quota is full; the reply speaks of a full mailbox or quota (\"Mailbox full\"). Send again later; the recipient has to make room.",
+      "34 **Bounce reason:** mailbox full, soft: temporary, a later attempt may succeed\n\nThe recipient's mailbox or quota is full; X.2.2: mailbox full. Send again later; the recipient has to make room.",
+      "39 **Bounce reason:** user unknown, hard: permanent, resending unchanged fails again\n\nThe recipient address does not exist; X.1.1 / X.1.3 / X.1.4: the destination mailbox address is bad or ambiguous. Check the address for typos; stop mailing it if it is right.",
+      "40 **Bounce reason:** user unknown, hard: permanent, resending unchanged fails again\n\nThe recipient address does not exist; X.1.1 / X.1.3 / X.1.4: the destination mailbox address is bad or ambiguous. Check the address for typos; stop mailing it if it is right.",
+      "45 **Bounce reason:** user unknown, hard: permanent, resending unchanged fails again\n\nThe recipient address does not exist; the reply says the recipient does not exist (\"mailbox unavailable\"). Check the address for typos; stop mailing it if it is right.",
+    ]);
+  });
+
+  test('the summary by reason counts each failure once, hard or soft', () => {
+    const reasons = service.summarize(document, undefined, true).reasons!;
+    assert.deepEqual(reasons.map((reason) => [reason.label, reason.count, reason.hard, reason.soft, reason.codes.map((code) => code.code)]), [["user unknown",4,4,0,["5.0.0","5.1.1"]],["policy",3,3,0,["5.7.1"]],["mailbox full",2,0,2,["4.2.2","5.0.0"]],["blocked",1,1,0,["5.7.1"]]]);
   });
 });
