@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentHighlightKind, type DocumentSymbol, type Position, type Range } from 'vscode-languageserver-types';
+import { documentHighlights, isOnMessageId, MessageIndex, messageHover } from '../../server/src/features/messages';
 import { createLanguageService } from '../../server/src/languageService';
 import { fixture } from '../support/paths';
 
@@ -105,6 +106,27 @@ const POSTFIX_STORIES: Record<string, string[]> = {
     "Final reply (line 28): 554 5.7.1 Service unavailable; Client host [198.51.100.23] blocked using zen.spamhaus.org",
     "",
     "*3 lines, Nov 29 09:14:03 to Nov 29 09:16:25*",
+  ],
+  "91AB34CD56": [
+    "13:42-13:52",
+    "**Postfix message 91AB34CD56**: bounced",
+    "",
+    "from `<billing@example.com>` · 2,210 bytes",
+    "",
+    "| to | outcome | code | relay | delay |",
+    "| --- | --- | --- | --- | --- |",
+    "| jdoe@example.net | bounced | 5.1.1 Bad destination mailbox address | mx.example.net[192.0.2.25]:25 | 1.2 |",
+    "| kim@example.org | delivered | 2.0.0 Other undefined Status | mx.example.org[192.0.2.40]:25 | 1.3 |",
+    "",
+    "Delays 0.08/0/0.58/0.54: before the queue manager / in the queue manager / connection setup / transmission, in seconds.",
+    "",
+    "Final reply (line 17): 550 5.1.1 &lt;jdoe@example.net&gt;: Recipient address rejected: User unknown in virtual mailbox table (in reply to RCPT TO command)",
+    "",
+    "Next hop: **5E6F7A8B9C** (not in this log)",
+    "",
+    "Next hop: **A0B1C2D3E4** (Postfix, line 19): delivered",
+    "",
+    "*7 lines, Nov 29 09:15:10 to Nov 29 09:15:11; entered the queue at line 14*",
   ],
   "A0B1C2D3E4": [
     "18:43-18:53",
@@ -259,9 +281,10 @@ const RETRIES_OUTLINE = [
   "  bo@example.org | bounced 5.1.1 Bad destination mailbox address | Field | 4:0-4:279 4:40-4:50",
   "  ann@example.org | bounced 5.2.2 Mailbox full | Field | 12:0-12:277 12:40-12:50",
   "6B2C3D4E5F in queue |  | Event | 5:0-5:88 5:41-5:51",
-  "NOQUEUE unknown[203.0.113.44] rejected: 5.7.1 Delivery not authorized, message refused | sales@example.com, info@example.com · 2 rejects | Object | 7:0-7:242 7:41-7:48",
+  "NOQUEUE unknown[203.0.113.44] rejected: 5.1.1 Bad destination mailbox address | sales@example.com, info@example.com, nobody@example.com · 3 rejects | Object | 7:0-7:242 7:41-7:48",
   "  sales@example.com | rejected 4.7.1 Delivery not authorized, message refused | Field | 7:0-7:242 7:41-7:48",
   "  info@example.com | rejected 5.7.1 Delivery not authorized, message refused | Field | 11:0-11:256 11:41-11:48",
+  "  nobody@example.com | rejected 5.1.1 Bad destination mailbox address | Field | 14:0-14:272 14:41-14:48",
   "7C3D4E5F6A delivered: 2.0.0 Other undefined Status | root@mx1.example.com | Event | 8:0-8:80 8:41-8:51",
   "  root@mx1.example.com | forwarded 2.0.0 Other undefined Status | Field | 10:0-10:190 10:41-10:51",
   "9E5F6A7B8C bounced: 5.7.606 unregistered; security or policy status | ops@example.net | Event | 13:0-13:299 13:40-13:50",
@@ -296,7 +319,7 @@ const RETRIES_STORIES: Record<string, string[]> = {
   ],
   "NOQUEUE unknown[203.0.113.44]": [
     "7:41-7:48",
-    "**Postfix rejects from unknown[203.0.113.44]** (no queue ID): 2 rejects",
+    "**Postfix rejects from unknown[203.0.113.44]** (no queue ID): 3 rejects",
     "",
     "from `<x@bulk.example>`",
     "",
@@ -304,10 +327,11 @@ const RETRIES_STORIES: Record<string, string[]> = {
     "| --- | --- | --- | --- | --- |",
     "| sales@example.com | rejected at RCPT | 4.7.1 Delivery not authorized, message refused | | |",
     "| info@example.com | rejected at RCPT | 5.7.1 Delivery not authorized, message refused | | |",
+    "| nobody@example.com | rejected at RCPT | 5.1.1 Bad destination mailbox address | | |",
     "",
-    "Final reply (line 12): 554 5.7.1 Service unavailable; Client host [203.0.113.44] blocked using zen.spamhaus.org",
+    "Final reply (line 15): 550 5.1.1 &lt;nobody@example.com&gt;: Recipient address rejected: User unknown in local recipient table",
     "",
-    "*2 lines, Nov 30 08:00:05 to Nov 30 08:00:09*",
+    "*3 lines, Nov 30 08:00:05 to Nov 30 09:00:05*",
   ],
   "7C3D4E5F6A": [
     "8:41-8:51",
@@ -417,5 +441,51 @@ describe('the story of each message of a mail log', () => {
     assert.deepEqual(outlineLines(symbols.slice(2000)), [
       '… 1,234 more messages | the Outline lists the first 2,000; smtp-status-codes summary reads the whole log | Null | 3234:0-3234:0 3234:0-3234:0',
     ]);
+  });
+
+  test('whether the cursor stands on a message ID is told from its line alone, before the log is indexed', () => {
+    const received = 'Nov 29 09:14:02 mx1 postfix/smtpd[3120]: 3F9C12A0B4: client=mail-ed1-f41.google.com[209.85.208.41]';
+    const relayed = 'Nov 29 09:14:04 mx1 postfix/smtp[3130]: 3F9C12A0B4: to=<paul@example.com>, relay=127.0.0.1[127.0.0.1]:10024, delay=1.9, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as 7D41E2C9F0)';
+    const bounce = '2026-11-29 10:02:14 1vQ3aC-00000000Ln5-3AbC <= <> R=1tGqXb-0004Ac-2G U=Debian-exim P=local S=3104';
+    const noRelay = 'Nov 29 11:00:01 relay sendmail[5002]: ruleset=check_mail, arg1=<spammer@example>, reject=553 5.1.8 <spammer@example>... Domain of sender address spammer@example does not exist';
+    const on = (line: string, needle: string, deltas: number[]) => deltas.map((delta) => isOnMessageId(line, line.indexOf(needle) + delta));
+    assert.deepEqual(on(received, '3F9C12A0B4', [-1, 0, 10, 11]), [false, true, true, false]);
+    assert.deepEqual(on(relayed, '7D41E2C9F0', [-1, 0, 10, 11]), [false, true, true, false]);
+    assert.deepEqual(on(relayed, '3F9C12A0B4', [-1, 0, 10, 11]), [false, true, true, false]);
+    assert.deepEqual(on(bounce, '1tGqXb-0004Ac-2G', [-1, 0, 16, 17]), [false, true, true, false]);
+    assert.deepEqual(on(noRelay, 'ruleset', [-1, 0, 1]), [false, false, false], 'a reject with neither queue ID nor client is no message');
+    assert.equal(isOnMessageId('Nov 29 09:14:02 mx1 postfix/smtpd[3120]: connect from unknown[203.0.113.9]', 45), false);
+    assert.equal(isOnMessageId('', 0), false);
+  });
+
+  test('a message is found only where the cursor stands on its ID or a next hop\'s', () => {
+    const text = fixture('messages/mail.log');
+    const index = new MessageIndex(text);
+    const lines = text.split('\n');
+    const column = (line: number, needle: string) => lines[line].indexOf(needle);
+    assert.equal(documentHighlights(index, { line: 5, character: column(5, '3F9C12A0B4') }).length, 5);
+    for (const position of [
+      { line: 5, character: column(5, '3F9C12A0B4') - 1 }, { line: 5, character: column(5, 'relay=') }, { line: 5, character: column(5, '7D41E2C9F0') - 1 },
+      { line: 0, character: 45 }, { line: 17, character: column(17, '5E6F7A8B9C') + 1 }, { line: 40, character: 0 },
+    ]) {
+      assert.deepEqual(documentHighlights(index, position), [], JSON.stringify(position));
+      assert.equal(messageHover(index, position), null, JSON.stringify(position));
+    }
+  });
+
+  test('lines that name no message are nobody\'s: a Sendmail reject without a relay, a connect line', () => {
+    const log = [
+      'Nov 29 11:00:01 relay sendmail[5002]: ruleset=check_mail, arg1=<spammer@example>, reject=553 5.1.8 <spammer@example>... Domain of sender address spammer@example does not exist',
+      'Nov 29 11:00:05 relay sendmail[5010]: 2ATB05ef005010: from=<news@example.com>, size=9000, class=0, nrcpts=1, proto=ESMTP, daemon=MTA, relay=list.example.com [192.0.2.70]',
+      'Nov 29 11:00:06 relay sendmail[5011]: 2ATB05ef005010: to=<dave@example.org>, delay=00:00:01, xdelay=00:00:01, mailer=esmtp, pri=129000, relay=mx.example.org. [192.0.2.40], dsn=4.2.2, stat=Deferred: 452 4.2.2 Mailbox full',
+    ];
+    const service = createLanguageService();
+    const document = TextDocument.create('file:///var/log/maillog', 'log', ++version, `${log.join('\n')}\n`);
+    assert.deepEqual(outlineLines(service.doDocumentSymbols(document)), [
+      '2ATB05ef005010 deferred: 4.2.2 Mailbox full | dave@example.org | Event | 1:0-1:169 1:38-1:52',
+      '  dave@example.org | deferred 4.2.2 Mailbox full | Field | 2:0-2:220 2:38-2:52',
+    ]);
+    assert.deepEqual(service.doDocumentHighlights(document, { line: 0, character: 40 }), []);
+    assert.deepEqual(service.doDocumentHighlights(document, { line: 3, character: 0 }), [], 'the empty last line');
   });
 });
