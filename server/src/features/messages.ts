@@ -143,10 +143,9 @@ function tokenOnLine(tokens: IdToken[], line: number): IdToken | undefined {
   while (low <= high) {
     const middle = (low + high) >> 1;
     const found = tokens[middle].line;
-    if (found === line) return tokens[middle];
-    // Stryker disable next-line EqualityOperator: found === line has returned just above, so < and <= take the same branch
     if (found < line) low = middle + 1;
-    else high = middle - 1;
+    else if (found > line) high = middle - 1;
+    else return tokens[middle];
   }
   return undefined;
 }
@@ -182,19 +181,17 @@ export function outcomeOf(message: Message): MessageOutcome {
 }
 
 const OUTCOME_KINDS: Record<MessageOutcome, readonly LogEventKind[]> = {
+  bounced: ['bounced', 'expired'], rejected: ['rejected'], deferred: ['deferred'], delivered: ['delivered', 'forwarded'],
   // Stryker disable next-line ArrayDeclaration: no event has a kind named by the mutated array, so 'in queue' finds no line either way
-  bounced: ['bounced', 'expired'], rejected: ['rejected'], deferred: ['deferred'], delivered: ['delivered', 'forwarded'], 'in queue': [],
+  'in queue': [],
 };
 
 /** The line that decided the outcome: the last one of its kind. */
 export function decisiveLine(message: Message, outcome = outcomeOf(message)): { line: number; event: LogEvent } | undefined {
   const kinds = OUTCOME_KINDS[outcome];
-  let found: { line: number; event: LogEvent } | undefined;
-  for (const candidate of [...message.recipients.values(), ...message.rejects]) {
-    // Stryker disable next-line EqualityOperator: each line is one event, so two candidates never share a line
-    if (kinds.includes(candidate.event.kind) && (!found || candidate.line > found.line)) found = candidate;
-  }
-  return found;
+  return [...message.recipients.values(), ...message.rejects]
+    .filter((candidate) => kinds.includes(candidate.event.kind))
+    .sort((a, b) => b.line - a.line)[0];
 }
 
 function codeText(event: LogEvent): string {
