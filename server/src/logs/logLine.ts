@@ -84,14 +84,13 @@ function parseSyslog(line: string, timestamp: string, hostStart: number): LogEve
   if (programStart === 0) return undefined;
   const bodyMark = line.indexOf(': ', programStart);
   if (bodyMark < 0) return undefined;
-  const c = line.charCodeAt(programStart);
-  if (c === 112 /* p */ && line.startsWith('postfix', programStart)) {
+  if (line.startsWith('postfix', programStart)) {
     const bracket = line.indexOf('[', programStart);
     const programEnd = bracket > 0 && bracket < bodyMark ? bracket : bodyMark;
     const process = line.slice(line.lastIndexOf('/', programEnd) + 1, programEnd);
     return parsePostfix(line, timestamp, process, bodyMark + 2);
   }
-  if ((c === 115 /* s */) && (line.startsWith('sendmail', programStart) || line.startsWith('sm-m', programStart))) {
+  if (line.startsWith('sendmail', programStart) || line.startsWith('sm-m', programStart)) {
     return parseSendmail(line, timestamp, bodyMark + 2);
   }
   return undefined;
@@ -251,13 +250,21 @@ function postfixReject(line: string, timestamp: string, process: string, id: str
     const clientEnd = fromAt >= 0 ? line.indexOf(': ', fromAt + 6) : -1;
     if (clientEnd > 0) event.client = line.slice(fromAt + 6, clientEnd);
     const textStart = clientEnd > 0 ? clientEnd + 2 : stageEnd + 1;
-    const fields = line.indexOf('; from=<', textStart);
-    text = line.slice(textStart, fields > 0 ? fields : line.length);
+    text = line.slice(textStart, rejectFieldsAt(line, textStart));
   }
   event.reply = text;
   event.from = angle(line, ' from=', stageEnd);
   event.to = angle(line, ' to=', stageEnd);
   return withCodes(event);
+}
+
+/** Where the fields after a Postfix reject text begin (`; from=<a> to=<b> proto=ESMTP helo=<h>`): each is there only when known. */
+function rejectFieldsAt(line: string, textStart: number): number {
+  for (const first of ['; from=<', '; to=<', '; proto=', '; helo=<']) {
+    const at = line.indexOf(first, textStart);
+    if (at >= 0) return at;
+  }
+  return line.length;
 }
 
 function parseSendmail(line: string, timestamp: string, body: number): LogEvent | undefined {
@@ -307,6 +314,8 @@ function parseSendmail(line: string, timestamp: string, body: number): LogEvent 
       const open = stat.indexOf('(');
       if (open >= 0) event.reply = stat.slice(open + 1, stat.endsWith(')') ? -1 : undefined);
       event.nextHop = nextHopIn(line, statAt);
+    } else if (stat.startsWith('queued')) {
+      return event; // accepted for a later queue run (DeliveryMode=queue or deferred): not yet tried
     } else if (stat.startsWith('Deferred')) {
       event.kind = 'deferred';
       event.reply = stat.replace(/^Deferred:?\s*/, '');
@@ -337,7 +346,7 @@ function parseExim(line: string): LogEvent | undefined {
     at = close + 2;
   }
   const idMatch = EXIM_ID.exec(line.slice(at, at + 24));
-  if (!idMatch) return line.includes(' rejected ', at) ? eximReject(line, timestamp, undefined, at, at) : undefined;
+  if (!idMatch) return line.startsWith('rejected ', at) || line.includes(' rejected ', at) ? eximReject(line, timestamp, undefined, at, at) : undefined;
   const id = idMatch[0];
   const idStart = at;
   const rest = at + id.length + 1;
@@ -397,23 +406,29 @@ function eximAddress(line: string, start: number): string {
 /** `H=mx.example.net [192.0.2.25]` as `mx.example.net[192.0.2.25]`. */
 function eximHost(line: string, from: number): string | undefined {
   const at = line.indexOf(' H=', from);
-  if (at < 0) return undefined;
-  const open = line.indexOf('[', at);
-  const close = open >= 0 ? line.indexOf(']', open) : -1;
-  if (close < 0) return undefined;
-  const name = line.slice(at + 3, open).trim();
-  return `${name}${line.slice(open, close + 1)}`;
+  return at < 0 ? undefined : hostAndAddress(line, at + 3);
 }
 
-/** H=(helo) [198.51.100.5] F=<a@example.net> rejected RCPT <b@example.com>: relay not permitted */
+/** `mx.example.net [192.0.2.25]` (the name may be absent) at `start` as `mx.example.net[192.0.2.25]`. */
+function hostAndAddress(line: string, start: number): string | undefined {
+  const open = line.indexOf('[', start);
+  const close = open >= 0 ? line.indexOf(']', open) : -1;
+  if (close < 0) return undefined;
+  return `${line.slice(start, open).trim()}${line.slice(open, close + 1)}`;
+}
+
+/**
+ * H=(helo) [198.51.100.5] F=<a@example.net> rejected RCPT <b@example.com>: relay not permitted
+ * rejected EHLO from [198.51.100.7]: syntactically invalid argument(s): (no argument given)
+ */
 function eximReject(line: string, timestamp: string, id: string | undefined, idStart: number, rest: number): LogEvent {
-  const at = line.indexOf(' rejected ', rest);
-  const hostAt = line.lastIndexOf('H=', at);
-  const client = hostAt >= 0 ? eximHost(line, hostAt - 1) : undefined;
+  const at = line.startsWith('rejected ', rest) ? rest - 1 : line.indexOf(' rejected ', rest);
   const stageEnd = line.indexOf(' ', at + 10);
   const stage = line.slice(at + 10, stageEnd < 0 ? line.length : stageEnd).replace(/:$/, '');
   const reason = line.indexOf(': ', at);
-  const clientStart = hostAt >= 0 ? hostAt + 2 : idStart;
+  const hostAt = line.lastIndexOf('H=', at);
+  const clientStart = hostAt >= 0 ? hostAt + 2 : line.startsWith(' from ', stageEnd) ? stageEnd + 6 : idStart;
+  const client = clientStart === idStart ? undefined : hostAndAddress(line, clientStart);
   const event: LogEvent = {
     mta: 'exim', kind: 'rejected', id, idStart: id ? idStart : clientStart,
     idEnd: id ? idStart + id.length : line.indexOf(']', clientStart) + 1 || clientStart, timestamp, process: 'exim', client,
