@@ -161,6 +161,18 @@ const LINES: [line: string, span: string, event: Expected][] = [
     '2ATB10jj005022', { mta: 'sendmail', kind: 'note', id: '2ATB10jj005022', timestamp: 'Nov 29 11:10:11', process: 'sendmail', to: 'root', delay: '00:00:00' }],
   ['2026-11-29 10:06:14 rejected HELO from mail.example.net [192.0.2.81]: syntactically invalid argument(s): mail_example.net',
     'mail.example.net [192.0.2.81]', { mta: 'exim', kind: 'rejected', timestamp: '2026-11-29 10:06:14', process: 'exim', client: 'mail.example.net[192.0.2.81]', stage: 'HELO', reply: 'syntactically invalid argument(s): mail_example.net' }],
+  ['Nov 29 09:14:09 mx1 postfix/qmgr: 2E3F4A5B6C: removed',
+    '2E3F4A5B6C', { mta: 'postfix', kind: 'removed', id: '2E3F4A5B6C', timestamp: 'Nov 29 09:14:09', process: 'qmgr' }],
+  ['Nov 29 09:14:07 mx1 postfix/cleanup[3125]: 1D2E3F4A5B: filter: header Subject: [SPAM] Cheap watches from mail.example.net[192.0.2.80]; from=<deals@spam.example> to=<kim@example.com> proto=ESMTP helo=<mail.example.net>: smtp:[127.0.0.1]:10026',
+    '1D2E3F4A5B', { mta: 'postfix', kind: 'note', id: '1D2E3F4A5B', timestamp: 'Nov 29 09:14:07', process: 'cleanup' }],
+  ['Nov 29 09:14:03 mx1 postfix/qmgr[1020]: 3F9C12A0B4: from=<ana.silva@gmail.co',
+    '3F9C12A0B4', { mta: 'postfix', kind: 'note', id: '3F9C12A0B4', timestamp: 'Nov 29 09:14:03', process: 'qmgr' }],
+  ['2026-11-29 10:06:15 1tGqXh-0004Ai-8N ** kim@gmail.com R=dnslookup T=remote_smtp H=gmail-smtp-in.l.google.com [142.250.102.27]: SMTP error from remote mail server after end of data: 550-5.7.26 This mail has been blocked because the sender is unauthenticated.',
+    '1tGqXh-0004Ai-8N', { mta: 'exim', kind: 'bounced', id: '1tGqXh-0004Ai-8N', timestamp: '2026-11-29 10:06:15', process: 'exim', to: 'kim@gmail.com', relay: 'gmail-smtp-in.l.google.com[142.250.102.27]', reply: '550-5.7.26 This mail has been blocked because the sender is unauthenticated.', replyCode: 550, dsn: '5.7.26' }],
+  ['2026-11-29 10:06:16 1tGqXh-0004Ai-8N ** lee@contoso.example R=dnslookup T=remote_smtp H=contoso-example.mail.protection.outlook.com [52.101.1.1]: SMTP error from remote mail server after RCPT TO:<lee@contoso.example>: 550 5.4.310 DNS domain contoso.example does not exist [Message=InfoDomainNonexistent]',
+    '1tGqXh-0004Ai-8N', { mta: 'exim', kind: 'bounced', id: '1tGqXh-0004Ai-8N', timestamp: '2026-11-29 10:06:16', process: 'exim', to: 'lee@contoso.example', relay: 'contoso-example.mail.protection.outlook.com[52.101.1.1]', reply: '550 5.4.310 DNS domain contoso.example does not exist [Message=InfoDomainNonexistent]', replyCode: 550, dsn: '5.4.310' }],
+  ['2026-11-29 10:06:17 1tGqXi-0004Aj-9P H=mail.example.net [192.0.2.80] F=<news@example.net> rejected after DATA: SPF check failed: 5.7.23 The message was rejected because of Sender Policy Framework violation',
+    '1tGqXi-0004Aj-9P', { mta: 'exim', kind: 'rejected', id: '1tGqXi-0004Aj-9P', timestamp: '2026-11-29 10:06:17', process: 'exim', client: 'mail.example.net[192.0.2.80]', stage: 'after DATA', reply: 'SPF check failed: 5.7.23 The message was rejected because of Sender Policy Framework violation', from: 'news@example.net', dsn: '5.7.23' }],
 ];
 
 /** Lines that name no message and reject nothing. */
@@ -183,6 +195,9 @@ const NOT_EVENTS = [
   'Nov 29 09:14:26 mx1 postfix[3134]: fatal: bad string length 0 < 1: smtpd_banner =',
   'Nov 29 11:10:12 relay sendmail[5023]: ruleset=check_rcpt, arg1=<ghost@example.com>, relay=mail.example.net [192.0.2.80], discard',
   'Nov 29 11:10:13 relay spamd[5024]: spamd: result: Y 15 - BAYES_99,URIBL_BLACK scantime=0.8,size=4120,user=kim,uid=1000',
+  // Other programs that log a queue ID of their own MTA
+  'Nov 29 09:14:07 mx1 opendkim[812]: 1D2E3F4A5B: DKIM-Signature field added (s=mail, d=example.com)',
+  'Nov 29 11:00:02 relay milter-greylist: 2ATB01ab005001: addr 192.0.2.50 from <alice@example.com> to <bob@example.net> delayed for 00:30:00 (ACL 171)',
 ];
 
 describe('log lines, one of each form', () => {
