@@ -195,6 +195,8 @@ const NOT_EVENTS = [
   'Nov 29 09:14:26 mx1 postfix[3134]: fatal: bad string length 0 < 1: smtpd_banner =',
   'Nov 29 11:10:12 relay sendmail[5023]: ruleset=check_rcpt, arg1=<ghost@example.com>, relay=mail.example.net [192.0.2.80], discard',
   'Nov 29 11:10:13 relay spamd[5024]: spamd: result: Y 15 - BAYES_99,URIBL_BLACK scantime=0.8,size=4120,user=kim,uid=1000',
+  // Python's logging module writes a comma before the milliseconds
+  '2026-11-29 10:06:10,123 WARNING mailer: message to kim@example.org rejected by server: 550 5.1.1 user unknown',
   // Other programs that log a queue ID of their own MTA
   'Nov 29 09:14:07 mx1 opendkim[812]: 1D2E3F4A5B: DKIM-Signature field added (s=mail, d=example.com)',
   'Nov 29 11:00:02 relay milter-greylist: 2ATB01ab005001: addr 192.0.2.50 from <alice@example.com> to <bob@example.net> delayed for 00:30:00 (ACL 171)',

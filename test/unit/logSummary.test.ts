@@ -94,6 +94,41 @@ describe('log summary', () => {
     assert.deepEqual(sendmail.rejects, [{ restriction: 'check_rcpt', count: 1, codes: [{ code: '5.7.1', count: 1 }] }]);
   });
 
+  test('address checks are not counted; an outcome without a code counts without one; a host without an address is kept as written', () => {
+    const report = summaryOf([
+      'Nov 29 09:14:25 mx1 postfix/smtp[3133]: 4A5B6C7D8F: to=<x@example.com>, relay=mx.example.com[192.0.2.60]:25, delay=0.4, delays=0.1/0/0.2/0.1, dsn=2.1.5, status=deliverable (250 2.1.5 Ok)',
+      'Nov 29 10:30:00 mx1 postfix/local[3172]: 6C7D8E9FA0: to=<kim@mx1.example.com>, relay=local, delay=0.1, delays=0.05/0/0/0.05, dsn=4.3.0, status=deferred (temporary failure. Command output: procmail: Quota exceeded while writing "/var/mail/kim")',
+      '2026-11-29 10:06:04 1tGqXf-0004Ag-6L ** nobody@example.com: Unrouteable address',
+      'Nov 29 11:10:10 relay sendmail[5020]: 2ATB10ii005020: to=<bo@example.net>, delay=00:00:02, mailer=esmtp, pri=120512, relay=smarthost.example.com [192.0.2.9], dsn=5.0.0, stat=Service unavailable',
+    ]).report();
+    const [postfix, exim, sendmail] = report.mtas;
+    assert.equal(postfix.lines, 2);
+    assert.deepEqual(postfix.codes, [coded('4.3.0', 1)]);
+    assert.deepEqual(postfix.hosts, [{ name: 'local', bounced: 0, deferred: 1, codes: [{ code: '4.3.0', count: 1 }] }]);
+    assert.deepEqual(postfix.domains, [{ name: 'mx1.example.com', bounced: 0, deferred: 1, codes: [{ code: '4.3.0', count: 1 }] }]);
+    assert.deepEqual(exim.totals.bounced, 1);
+    assert.deepEqual(exim.codes, []);
+    assert.deepEqual(exim.domains, [{ name: 'example.com', bounced: 1, deferred: 0, codes: [] }]);
+    assert.deepEqual(exim.hosts, []);
+    assert.deepEqual(sendmail.hosts, [{ name: 'smarthost.example.com[192.0.2.9]', bounced: 1, deferred: 0, codes: [{ code: '5.0.0', count: 1 }] }]);
+  });
+
+  test('ten domains and restrictions by default, the most affected first, ties by name', () => {
+    const summary = new LogSummary({}, 2026);
+    for (let n = 12; n >= 1; n--) {
+      const domain = `d${String(n).padStart(2, '0')}.example`;
+      for (let times = n === 7 ? 2 : 1; times > 0; times--) {
+        summary.addEvent({ mta: 'sendmail', kind: 'bounced', idStart: 0, idEnd: 0, timestamp: 'Nov 29 09:00:00', process: 'sendmail', to: `user@${domain}`, dsn: '5.1.1' });
+      }
+      summary.addEvent({ mta: 'sendmail', kind: 'rejected', idStart: 0, idEnd: 0, timestamp: 'Nov 29 09:00:00', process: 'sendmail', stage: `check_${domain}` });
+    }
+    const [sendmail] = summary.report().mtas;
+    assert.deepEqual(sendmail.domains.map(({ name }) => name), ['d07.example', 'd01.example', 'd02.example', 'd03.example', 'd04.example', 'd05.example', 'd06.example', 'd08.example', 'd09.example', 'd10.example']);
+    assert.deepEqual(sendmail.rejects.map(({ restriction }) => restriction).slice(0, 3), ['check_d01.example', 'check_d02.example', 'check_d03.example']);
+    assert.equal(sendmail.rejects.length, 10);
+    assert.deepEqual(sendmail.rejects[0].codes, []);
+  });
+
   test('a Postfix delivery does not end a deferral: only the removal from the queue does', () => {
     const deferred = POSTFIX_DAY[4];
     const delivered = POSTFIX_DAY[3];

@@ -217,7 +217,7 @@ function postfixDelivery(line: string, event: LogEvent, rest: number): LogEvent 
   switch (status) {
     case 'sent':
       event.kind = event.reply?.startsWith('forwarded as ') ? 'forwarded' : 'delivered';
-      if (event.reply?.includes('queued as ') || event.reply?.includes('id=')) event.nextHop = nextHopIn(line, open);
+      if (event.reply) event.nextHop = nextHopIn(line, open);
       break;
     case 'deferred': event.kind = 'deferred'; break;
     case 'bounced': event.kind = 'bounced'; break;
@@ -246,6 +246,7 @@ function postfixReject(line: string, timestamp: string, process: string, id: str
   if (event.stage === 'header' || event.stage === 'body') {
     // cleanup: reject: header Subject: … from host[addr]; from=<a> to=<b> proto=SMTP helo=<h>: 5.7.1 text
     const fromField = line.indexOf('; from=<', stageEnd);
+    // Stryker disable next-line EqualityOperator: `; from=<` is never found at 0, where the timestamp stands
     const clientAt = fromField > 0 ? line.lastIndexOf(' from ', fromField) : -1;
     if (clientAt > 0) event.client = line.slice(clientAt + 6, fromField);
     const tail = fromField > 0 ? line.indexOf('>: ', line.lastIndexOf('helo=<', line.length)) : -1;
