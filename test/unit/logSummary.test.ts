@@ -185,7 +185,7 @@ describe('log summary', () => {
     assert.equal(parseTimeBound(' 2026-11-28 06:00 '), Date.UTC(2026, 10, 28, 6, 0));
     assert.equal(parseTimeBound('2026-11-28T06:00:30'), Date.UTC(2026, 10, 28, 6, 0, 30));
     assert.equal(parseTimeBound('2026-12-31'), Date.UTC(2026, 11, 31));
-    for (const bad of ['2026-13-01', '2026-11-32', '28/11/2026', '2026-11-28 6:00', '2026-11-28T06', 'yesterday', '']) {
+    for (const bad of ['2026-13-01', 'since 2026-11-28', '2026-11-32', '28/11/2026', '2026-11-28 6:00', '2026-11-28T06', 'yesterday', '']) {
       assert.equal(parseTimeBound(bad), undefined, bad);
     }
   });
