@@ -68,8 +68,9 @@ export function parseLogLine(line: string): LogEvent | undefined {
   if (first >= 48 && first <= 57) {
     // 2026-11-28T06:25:14+00:00 host prog[pid]: … (RFC 3339 syslog), or 2026-11-28 06:25:14 … (Exim's own log)
     if (line.charCodeAt(10) === 84 /* T */) {
+      // Without a space, parseSyslog finds no program and returns undefined.
       const space = line.indexOf(' ', 11);
-      return space < 0 ? undefined : parseSyslog(line, line.slice(0, space), space + 1);
+      return parseSyslog(line, line.slice(0, space), space + 1);
     }
     if (line.charCodeAt(10) === 32 && line.charCodeAt(4) === 45) return parseExim(line);
     return undefined;
@@ -80,18 +81,18 @@ export function parseLogLine(line: string): LogEvent | undefined {
 }
 
 function parseSyslog(line: string, timestamp: string, hostStart: number): LogEvent | undefined {
+  // A line without a space after the host or without a `: ` after the program names no program and no message: the
+  // daemon parsers find no `: ` after it and return undefined.
   const programStart = line.indexOf(' ', hostStart) + 1;
-  if (programStart === 0) return undefined;
   const bodyMark = line.indexOf(': ', programStart);
-  if (bodyMark < 0) return undefined;
-  const c = line.charCodeAt(programStart);
-  if (c === 112 /* p */ && line.startsWith('postfix', programStart)) {
+  if (line.startsWith('postfix', programStart)) {
     const bracket = line.indexOf('[', programStart);
+    // Stryker disable next-line EqualityOperator: the bracket is never at 0 nor at the `: ` mark, so the boundaries cannot differ
     const programEnd = bracket > 0 && bracket < bodyMark ? bracket : bodyMark;
     const process = line.slice(line.lastIndexOf('/', programEnd) + 1, programEnd);
     return parsePostfix(line, timestamp, process, bodyMark + 2);
   }
-  if ((c === 115 /* s */) && (line.startsWith('sendmail', programStart) || line.startsWith('sm-m', programStart))) {
+  if (line.startsWith('sendmail', programStart) || line.startsWith('sm-m', programStart)) {
     return parseSendmail(line, timestamp, bodyMark + 2);
   }
   return undefined;
@@ -100,9 +101,11 @@ function parseSyslog(line: string, timestamp: string, hostStart: number): LogEve
 /** The value of `key` (which includes its `=`) up to `end` (default `,`), from `from` on. */
 function field(line: string, key: string, from: number, end = ','): string | undefined {
   const at = line.indexOf(key, from);
+  // Stryker disable next-line EqualityOperator: a key is never found at 0, where the timestamp stands
   if (at < 0) return undefined;
   const start = at + key.length;
   let stop = line.indexOf(end, start);
+  // Stryker disable next-line EqualityOperator: the end mark is never found at 0, before the key
   if (stop < 0) stop = line.length;
   return line.slice(start, stop);
 }
@@ -110,24 +113,24 @@ function field(line: string, key: string, from: number, end = ','): string | und
 /** `<user@example.net>` as `user@example.net` (`<>` stays, as the null sender). */
 function angle(line: string, key: string, from: number): string | undefined {
   const at = line.indexOf(key, from);
+  // Stryker disable next-line EqualityOperator: a key is never found at 0, where the timestamp stands
   if (at < 0) return undefined;
   const start = at + key.length;
   if (line.charCodeAt(start) !== 60) return undefined;
   const stop = line.indexOf('>', start);
+  // Stryker disable next-line EqualityOperator: the `>` is never found at 0, before the key
   if (stop < 0) return undefined;
   return stop === start + 1 ? '<>' : line.slice(start + 1, stop);
 }
 
-function withCodes(event: LogEvent): LogEvent {
-  const reply = event.reply;
-  if (reply) {
-    const found = REPLY_WITH_CODE.exec(reply);
-    if (found) {
-      event.replyCode = Number(found[1]);
-      event.dsn ??= found[2];
-    } else if (!event.dsn) {
-      event.dsn = ENHANCED_CODE.exec(reply)?.[1];
-    }
+/** Sets the reply code and, unless the MTA logged one, the enhanced code from the reply text. */
+function withCodes(event: LogEvent, reply: string): LogEvent {
+  const found = REPLY_WITH_CODE.exec(reply);
+  if (found) {
+    event.replyCode = Number(found[1]);
+    event.dsn ??= found[2];
+  } else if (!event.dsn) {
+    event.dsn = ENHANCED_CODE.exec(reply)?.[1];
   }
   return event;
 }
@@ -168,7 +171,7 @@ function parsePostfix(line: string, timestamp: string, process: string, body: nu
       }
       return event;
     case 99: /* c */
-      if (line.startsWith('client=', rest) && (process === 'smtpd' || process === 'postscreen')) {
+      if (line.startsWith('client=', rest) && process === 'smtpd') {
         event.kind = 'received';
         event.client = field(line, 'client=', rest);
       }
@@ -214,7 +217,7 @@ function postfixDelivery(line: string, event: LogEvent, rest: number): LogEvent 
   switch (status) {
     case 'sent':
       event.kind = event.reply?.startsWith('forwarded as ') ? 'forwarded' : 'delivered';
-      if (event.reply?.includes('queued as ') || event.reply?.includes('id=')) event.nextHop = nextHopIn(line, open);
+      if (event.reply) event.nextHop = nextHopIn(line, open);
       break;
     case 'deferred': event.kind = 'deferred'; break;
     case 'bounced': event.kind = 'bounced'; break;
@@ -224,7 +227,7 @@ function postfixDelivery(line: string, event: LogEvent, rest: number): LogEvent 
   if (event.kind !== 'delivered' && event.reply) {
     // host mx[…] said: 550 5.1.1 … (in reply to RCPT TO command)
     const said = event.reply.indexOf(' said: ');
-    withCodes(event);
+    withCodes(event, event.reply);
     if (said >= 0) event.reply = event.reply.slice(said + 7);
   }
   return event;
@@ -243,6 +246,7 @@ function postfixReject(line: string, timestamp: string, process: string, id: str
   if (event.stage === 'header' || event.stage === 'body') {
     // cleanup: reject: header Subject: … from host[addr]; from=<a> to=<b> proto=SMTP helo=<h>: 5.7.1 text
     const fromField = line.indexOf('; from=<', stageEnd);
+    // Stryker disable next-line EqualityOperator: `; from=<` is never found at 0, where the timestamp stands
     const clientAt = fromField > 0 ? line.lastIndexOf(' from ', fromField) : -1;
     if (clientAt > 0) event.client = line.slice(clientAt + 6, fromField);
     const tail = fromField > 0 ? line.indexOf('>: ', line.lastIndexOf('helo=<', line.length)) : -1;
@@ -251,13 +255,21 @@ function postfixReject(line: string, timestamp: string, process: string, id: str
     const clientEnd = fromAt >= 0 ? line.indexOf(': ', fromAt + 6) : -1;
     if (clientEnd > 0) event.client = line.slice(fromAt + 6, clientEnd);
     const textStart = clientEnd > 0 ? clientEnd + 2 : stageEnd + 1;
-    const fields = line.indexOf('; from=<', textStart);
-    text = line.slice(textStart, fields > 0 ? fields : line.length);
+    text = line.slice(textStart, rejectFieldsAt(line, textStart));
   }
   event.reply = text;
   event.from = angle(line, ' from=', stageEnd);
   event.to = angle(line, ' to=', stageEnd);
-  return withCodes(event);
+  return withCodes(event, text);
+}
+
+/** Where the fields after a Postfix reject text begin (`; from=<a> to=<b> proto=ESMTP helo=<h>`): each is there only when known. */
+function rejectFieldsAt(line: string, textStart: number): number {
+  for (const first of ['; from=<', '; to=<', '; proto=', '; helo=<']) {
+    const at = line.indexOf(first, textStart);
+    if (at >= 0) return at;
+  }
+  return line.length;
 }
 
 function parseSendmail(line: string, timestamp: string, body: number): LogEvent | undefined {
@@ -275,14 +287,15 @@ function parseSendmail(line: string, timestamp: string, body: number): LogEvent 
     const relayEnd = relayAt >= 0 ? line.indexOf(', ', relayAt) : -1;
     const client = relayAt >= 0 ? line.slice(relayAt + 6, relayEnd > 0 ? relayEnd : line.length) : undefined;
     const idStart = id ? body : relayAt >= 0 ? relayAt + 6 : body;
+    const reply = line.slice(reject + 7);
     const event: LogEvent = {
       mta: 'sendmail', kind: 'rejected', id, idStart, idEnd: id ? colon : idStart + (client?.length ?? 0), timestamp, process: 'sendmail',
-      client, stage: field(line, 'ruleset=', rest) ?? 'milter', reply: line.slice(reject + 7),
+      client, stage: field(line, 'ruleset=', rest) ?? 'milter', reply,
     };
     const arg = angle(line, 'arg1=', rest);
     if (event.stage === 'check_rcpt') event.to = arg;
     else if (event.stage === 'check_mail') event.from = arg;
-    return withCodes(event);
+    return withCodes(event, reply);
   }
   if (!id) return undefined;
   const event: LogEvent = { mta: 'sendmail', kind: 'note', id, idStart: body, idEnd: colon, timestamp, process: 'sendmail' };
@@ -307,14 +320,13 @@ function parseSendmail(line: string, timestamp: string, body: number): LogEvent 
       const open = stat.indexOf('(');
       if (open >= 0) event.reply = stat.slice(open + 1, stat.endsWith(')') ? -1 : undefined);
       event.nextHop = nextHopIn(line, statAt);
-    } else if (stat.startsWith('Deferred')) {
-      event.kind = 'deferred';
-      event.reply = stat.replace(/^Deferred:?\s*/, '');
-    } else {
-      event.kind = event.dsn?.startsWith('4') ? 'deferred' : 'bounced';
-      event.reply = stat;
+      return event;
     }
-    return event.kind === 'delivered' ? event : withCodes(event);
+    if (stat.startsWith('queued')) return event; // accepted for a later queue run (DeliveryMode=queue or deferred): not yet tried
+    const deferred = stat.startsWith('Deferred');
+    event.kind = deferred || event.dsn?.startsWith('4') ? 'deferred' : 'bounced';
+    event.reply = deferred ? stat.replace(/^Deferred:?\s*/, '') : stat;
+    return withCodes(event, event.reply);
   }
   // 2ASM02cd005003: 2ASM02ce005003: DSN: User unknown
   const second = line.indexOf(': ', rest);
@@ -337,7 +349,7 @@ function parseExim(line: string): LogEvent | undefined {
     at = close + 2;
   }
   const idMatch = EXIM_ID.exec(line.slice(at, at + 24));
-  if (!idMatch) return line.includes(' rejected ', at) ? eximReject(line, timestamp, undefined, at, at) : undefined;
+  if (!idMatch) return line.startsWith('rejected ', at) || line.includes(' rejected ', at) ? eximReject(line, timestamp, undefined, at, at) : undefined;
   const id = idMatch[0];
   const idStart = at;
   const rest = at + id.length + 1;
@@ -366,7 +378,7 @@ function parseExim(line: string): LogEvent | undefined {
       if (confirmation >= 0) {
         event.reply = line.slice(confirmation + 4, line.endsWith('"') ? line.length - 1 : line.length);
         event.nextHop = nextHopIn(line, confirmation);
-        withCodes(event);
+        withCodes(event, event.reply);
       }
       return event;
     }
@@ -376,11 +388,11 @@ function parseExim(line: string): LogEvent | undefined {
       event.to = eximAddress(line, rest + 3);
       event.relay = eximHost(line, rest);
       const reason = line.indexOf(': ', rest + 3);
-      event.reply = reason >= 0 ? line.slice(reason + 2) : line.slice(rest + 3);
+      const text = reason >= 0 ? line.slice(reason + 2) : line.slice(rest + 3);
       // SMTP error from remote mail server after RCPT TO:<x>: 550 5.1.1 …: keep the remote reply
-      const remote = event.reply.startsWith('SMTP error') ? REMOTE_REPLY.exec(event.reply) : null;
-      if (remote) event.reply = event.reply.slice(remote.index + 2);
-      return withCodes(event);
+      const remote = text.startsWith('SMTP error') ? REMOTE_REPLY.exec(text) : null;
+      event.reply = remote ? text.slice(remote.index + 2) : text;
+      return withCodes(event, event.reply);
     }
   }
   if (line.startsWith('Completed', rest)) event.kind = 'removed';
@@ -397,30 +409,37 @@ function eximAddress(line: string, start: number): string {
 /** `H=mx.example.net [192.0.2.25]` as `mx.example.net[192.0.2.25]`. */
 function eximHost(line: string, from: number): string | undefined {
   const at = line.indexOf(' H=', from);
-  if (at < 0) return undefined;
-  const open = line.indexOf('[', at);
-  const close = open >= 0 ? line.indexOf(']', open) : -1;
-  if (close < 0) return undefined;
-  const name = line.slice(at + 3, open).trim();
-  return `${name}${line.slice(open, close + 1)}`;
+  return at < 0 ? undefined : hostAndAddress(line, at + 3);
 }
 
-/** H=(helo) [198.51.100.5] F=<a@example.net> rejected RCPT <b@example.com>: relay not permitted */
+/** `mx.example.net [192.0.2.25]` (the name may be absent) at `start` as `mx.example.net[192.0.2.25]`. */
+function hostAndAddress(line: string, start: number): string | undefined {
+  const open = line.indexOf('[', start);
+  const close = open >= 0 ? line.indexOf(']', open) : -1;
+  if (close < 0) return undefined;
+  return `${line.slice(start, open).trim()}${line.slice(open, close + 1)}`;
+}
+
+/**
+ * H=(helo) [198.51.100.5] F=<a@example.net> rejected RCPT <b@example.com>: relay not permitted
+ * rejected EHLO from [198.51.100.7]: syntactically invalid argument(s): (no argument given)
+ */
 function eximReject(line: string, timestamp: string, id: string | undefined, idStart: number, rest: number): LogEvent {
-  const at = line.indexOf(' rejected ', rest);
-  const hostAt = line.lastIndexOf('H=', at);
-  const client = hostAt >= 0 ? eximHost(line, hostAt - 1) : undefined;
+  const at = line.startsWith('rejected ', rest) ? rest - 1 : line.indexOf(' rejected ', rest);
   const stageEnd = line.indexOf(' ', at + 10);
   const stage = line.slice(at + 10, stageEnd < 0 ? line.length : stageEnd).replace(/:$/, '');
   const reason = line.indexOf(': ', at);
-  const clientStart = hostAt >= 0 ? hostAt + 2 : idStart;
+  const hostAt = line.lastIndexOf('H=', at);
+  const clientStart = hostAt >= 0 ? hostAt + 2 : line.startsWith(' from ', stageEnd) ? stageEnd + 6 : idStart;
+  const client = clientStart === idStart ? undefined : hostAndAddress(line, clientStart);
+  const reply = reason >= 0 ? line.slice(reason + 2) : line.slice(at + 10);
   const event: LogEvent = {
     mta: 'exim', kind: 'rejected', id, idStart: id ? idStart : clientStart,
     idEnd: id ? idStart + id.length : line.indexOf(']', clientStart) + 1 || clientStart, timestamp, process: 'exim', client,
     stage: stage === 'after' ? line.slice(at + 10, reason < 0 ? undefined : reason) : stage,
-    reply: reason >= 0 ? line.slice(reason + 2) : line.slice(at + 10),
+    reply,
   };
   event.from = angle(line, 'F=', rest);
   if (stage === 'RCPT') event.to = angle(line, 'RCPT ', at);
-  return withCodes(event);
+  return withCodes(event, reply);
 }
