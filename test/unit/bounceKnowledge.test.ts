@@ -82,6 +82,11 @@ describe('MTA words that produce replies', () => {
       if (action.kind === 'parameter') assert.ok(value.includes(`Default: \`${action.word} = ${action.defaultReply}\``), label);
       else if (action.defaultReply) assert.ok(value.includes(`Replies by default: `) && value.includes(action.defaultReply), label);
       assert.ok(value.endsWith(`[${action.source.label}](${action.source.url})`), label);
+      assert.match(value, /^\*\*\S+\*\* · \w+ [\w ]+\n\n[A-Z][^\n]+[.)]\n\n/, `${label}: a sentence on what it does`);
+      assert.ok(value.split('\n\n').every((paragraph) => paragraph.trim().length > 0 && !paragraph.includes('undefined')), `${label}: ${value}`);
+      assert.match(action.source.url, /^https:\/\/[\w.-]+\/\S+$/, label);
+      if (action.kind !== 'parameter' && action.defaultReply !== undefined) assert.match(value, /\n\nReplies by default: \S[^\n]*\n\n/, label);
+      if (action.kind !== 'parameter' && action.changedBy !== undefined) assert.ok(value.includes(`\n\nChanged by: ${action.changedBy}\n\n`) && action.changedBy.length > 0, label);
       assert.deepEqual(hover?.range, { start: { line: 0, character: column }, end: { line: 0, character: column + action.word.length } }, label);
     }
   });
