@@ -190,3 +190,33 @@ describe('basic reply codes in hover', () => {
     assert.equal(registered(354), undefined);
   });
 });
+
+describe('reply codes the registry associates with an enhanced code', () => {
+  const service = createLanguageService();
+  /** The hover's note on the reply code before the enhanced code, or `fits` where it has none. */
+  const note = (line: string) => {
+    const at = line.indexOf('said: ') + 11;
+    const document = documentOf(line, `file:///var/log/mail-${at}-${line.length}.log`, 'log');
+    const hover = service.doHover(document, { line: 0, character: at });
+    service.forget(document.uri);
+    return /The registry does not associate reply code \d+ with X\.\d+\.\d+\./.exec((hover?.contents as { value: string }).value)?.[0] ?? 'fits';
+  };
+
+  test('a reply code fits where the registry lists it, its class, or its twin of the other class where the usage allows that class', () => {
+    const LINES: [string, string][] = [
+      ['host mx.example.org[192.0.2.25] said: 550 5.1.1 <bob@example.org>: Recipient address rejected: User unknown', 'fits'],
+      ['host mx.example.org[192.0.2.25] said: 450 4.1.1 <bob@example.org>: Recipient address rejected: User unknown', 'fits'],
+      ['host mx.example.org[192.0.2.25] said: 551 5.1.1 User not local', 'fits'],
+      ['host mx.example.org[192.0.2.25] said: 554 5.1.1 <bob@example.org>: Recipient address rejected: User unknown', 'The registry does not associate reply code 554 with X.1.1.'],
+      ['host mx.example.org[192.0.2.25] said: 550 5.7.17 Mailbox owner has changed', 'fits'],
+      ['host mx.example.org[192.0.2.25] said: 450 4.7.17 Mailbox owner has changed', 'The registry does not associate reply code 450 with X.7.17.'],
+      ['host mx.example.org[192.0.2.25] said: 552 5.2.4 Mailing list expansion problem', 'fits'],
+      ['host mx.example.org[192.0.2.25] said: 421 4.3.2 System not accepting network messages', 'fits'],
+      ['host mx.example.org[192.0.2.25] said: 452 4.2.2 Mailbox full', 'fits'],
+      ['host mx.example.org[192.0.2.25] said: 450 4.2.2 Mailbox full', 'The registry does not associate reply code 450 with X.2.2.'],
+      ['host mx.example.org[192.0.2.25] said: 452 4.3.4 Message too big for system', 'The registry does not associate reply code 452 with X.3.4.'],
+      ['host mx.example.org[192.0.2.25] said: 421 4.0.0 Try again later', 'fits'],
+    ];
+    assert.deepEqual(LINES.map(([line]) => note(line)), LINES.map(([, expected]) => expected));
+  });
+});
