@@ -9,12 +9,15 @@ import { createLanguageService } from '../../server/src/languageService';
 
 const service = createLanguageService();
 
-/** Each finding as `line:start-end check: message => the line after the preferred fix` (or `no fix`). */
+/** Each finding as `line:start-end check: message => the line after the preferred fix` (or the fixes offered, or `no fix`). */
 function findings(uri: string, text: string): string[] {
   const document = TextDocument.create(uri, 'plaintext', 1, `${text}\n`);
   const result = service.doValidation(document)!.diagnostics.map((diagnostic) => {
-    const fix = service.doCodeActions(document, [diagnostic]).find((action) => action.isPreferred && action.edit);
-    const fixed = fix ? `${fix.title}: ${TextDocument.applyEdits(document, fix.edit!.changes![uri]).split('\n')[diagnostic.range.start.line]}` : 'no fix';
+    const actions = service.doCodeActions(document, [diagnostic]);
+    const fix = actions.find((action) => action.isPreferred && action.edit);
+    const offered = actions.filter((action) => !action.title.startsWith('Disable')).map((action) => action.title);
+    const fixed = fix ? `${fix.title}: ${TextDocument.applyEdits(document, fix.edit!.changes![uri]).split('\n')[diagnostic.range.start.line]}`
+      : offered.length > 0 ? `none preferred of ${offered.join(' | ')}` : 'no fix';
     const { start, end } = diagnostic.range;
     return `${start.line}:${start.character}-${end.character} ${diagnostic.code}: ${diagnostic.message} => ${fixed}`;
   });
@@ -46,6 +49,7 @@ const LINES: [string, string, string[]][] = [
   ['file:///etc/postfix/policy.txt', 'action=DEFER Mailbox full', ['0:7-12 missing-code: DEFER Mailbox full has no enhanced status code, so Postfix adds its generic 4.7.1; the text says "Mailbox full": write 4.2.2. => Insert enhanced status code 4.2.2: action=DEFER 4.2.2 Mailbox full']],
   [ACCESS, 'relay.example   REJECT Relaying denied', []],
   [ACCESS, 'gone@example.com   REJECT 5.1.1 User unknown', []],
+  [ACCESS, 'nullmx.example   REJECT 5.1.10 Recipient domain has a null MX', []],
   [ACCESS, '# gone@example.com   REJECT User unknown', []],
   // Sendmail derives X.0.0 from the reply code: the access database's ERROR: forms and the error mailer in rules.
   [SENDMAIL_ACCESS, 'From:spammer@example.net   ERROR:550 User unknown', ['0:27-36 missing-code: ERROR:550 has no enhanced status code, so Sendmail derives the generic 5.0.0; the text says "Bad destination mailbox address": write 5.1.1. => Insert enhanced status code 5.1.1: From:spammer@example.net   ERROR:5.1.1:550 User unknown']],
@@ -91,6 +95,10 @@ const EXIM_CONF = [
   '  data = :defer: 450 4.2.2 Mailbox moving',
   '  data = :fail: 550 Bad luck',
   '# deny message = 451 commented out',
+  'acl_check_tls:',
+  '  deny    message = 454 4.7.0 TLS not available',
+  '  defer   message = 554 5.7.1 Rejected',
+  '  deny    message = 550 5.1.10 Recipient has a null MX',
 ].join('\n');
 
 describe('MTA configuration checks', () => {
@@ -117,6 +125,8 @@ describe('MTA configuration checks', () => {
       '20:16-19 missing-code: The reply 550 has no enhanced status code, and Exim sends none of its own: write one such as 5.1.1. => Insert enhanced status code 5.1.1:   data = :fail: 550 5.1.1 Unknown user',
       '21:16-19 class-mismatch: This redirection needs a 5xx reply, but the message starts with 450; Exim refuses such a reply. => Change the reply to 550 5.1.1:   data = :fail: 550 5.1.1 User has left',
       '23:16-19 missing-code: The reply 550 has no enhanced status code, and Exim sends none of its own. => no fix',
+      '26:20-23 class-mismatch: An Exim deny needs a 5xx reply, but the message starts with 454; Exim refuses such a reply. => none preferred of Change the reply to 550 5.7.0',
+      '27:20-23 class-mismatch: An Exim defer needs a 4xx reply, but the message starts with 554; Exim refuses such a reply. => none preferred of Change the reply to 451 4.7.1',
     ]);
   });
 });
