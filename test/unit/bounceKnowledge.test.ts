@@ -10,7 +10,7 @@ import { MTA_ACTIONS } from '../../server/src/registry/mtaActions';
 import { dsnCalls } from '../../server/src/features/harakaDsn';
 import { createLanguageService } from '../../server/src/languageService';
 import type { MtaAction } from '../../server/src/registry/mtaActions';
-import { documentOf } from '../support/documents';
+import { documentOf, withCursor } from '../support/documents';
 import { ENUMERATED_CODES, findEntryByCode } from '../../server/src/registry/registry';
 import { ROOT } from '../support/paths';
 
@@ -82,8 +82,60 @@ describe('MTA words that produce replies', () => {
       if (action.kind === 'parameter') assert.ok(value.includes(`Default: \`${action.word} = ${action.defaultReply}\``), label);
       else if (action.defaultReply) assert.ok(value.includes(`Replies by default: `) && value.includes(action.defaultReply), label);
       assert.ok(value.endsWith(`[${action.source.label}](${action.source.url})`), label);
+      assert.match(value, /^\*\*\S+\*\* · \w+ [\w ]+\n\n[A-Z][^\n]+[.)]\n\n/, `${label}: a sentence on what it does`);
+      assert.ok(value.split('\n\n').every((paragraph) => paragraph.trim().length > 0 && !paragraph.includes('undefined')), `${label}: ${value}`);
+      assert.match(action.source.url, /^https:\/\/[\w.-]+\/\S+$/, label);
+      if (action.kind !== 'parameter' && action.defaultReply !== undefined) assert.match(value, /\n\nReplies by default: \S[^\n]*\n\n/, label);
+      if (action.kind !== 'parameter' && action.changedBy !== undefined) assert.ok(value.includes(`\n\nChanged by: ${action.changedBy}\n\n`) && action.changedBy.length > 0, label);
       assert.deepEqual(hover?.range, { start: { line: 0, character: column }, end: { line: 0, character: column + action.word.length } }, label);
     }
+  });
+
+  test('hover on a word only where its MTA reads it as an action: not as a key, in other case, in a value or a comment', () => {
+    const service = createLanguageService();
+    const ACCESS = 'file:///etc/postfix/sender_access';
+    const MAIN = 'file:///etc/postfix/main.cf';
+    const EXIM = 'file:///etc/exim4/exim4.conf';
+    const SMTPD = 'file:///etc/smtpd.conf';
+    const PLUGIN = 'file:///srv/haraka/plugins/limits.js';
+    /** A file, a line with the cursor at `|`, and the hover's first line and range, or `none`. */
+    const PLACES: [string, string, string][] = [
+      [ACCESS, 'spammer@example.net  REJ|ECT go away', '**REJECT** · Postfix action @21-27'],
+      [ACCESS, 'spammer@example.net  |REJECT go away', '**REJECT** · Postfix action @21-27'],
+      [ACCESS, 'spammer@example.net  REJECT| go away', '**REJECT** · Postfix action @21-27'],
+      [ACCESS, 'REJ|ECT go away', 'none'],
+      [ACCESS, 'spammer@example.net  rej|ect go away', 'none'],
+      [ACCESS, '# spammer@example.net  REJ|ECT go away', 'none'],
+      [MAIN, 'smtpd_relay_restrictions = permit_mynetworks, per|mit', '**PERMIT** · Postfix action @46-52'],
+      [MAIN, 'smtpd_relay_restrictions = per|mit_mynetworks, permit', 'none'],
+      [MAIN, 'relay_domains_reject_code = $maps_rbl_reject_co|de', '**maps_rbl_reject_code** · Postfix parameter @28-49'],
+      [MAIN, 'smtpd_helo_required = y|es', 'none'],
+      [EXIM, '  de|ny    message = 550 Relaying not permitted', '**deny** · Exim ACL verb @2-6'],
+      [EXIM, '          message = 550 de|ny', 'none'],
+      [EXIM, '  accept  hosts = +relay_from_hosts : de|ny', 'none'],
+      ['file:///etc/mail/access', 'From:spammer@example.net\tREJ|ECT', '**REJECT** · Sendmail action @25-31'],
+      ['file:///etc/mail/access', 'From:spammer@example.net\trej|ect', 'none'],
+      ['file:///etc/mail/virtusertable', 'bob@example.com\terr|or:nouser 550 5.1.1 User unknown', '**ERROR:** · Sendmail action @16-22'],
+      ['file:///etc/mail/sendmail.mc', 'R$*\t$#error $@ temp|fail $: "451 Try again later"', '**TEMPFAIL** · Sendmail action @15-23'],
+      ['file:///etc/mail/sendmail.mc', 'R$*\t$#error $@ 4.7.1 $: "451 temp|fail"', 'none'],
+      ['file:///etc/mail/sendmail.mc', 'dnl From:spammer@example.net REJ|ECT', 'none'],
+      [SMTPD, 'filter "rdns" phase connect match !rdns disc|onnect "550 no rDNS"', '**disconnect** · OpenSMTPD filter verdict @40-50'],
+      [SMTPD, 'filter "rdns" phase connect match !rdns DISC|ONNECT "550 no rDNS"', 'none'],
+      [SMTPD, 'match from any for domain "example.com" rej|ect', 'none'],
+      [SMTPD, '  rej|ect "550 no"', 'none'],
+      [PLUGIN, "    return next(DENY|SOFT, 'Slow down');", '**DENYSOFT** · Haraka plugin verdict @16-24'],
+      [PLUGIN, '    next(constants.DE|NY);', '**DENY** · Haraka plugin verdict @19-23'],
+      [PLUGIN, '    next(constants.de|ny);', 'none'],
+      [PLUGIN, '    const DENY|SOFT = 903;', 'none'],
+    ];
+    const seen = PLACES.map(([uri, line]) => {
+      const { document, position } = withCursor(line, uri, uri.endsWith('.js') ? 'javascript' : 'plaintext');
+      const hover = service.doHover(document, position);
+      service.forget(document.uri);
+      if (!hover) return 'none';
+      return `${(hover.contents as { value: string }).value.split('\n')[0]} @${hover.range!.start.character}-${hover.range!.end.character}`;
+    });
+    assert.deepEqual(seen, PLACES.map(([, , expected]) => expected));
   });
 
   test('the Postfix alternation takes the DEFER_IF_* forms before DEFER', () => {

@@ -80,6 +80,7 @@ describe('the provider table', () => {
       });
       const label = `${entry.provider} ${entry.codes.join(',')}`;
       if (shadows) assert.ok(entry.differsFromRegistry && entry.differsFromRegistry.note.length > 20, `${label} shadows an IANA code without saying how it differs`);
+      if (shadows) assert.ok(['redefines', 'narrows'].includes(entry.differsFromRegistry!.kind), `${label}: ${entry.differsFromRegistry!.kind}`);
       else assert.equal(entry.differsFromRegistry, undefined, `${label} covers no registered code`);
     }
   });
@@ -171,6 +172,25 @@ describe('provider codes in the language service', () => {
     const gmail = hoverAt('host gmail-smtp-in.l.google.com[142.250.27.26] said: 550 5.7.|1 [198.51.100.25] Our system has detected that this message is likely unsolicited mail - gsmtp');
     assert.match(gmail, /\*\*Google Workspace \/ Gmail\*\* · 5\.7\.1: Message refused by policy/);
     assert.doesNotMatch(gmail, /Microsoft|Yahoo|iCloud|Zoho/);
+  });
+
+  test('a registered code that mail admins meet mostly from one provider shows its meaning where the line names no provider', () => {
+    const MICROSOFT = 'Microsoft 365 / Exchange Online';
+    const GOOGLE = 'Google Workspace / Gmail';
+    const USUAL: [string, string, string][] = [
+      ['5.1.10', MICROSOFT, 'Recipient not found'], ['5.4.1', MICROSOFT, 'Recipient address rejected: access denied'],
+      ['5.7.12', MICROSOFT, 'Sender not authenticated by the organisation'], ['4.2.1', GOOGLE, 'Recipient receiving mail too fast'],
+      ['4.7.27', GOOGLE, 'SPF did not pass'], ['5.7.27', GOOGLE, 'SPF did not pass'], ['4.7.28', GOOGLE, 'Rate limited: unusual rate of unsolicited mail'],
+      ['5.7.28', GOOGLE, 'Blocked: unusual rate of unsolicited mail'], ['4.7.29', GOOGLE, 'Rate limited: not sent over TLS'],
+      ['4.7.30', GOOGLE, 'DKIM did not pass'], ['5.7.30', GOOGLE, 'DKIM did not pass'], ['5.4.5', GOOGLE, 'Daily sending quota exceeded'],
+      ['5.7.14', GOOGLE, 'Sign in with a web browser first'],
+    ];
+    const shown = USUAL.map(([code]) => {
+      const text = hoverAt(`host mx.example.net[192.0.2.1] said: ${code[0]}50 ${code.slice(0, -1)}|${code.slice(-1)} Message not delivered`);
+      const provider = /\*\*([^*]+)\*\* · [^:\n]*: ([^\n]+)/.exec(text);
+      return [code, provider?.[1] ?? 'no provider', provider?.[2] ?? ''];
+    });
+    assert.deepEqual(shown, USUAL);
   });
 
   test('a registered code many servers use shows no provider where the context names none', () => {

@@ -7,6 +7,9 @@ import { IANA_REGISTRY } from '../../server/src/registry/iana.generated';
 import { deriveUsage, parseAssociatedReplyCodes, parseReferences, parseRegistryXml } from '../../scripts/registry-xml';
 import { generate, GENERATED_MODULE } from '../../scripts/generate-registry';
 import { HAS_SHARED, SHARED_IANA } from '../support/paths';
+import { createLanguageService } from '../../server/src/languageService';
+import { REPLY_CODES } from '../../server/src/registry/replyCodes';
+import { documentOf } from '../support/documents';
 
 const entry = (code: string) => {
   const [, subject, detail] = code.split('.').map(Number);
@@ -153,5 +156,67 @@ describe('registry sources', { skip: HAS_SHARED ? false : 'the IANA registry fil
     assert.equal(entry('X.6.10').sample, '');
     assert.equal(entry('X.6.10').description, 'This is a duplicate of X.6.8 and is thus deprecated.');
     for (const code of ['X.6.7', 'X.6.8', 'X.6.9', 'X.6.10']) assert.equal(entry(code).references[0].label, 'RFC 6531', code);
+  });
+});
+
+describe('basic reply codes in hover', () => {
+  const service = createLanguageService();
+  const hoverOn = (line: string, at: number) => {
+    const document = documentOf(line, `file:///srv/relay/replies-${at}-${line.length}.py`, 'python');
+    const hover = service.doHover(document, { line: 0, character: at });
+    service.forget(document.uri);
+    return hover ? (hover.contents as { value: string }).value : '';
+  };
+
+  test('every reply code shows its meaning, the RFC that defines it and its class', () => {
+    const CLASS: Record<string, string> = {
+      2: 'Positive completion reply · goes with 2.X.X enhanced codes', 3: 'Positive intermediate reply',
+      4: 'Transient negative completion reply · goes with 4.X.X enhanced codes', 5: 'Permanent negative completion reply · goes with 5.X.X enhanced codes',
+    };
+    for (const { code } of REPLY_CODES) {
+      const text = hoverOn(`    self.push("${code} Text of the reply")`, 16);
+      const [title, , kind] = text.split('\n');
+      assert.match(title, new RegExp(`^\\*\\*${code}\\*\\* \\S.{8,}$`), `${code}: ${text}`);
+      assert.equal(kind, `*${CLASS[String(code)[0]]}*`, String(code));
+      assert.match(text, /\n\nDefined in \[RFC (\d+)\]\(https:\/\/www\.rfc-editor\.org\/rfc\/rfc\1\)$/, String(code));
+    }
+  });
+
+  test('a failure or success reply code lists the registered enhanced codes that name it, with its class', () => {
+    const registered = (code: number) => /\n\nRegistered enhanced codes for \d+: ([^\n]*)/.exec(hoverOn(`    self.push("${code} Text of the reply")`, 16))?.[1];
+    assert.equal(registered(250), '2.1.5 Destination address valid · 2.3.0 Other or undefined mail system status · 2.3.6 Requested priority was changed · 2.5.0 Other or undefined protocol status · 2.6.4 Conversion with loss performed');
+    assert.equal(registered(452), '4.2.4 Mailing list expansion problem · 4.3.1 Mail system full · 4.5.0 Other or undefined protocol status');
+    assert.equal(registered(552), '5.2.2 Mailbox full · 5.2.3 Message length exceeds administrative limit · 5.3.4 Message too big for system · 5.7.16 Message is too big for the specified priority');
+    assert.equal(registered(354), undefined);
+  });
+});
+
+describe('reply codes the registry associates with an enhanced code', () => {
+  const service = createLanguageService();
+  /** The hover's note on the reply code before the enhanced code, or `fits` where it has none. */
+  const note = (line: string) => {
+    const at = line.indexOf('said: ') + 11;
+    const document = documentOf(line, `file:///var/log/mail-${at}-${line.length}.log`, 'log');
+    const hover = service.doHover(document, { line: 0, character: at });
+    service.forget(document.uri);
+    return /The registry does not associate reply code \d+ with X\.\d+\.\d+\./.exec((hover?.contents as { value: string }).value)?.[0] ?? 'fits';
+  };
+
+  test('a reply code fits where the registry lists it, its class, or its twin of the other class where the usage allows that class', () => {
+    const LINES: [string, string][] = [
+      ['host mx.example.org[192.0.2.25] said: 550 5.1.1 <bob@example.org>: Recipient address rejected: User unknown', 'fits'],
+      ['host mx.example.org[192.0.2.25] said: 450 4.1.1 <bob@example.org>: Recipient address rejected: User unknown', 'fits'],
+      ['host mx.example.org[192.0.2.25] said: 551 5.1.1 User not local', 'fits'],
+      ['host mx.example.org[192.0.2.25] said: 554 5.1.1 <bob@example.org>: Recipient address rejected: User unknown', 'The registry does not associate reply code 554 with X.1.1.'],
+      ['host mx.example.org[192.0.2.25] said: 550 5.7.17 Mailbox owner has changed', 'fits'],
+      ['host mx.example.org[192.0.2.25] said: 450 4.7.17 Mailbox owner has changed', 'The registry does not associate reply code 450 with X.7.17.'],
+      ['host mx.example.org[192.0.2.25] said: 552 5.2.4 Mailing list expansion problem', 'fits'],
+      ['host mx.example.org[192.0.2.25] said: 421 4.3.2 System not accepting network messages', 'fits'],
+      ['host mx.example.org[192.0.2.25] said: 452 4.2.2 Mailbox full', 'fits'],
+      ['host mx.example.org[192.0.2.25] said: 450 4.2.2 Mailbox full', 'The registry does not associate reply code 450 with X.2.2.'],
+      ['host mx.example.org[192.0.2.25] said: 452 4.3.4 Message too big for system', 'The registry does not associate reply code 452 with X.3.4.'],
+      ['host mx.example.org[192.0.2.25] said: 421 4.0.0 Try again later', 'fits'],
+    ];
+    assert.deepEqual(LINES.map(([line]) => note(line)), LINES.map(([, expected]) => expected));
   });
 });

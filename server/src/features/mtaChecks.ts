@@ -150,9 +150,9 @@ function eximLine(text: string, line: number, verb: string | undefined): LineFin
   const findings: LineFinding[] = [];
   const expected = /message\s*=/.test(reply[1]) ? (verb ? impliedClass(verb) : undefined) : /:defer:/.test(reply[1]) ? 4 : 5;
   if (expected && Number(reply[2][0]) !== expected) {
-    // The reply code of the other class that means the same keeps the reply's sense; without one the fix is a guess.
+    // The reply code of the other failure class that means the same keeps the reply's sense; without one the fix is a guess.
     const counterpart = COUNTERPART_REPLY_CODES[Number(reply[2])];
-    const fixed = String(counterpart !== undefined && Math.floor(counterpart / 100) === expected ? counterpart : expected === 4 ? 451 : 550);
+    const fixed = String(counterpart ?? (expected === 4 ? 451 : 550));
     const code = HAS_CODE.exec(reply[4])?.[0];
     const edits: TextEdit[] = [{ range: span(line, start, start + 3), newText: fixed }];
     if (code) edits.push({ range: span(line, start + 4, start + 4 + code.length), newText: `${expected}${code.slice(1)}` });

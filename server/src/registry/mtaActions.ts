@@ -17,8 +17,8 @@ export interface MtaAction {
   mta: Mta;
   /** As written in the configuration: `REJECT`, `deny`, `$#error`, `ERROR:`, `access_map_reject_code`. */
   word: string;
-  /** An action or verdict, or a parameter that sets a reply code. */
-  kind: 'action' | 'parameter';
+  /** Set for a parameter that sets a reply code; a word that acts (an action, verb or verdict) has none. */
+  kind?: 'parameter';
   /** The class of the reply it sends: 5 rejects, 4 defers; none where it sends no failure reply of its own. */
   impliedClass?: StatusClass;
   effect: string;
@@ -40,7 +40,7 @@ const OPENSMTPD_FILTERS: MtaSource = { label: 'OpenSMTPD smtpd-filters(7)', url:
 const HARAKA_PLUGINS: MtaSource = { label: 'Haraka plugin return codes', url: 'https://haraka.github.io/core/Plugins/' };
 
 const postfixAction = (word: string, effect: string, extra: Partial<MtaAction> = {}): MtaAction =>
-  ({ mta: 'postfix', word, kind: 'action', effect, source: POSTFIX_ACCESS, ...extra });
+  ({ mta: 'postfix', word, effect, source: POSTFIX_ACCESS, ...extra });
 const postfixCode = (word: string, defaultReply: string, effect: string): MtaAction =>
   ({ mta: 'postfix', word, kind: 'parameter', effect, defaultReply, changedBy: word, source: postconf(word) });
 
@@ -92,42 +92,42 @@ export const MTA_ACTIONS: readonly MtaAction[] = [
   postfixCode('plaintext_reject_code', '450', 'The reply code when TLS is required and the client did not start it.'),
 
   // Exim ACL verbs
-  { mta: 'exim', word: 'accept', kind: 'action', effect: 'If the conditions hold, the ACL accepts (a 2xx reply) and stops; otherwise the next statement is tried.', defaultReply: '250 (the command\'s usual success reply)', source: EXIM_ACL },
-  { mta: 'exim', word: 'deny', kind: 'action', impliedClass: 5, effect: 'If the conditions hold, the ACL rejects with a permanent error and stops.', defaultReply: '550 Administrative prohibition (no enhanced code: Exim adds none of its own)', changedBy: '`message =` (a reply code and enhanced code at its start replace 550)', source: EXIM_ACL },
-  { mta: 'exim', word: 'defer', kind: 'action', impliedClass: 4, effect: 'If the conditions hold, the ACL answers with a temporary error (4xx), so the client tries again later.', defaultReply: '451 Temporary local problem - please try later', changedBy: '`message =` (its reply code must be a 4xx one)', source: EXIM_ACL },
-  { mta: 'exim', word: 'discard', kind: 'action', effect: 'Like accept, but the recipient (or, in the DATA ACL, the message) is silently thrown away: the client sees success.', defaultReply: '250', changedBy: '`log_message =` says in the log why', source: EXIM_ACL },
-  { mta: 'exim', word: 'drop', kind: 'action', impliedClass: 5, effect: 'Like deny, but Exim closes the connection after the reply.', defaultReply: '550 Administrative prohibition, then the connection is closed', changedBy: '`message =`', source: EXIM_ACL },
-  { mta: 'exim', word: 'require', kind: 'action', impliedClass: 5, effect: 'If any condition fails, the ACL denies (as deny); if all hold, the next statement is tried.', defaultReply: '550 Administrative prohibition', changedBy: '`message =`', source: EXIM_ACL },
-  { mta: 'exim', word: 'warn', kind: 'action', effect: 'If the conditions hold, adds headers or logs (`add_header`, `log_message`) and goes on; it never changes the reply.', source: EXIM_ACL },
+  { mta: 'exim', word: 'accept', effect: 'If the conditions hold, the ACL accepts (a 2xx reply) and stops; otherwise the next statement is tried.', defaultReply: '250 (the command\'s usual success reply)', source: EXIM_ACL },
+  { mta: 'exim', word: 'deny', impliedClass: 5, effect: 'If the conditions hold, the ACL rejects with a permanent error and stops.', defaultReply: '550 Administrative prohibition (no enhanced code: Exim adds none of its own)', changedBy: '`message =` (a reply code and enhanced code at its start replace 550)', source: EXIM_ACL },
+  { mta: 'exim', word: 'defer', impliedClass: 4, effect: 'If the conditions hold, the ACL answers with a temporary error (4xx), so the client tries again later.', defaultReply: '451 Temporary local problem - please try later', changedBy: '`message =` (its reply code must be a 4xx one)', source: EXIM_ACL },
+  { mta: 'exim', word: 'discard', effect: 'Like accept, but the recipient (or, in the DATA ACL, the message) is silently thrown away: the client sees success.', defaultReply: '250', changedBy: '`log_message =` says in the log why', source: EXIM_ACL },
+  { mta: 'exim', word: 'drop', impliedClass: 5, effect: 'Like deny, but Exim closes the connection after the reply.', defaultReply: '550 Administrative prohibition, then the connection is closed', changedBy: '`message =`', source: EXIM_ACL },
+  { mta: 'exim', word: 'require', impliedClass: 5, effect: 'If any condition fails, the ACL denies (as deny); if all hold, the next statement is tried.', defaultReply: '550 Administrative prohibition', changedBy: '`message =`', source: EXIM_ACL },
+  { mta: 'exim', word: 'warn', effect: 'If the conditions hold, adds headers or logs (`add_header`, `log_message`) and goes on; it never changes the reply.', source: EXIM_ACL },
 
   // Sendmail access database and rules
-  { mta: 'sendmail', word: 'REJECT', kind: 'action', impliedClass: 5, effect: 'Access database: rejects the client, sender or recipient with a general message.', defaultReply: '550 5.7.1 Access denied', changedBy: 'confREJECT_MSG in the .mc file', source: SENDMAIL_CF },
-  { mta: 'sendmail', word: 'DISCARD', kind: 'action', effect: 'Access database: accepts the message and discards it through the $#discard mailer; the client sees success.', source: SENDMAIL_CF },
-  { mta: 'sendmail', word: 'OK', kind: 'action', effect: 'Access database: accepts, even where other rules of the same check would reject.', source: SENDMAIL_CF },
-  { mta: 'sendmail', word: 'RELAY', kind: 'action', effect: 'Access database: allows relaying to or from what matched (and implies OK).', source: SENDMAIL_CF },
-  { mta: 'sendmail', word: 'ERROR:', kind: 'action', effect: 'Access database (and virtusertable, in lower case): rejects with the reply written after it, `ERROR:5.7.1:550 text` or `ERROR:"550 text"`; the reply code decides permanent (5xx) or temporary (4xx).', defaultReply: 'the reply written after it', changedBy: 'the text after ERROR:', source: SENDMAIL_CF },
-  { mta: 'sendmail', word: 'TEMP:', kind: 'action', impliedClass: 4, effect: 'Access database: rejects with a temporary error; it must be followed by a 4xx reply code and text.', defaultReply: 'the 4xx reply written after it', changedBy: 'the text after TEMP:', source: SENDMAIL_CF },
-  { mta: 'sendmail', word: 'QUARANTINE:', kind: 'action', effect: 'Access database: accepts the message and quarantines it with the reason given (held in the queue until released).', source: SENDMAIL_CF },
-  { mta: 'sendmail', word: '$#error', kind: 'action', effect: 'Rule sets: hands the address to the error mailer, which rejects it. `$@` gives the enhanced code (or an exit status such as tempfail), `$:` the reply text, optionally starting with a reply code.', defaultReply: '553, where the text after `$:` starts with no reply code', changedBy: '`$@ 5.7.1` (the enhanced code) and a reply code at the start of the `$:` text', source: SENDMAIL_ERROR },
-  { mta: 'sendmail', word: 'TEMPFAIL', kind: 'action', impliedClass: 4, effect: 'A temporary failure: in rules `$#error $@ tempfail $: text` (exit status EX_TEMPFAIL), and in a milter\'s verdict; the client gets a 4xx reply and tries again later.', changedBy: '`$@ 4.x.y` and a 4xx reply code in the `$:` text', source: SENDMAIL_ERROR },
+  { mta: 'sendmail', word: 'REJECT', impliedClass: 5, effect: 'Access database: rejects the client, sender or recipient with a general message.', defaultReply: '550 5.7.1 Access denied', changedBy: 'confREJECT_MSG in the .mc file', source: SENDMAIL_CF },
+  { mta: 'sendmail', word: 'DISCARD', effect: 'Access database: accepts the message and discards it through the $#discard mailer; the client sees success.', source: SENDMAIL_CF },
+  { mta: 'sendmail', word: 'OK', effect: 'Access database: accepts, even where other rules of the same check would reject.', source: SENDMAIL_CF },
+  { mta: 'sendmail', word: 'RELAY', effect: 'Access database: allows relaying to or from what matched (and implies OK).', source: SENDMAIL_CF },
+  { mta: 'sendmail', word: 'ERROR:', effect: 'Access database (and virtusertable, in lower case): rejects with the reply written after it, `ERROR:5.7.1:550 text` or `ERROR:"550 text"`; the reply code decides permanent (5xx) or temporary (4xx).', defaultReply: 'the reply written after it', changedBy: 'the text after ERROR:', source: SENDMAIL_CF },
+  { mta: 'sendmail', word: 'TEMP:', impliedClass: 4, effect: 'Access database: rejects with a temporary error; it must be followed by a 4xx reply code and text.', defaultReply: 'the 4xx reply written after it', changedBy: 'the text after TEMP:', source: SENDMAIL_CF },
+  { mta: 'sendmail', word: 'QUARANTINE:', effect: 'Access database: accepts the message and quarantines it with the reason given (held in the queue until released).', source: SENDMAIL_CF },
+  { mta: 'sendmail', word: '$#error', effect: 'Rule sets: hands the address to the error mailer, which rejects it. `$@` gives the enhanced code (or an exit status such as tempfail), `$:` the reply text, optionally starting with a reply code.', defaultReply: '553, where the text after `$:` starts with no reply code', changedBy: '`$@ 5.7.1` (the enhanced code) and a reply code at the start of the `$:` text', source: SENDMAIL_ERROR },
+  { mta: 'sendmail', word: 'TEMPFAIL', impliedClass: 4, effect: 'A temporary failure: in rules `$#error $@ tempfail $: text` (exit status EX_TEMPFAIL), and in a milter\'s verdict; the client gets a 4xx reply and tries again later.', changedBy: '`$@ 4.x.y` and a 4xx reply code in the `$:` text', source: SENDMAIL_ERROR },
 
   // OpenSMTPD filter verdicts
-  { mta: 'opensmtpd', word: 'reject', kind: 'action', effect: 'Filter verdict: refuses the current command with the reply given, which must start with a reply code (`reject "550 5.7.1 text"`); 4xx and 5xx both allowed.', defaultReply: 'the reply written after it (no default)', changedBy: 'the quoted reply', source: OPENSMTPD_CONF },
-  { mta: 'opensmtpd', word: 'disconnect', kind: 'action', effect: 'Filter verdict: sends the reply given and closes the session (`disconnect "421 4.7.0 text"`).', defaultReply: 'the reply written after it (no default)', changedBy: 'the quoted reply', source: OPENSMTPD_CONF },
-  { mta: 'opensmtpd', word: 'junk', kind: 'action', effect: 'Filter verdict: accepts the message but marks it as spam (adds an X-Spam header) for the delivery to sort.', source: OPENSMTPD_CONF },
-  { mta: 'opensmtpd', word: 'bypass', kind: 'action', effect: 'Filter verdict: skips the remaining filters of this phase and goes on.', source: OPENSMTPD_CONF },
-  { mta: 'opensmtpd', word: 'rewrite', kind: 'action', effect: 'Filter verdict: replaces the value of the current command (the HELO name, an address) and goes on.', source: OPENSMTPD_CONF },
-  { mta: 'opensmtpd', word: 'report', kind: 'action', effect: 'Filter verdict: logs a report and goes on.', source: OPENSMTPD_CONF },
-  { mta: 'opensmtpd', word: 'proceed', kind: 'action', effect: 'Filter protocol answer: no objection, the session goes on.', source: OPENSMTPD_FILTERS },
+  { mta: 'opensmtpd', word: 'reject', effect: 'Filter verdict: refuses the current command with the reply given, which must start with a reply code (`reject "550 5.7.1 text"`); 4xx and 5xx both allowed.', defaultReply: 'the reply written after it (no default)', changedBy: 'the quoted reply', source: OPENSMTPD_CONF },
+  { mta: 'opensmtpd', word: 'disconnect', effect: 'Filter verdict: sends the reply given and closes the session (`disconnect "421 4.7.0 text"`).', defaultReply: 'the reply written after it (no default)', changedBy: 'the quoted reply', source: OPENSMTPD_CONF },
+  { mta: 'opensmtpd', word: 'junk', effect: 'Filter verdict: accepts the message but marks it as spam (adds an X-Spam header) for the delivery to sort.', source: OPENSMTPD_CONF },
+  { mta: 'opensmtpd', word: 'bypass', effect: 'Filter verdict: skips the remaining filters of this phase and goes on.', source: OPENSMTPD_CONF },
+  { mta: 'opensmtpd', word: 'rewrite', effect: 'Filter verdict: replaces the value of the current command (the HELO name, an address) and goes on.', source: OPENSMTPD_CONF },
+  { mta: 'opensmtpd', word: 'report', effect: 'Filter verdict: logs a report and goes on.', source: OPENSMTPD_CONF },
+  { mta: 'opensmtpd', word: 'proceed', effect: 'Filter protocol answer: no objection, the session goes on.', source: OPENSMTPD_FILTERS },
 
   // Haraka plugin verdicts (the first argument of next())
-  { mta: 'haraka', word: 'DENY', kind: 'action', impliedClass: 5, effect: 'Rejects with a permanent error; the message argument of next() is the reply text.', defaultReply: '550 at RCPT TO (554 in the connect hook); no enhanced code unless the text starts with one', changedBy: 'the text passed to next(), or a DSN helper (`DSN.no_such_user()`) for the code', source: HARAKA_PLUGINS },
-  { mta: 'haraka', word: 'DENYSOFT', kind: 'action', impliedClass: 4, effect: 'Rejects with a temporary error; the client should try again later.', defaultReply: '450 at RCPT TO (a 4xx reply in every hook)', changedBy: 'the text passed to next(), or a DSN helper', source: HARAKA_PLUGINS },
-  { mta: 'haraka', word: 'DENYDISCONNECT', kind: 'action', impliedClass: 5, effect: 'Rejects with a permanent error and closes the connection.', defaultReply: '550 at RCPT TO, then the connection is closed', changedBy: 'the text passed to next()', source: HARAKA_PLUGINS },
-  { mta: 'haraka', word: 'DENYSOFTDISCONNECT', kind: 'action', impliedClass: 4, effect: 'Rejects with a temporary error and closes the connection.', defaultReply: '450 at RCPT TO, then the connection is closed', changedBy: 'the text passed to next()', source: HARAKA_PLUGINS },
-  { mta: 'haraka', word: 'DISCONNECT', kind: 'action', effect: 'Closes the connection without a rejection reply of its own.', source: HARAKA_PLUGINS },
-  { mta: 'haraka', word: 'OK', kind: 'action', effect: 'Accepts (for this hook) and skips the remaining plugins of the hook.', source: HARAKA_PLUGINS },
-  { mta: 'haraka', word: 'CONT', kind: 'action', effect: 'No decision: the next plugin of the hook is asked.', source: HARAKA_PLUGINS },
+  { mta: 'haraka', word: 'DENY', impliedClass: 5, effect: 'Rejects with a permanent error; the message argument of next() is the reply text.', defaultReply: '550 at RCPT TO (554 in the connect hook); no enhanced code unless the text starts with one', changedBy: 'the text passed to next(), or a DSN helper (`DSN.no_such_user()`) for the code', source: HARAKA_PLUGINS },
+  { mta: 'haraka', word: 'DENYSOFT', impliedClass: 4, effect: 'Rejects with a temporary error; the client should try again later.', defaultReply: '450 at RCPT TO (a 4xx reply in every hook)', changedBy: 'the text passed to next(), or a DSN helper', source: HARAKA_PLUGINS },
+  { mta: 'haraka', word: 'DENYDISCONNECT', impliedClass: 5, effect: 'Rejects with a permanent error and closes the connection.', defaultReply: '550 at RCPT TO, then the connection is closed', changedBy: 'the text passed to next()', source: HARAKA_PLUGINS },
+  { mta: 'haraka', word: 'DENYSOFTDISCONNECT', impliedClass: 4, effect: 'Rejects with a temporary error and closes the connection.', defaultReply: '450 at RCPT TO, then the connection is closed', changedBy: 'the text passed to next()', source: HARAKA_PLUGINS },
+  { mta: 'haraka', word: 'DISCONNECT', effect: 'Closes the connection without a rejection reply of its own.', source: HARAKA_PLUGINS },
+  { mta: 'haraka', word: 'OK', effect: 'Accepts (for this hook) and skips the remaining plugins of the hook.', source: HARAKA_PLUGINS },
+  { mta: 'haraka', word: 'CONT', effect: 'No decision: the next plugin of the hook is asked.', source: HARAKA_PLUGINS },
 ];
 
 /** The actions of one MTA whose word matches (parameters are matched exactly, words without regard to case). */

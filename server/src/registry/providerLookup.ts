@@ -49,14 +49,10 @@ const answered = new Map<string, readonly ProviderCode[]>();
 export function providerEntriesFor(code: string): readonly ProviderCode[] {
   let entries = answered.get(code);
   if (entries) return entries;
-  entries = NONE;
   const shape = /^(\d)\.(\d{1,3})\.(\d{1,3})$/.exec(code);
-  const spans = shape && spansBySubject.get(`${shape[1]}.${Number(shape[2])}`);
-  if (shape && spans) {
-    const detail = Number(shape[3]);
-    const found = spans.filter((span) => detail >= span.from && detail <= span.to).map((span) => span.entry);
-    if (found.length > 0) entries = found;
-  }
+  const spans = shape ? spansBySubject.get(`${shape[1]}.${Number(shape[2])}`) : undefined;
+  const detail = shape ? Number(shape[3]) : 0;
+  entries = spans ? spans.filter((span) => detail >= span.from && detail <= span.to).map((span) => span.entry) : NONE;
   if (answered.size >= 10_000) answered.clear();
   answered.set(code, entries);
   return entries;

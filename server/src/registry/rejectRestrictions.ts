@@ -11,7 +11,15 @@ export interface RestrictionRule {
 }
 
 export const POSTFIX_RESTRICTIONS: readonly RestrictionRule[] = [
-  { pattern: /blocked using ([\w.-]+)/, restriction: 'reject_rbl_client $1' },
+  // A DNS list names what it looked up: the client's address (reject_rbl_client), a name or
+  // address (the reject_rhsbl_* forms); postscreen writes `client` in lower case.
+  { pattern: /Sender address \[[^\][\s]*\] blocked using ([\w.-]+)/, restriction: 'reject_rhsbl_sender $1' },
+  { pattern: /Recipient address \[[^\][\s]*\] blocked using ([\w.-]+)/, restriction: 'reject_rhsbl_recipient $1' },
+  { pattern: /Helo command \[[^\][\s]*\] blocked using ([\w.-]+)/, restriction: 'reject_rhsbl_helo $1' },
+  { pattern: /Unverified Client host \[[^\][\s]*\] blocked using ([\w.-]+)/, restriction: 'reject_rhsbl_reverse_client $1' },
+  { pattern: /Client host \[(?:\d{1,3}(?:\.\d{1,3}){3}|[\da-fA-F]*:[\da-fA-F:.]*)\] blocked using ([\w.-]+)/, restriction: 'reject_rbl_client $1' },
+  { pattern: /Client host \[[^\][\s]*\] blocked using ([\w.-]+)/, restriction: 'reject_rhsbl_client $1' },
+  { pattern: /client \[[^\][\s]*\] blocked using ([\w.-]+)/, restriction: 'postscreen_dnsbl_sites $1' },
   { pattern: /Relay access denied/, restriction: 'reject_unauth_destination' },
   { pattern: /Recipient address rejected: User unknown in (\w+) (?:recipient|mailbox) table/, restriction: 'reject_unlisted_recipient ($1)' },
   { pattern: /Recipient address rejected: User unknown/, restriction: 'reject_unlisted_recipient' },
@@ -29,7 +37,6 @@ export const POSTFIX_RESTRICTIONS: readonly RestrictionRule[] = [
   { pattern: /Protocol error/, restriction: 'smtpd protocol error' },
   { pattern: /Message size exceeds fixed limit/, restriction: 'message_size_limit' },
   { pattern: /Insufficient system storage/, restriction: 'queue_minfree' },
-  { pattern: /Service unavailable; (?:Client host|Sender address|Recipient address|Helo command) \[?[^\]\s]*\]? blocked using ([\w.-]+)/, restriction: 'reject_rbl_client $1' },
   { pattern: /Greylist/i, restriction: 'check_policy_service (greylisting)' },
   { pattern: /(Client host|Sender address|Recipient address|Helo command|Data command|Etrn command) rejected: Access denied/, restriction: 'check access map ($1)' },
 ];
