@@ -14,8 +14,6 @@ export type ConfigKind = 'postfix' | 'exim' | 'sendmail' | 'opensmtpd';
  */
 export type DocumentKind = 'mail-log' | 'bounce' | ConfigKind | 'source' | 'data' | 'text' | 'prose';
 
-export const DOCUMENT_KINDS: readonly DocumentKind[] = ['mail-log', 'bounce', 'postfix', 'exim', 'sendmail', 'opensmtpd', 'source', 'data', 'text'];
-
 const SOURCE_LANGUAGES = new Set([
   'javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'python', 'go', 'java', 'csharp', 'c', 'cpp',
   'php', 'ruby', 'perl', 'perl6', 'rust', 'shellscript', 'lua', 'kotlin', 'scala', 'swift', 'elixir', 'erlang', 'haskell',

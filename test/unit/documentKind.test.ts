@@ -86,10 +86,17 @@ describe('document kinds', () => {
   test('the kind of each language the editor names, whatever the text', () => {
     const kinds: Record<string, string[]> = {
       'mail-log': ['log', 'maillog'], bounce: ['email', 'eml'], postfix: ['postfix'], exim: ['exim'], sendmail: ['sendmail', 'm4'],
-      data: ['yaml', 'sql', 'csv'], text: ['markdown', 'html', 'latex', 'plaintext'], source: ['python', 'rust', 'shellscript'],
+      data: ['json', 'jsonc', 'jsonl', 'yaml', 'toml', 'xml', 'csv', 'tsv', 'sql'],
+      text: ['markdown', 'html', 'restructuredtext', 'asciidoc', 'latex', 'tex', 'troff', 'groff', 'man'],
+      source: ['javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'python', 'go', 'java', 'csharp', 'c', 'cpp',
+        'php', 'ruby', 'perl', 'perl6', 'rust', 'shellscript', 'lua', 'kotlin', 'scala', 'swift', 'elixir', 'erlang', 'haskell',
+        'powershell', 'vb', 'fsharp', 'dart', 'groovy', 'clojure', 'r', 'nim', 'zig', 'tcl'],
     };
+    assert.equal(documentKind('untitled:Untitled-1', 'plaintext', 'begin acl\n'), 'exim', 'plain text is read by its content');
     for (const [kind, languages] of Object.entries(kinds)) {
-      for (const language of languages) assert.equal(documentKind('untitled:Untitled-1', language, 'hello'), kind, language);
+      // Content that reads as another kind: the language id decides before it.
+      const content = kind === 'exim' ? 'smtpd_banner = $myhostname ESMTP\n' : 'begin acl\n';
+      for (const language of languages) assert.equal(documentKind('untitled:Untitled-1', language, content), kind, language);
     }
   });
 
