@@ -23,18 +23,18 @@ const DATA_LANGUAGES = new Set(['json', 'jsonc', 'jsonl', 'yaml', 'toml', 'xml',
 const PROSE_LANGUAGES = new Set(['markdown', 'html', 'restructuredtext', 'asciidoc', 'latex', 'tex', 'troff', 'groff', 'man']);
 const LANGUAGE_KINDS: Record<string, DocumentKind> = { log: 'mail-log', maillog: 'mail-log', email: 'bounce', eml: 'bounce', postfix: 'postfix', exim: 'exim', sendmail: 'sendmail', m4: 'sendmail' };
 
-/** Names that tell the kind whatever the content, most specific first. */
+/** Names that tell the kind whatever the content, most specific first. The path is a URI's, so a `/` precedes each name. */
 const NAME_RULES: [RegExp, DocumentKind][] = [
-  [/\.(?:lock|sum)$|(?:^|\/)(?:requirements[^/]*\.txt|Gemfile|Pipfile|Podfile|(?:CHANGELOG|CHANGES|NEWS|HISTORY|RELEASE[-_]?NOTES)(?:\.\w+)?)$/i, 'data'],
-  [/(?:^|\/)(?:mail\.(?:log|err|warn|info)|maillog|exim_(?:main|reject|panic)log|(?:main|reject|panic)log)(?:[.-]\d+|-\d{8})?(?:\.gz)?$/i, 'mail-log'],
+  [/\.(?:lock|sum)$|\/(?:requirements[^/]*\.txt|Gemfile|Pipfile|Podfile|(?:CHANGELOG|CHANGES|NEWS|HISTORY|RELEASE[-_]?NOTES)(?:\.\w+)?)$/i, 'data'],
+  [/\/(?:mail\.(?:log|err|warn|info)|maillog|exim_(?:main|reject|panic)log|(?:main|reject|panic)log)(?:[.-]\d+)?(?:\.gz)?$/i, 'mail-log'],
   // Before the man-page names (`.1` to `.8`): a rotated log keeps its `.log`.
   [/\.log(?:\.\d+)?$/i, 'mail-log'],
-  [/\.(?:md|markdown|html?|rst|adoc|texi|[1-8])$|(?:^|\/)(?:README|INSTALL|FAQ|TODO|COPYING|AUTHORS|THANKS)(?:[._-][\w.-]*)?$|_README$/i, 'text'],
+  [/\.(?:md|markdown|html?|rst|adoc|texi|[1-8])$|\/(?:README|INSTALL|FAQ|TODO|COPYING|AUTHORS|THANKS)(?:[._-][\w.-]*)?$|_README$/i, 'text'],
   [/\.(?:eml|msg|mbox|dsn)$/i, 'bounce'],
-  [/(?:^|\/)smtpd\.conf$/i, 'opensmtpd'],
-  [/\.mc$|(?:^|\/)(?:sendmail|submit)\.cf$|(?:^|\/)(?:virtusertable|mailertable)$|\/etc\/mail\/access$/i, 'sendmail'],
-  [/(?:^|\/)exim[^/]*\.conf(?:\.template)?$/i, 'exim'],
-  [/(?:^|\/)(?:main|master)\.cf$|(?:^|\/)(?:\w+_)?access(?:\.(?:pcre|regexp|cidr|hash|texthash))?$|(?:^|\/)(?:\w+_)?(?:header|body)_checks(?:\.\w+)?$|(?:^|\/)(?:relocated|transport|canonical|\w+_reply_filter)$|\.(?:pcre|regexp|cidr)$/i, 'postfix'],
+  [/\/smtpd\.conf$/i, 'opensmtpd'],
+  [/\.mc$|\/(?:sendmail|submit)\.cf$|\/(?:virtusertable|mailertable)$|\/etc\/mail\/access$/i, 'sendmail'],
+  [/\/exim[^/]*\.conf(?:\.template)?$/i, 'exim'],
+  [/\/(?:main|master)\.cf$|\/(?:\w+_)?access(?:\.(?:pcre|regexp|cidr|hash|texthash))?$|\/(?:\w+_)?(?:header|body)_checks(?:\.\w+)?$|\/(?:relocated|transport|canonical|\w+_reply_filter)$|\.(?:pcre|regexp|cidr)$/i, 'postfix'],
 ];
 
 /** Directories that hint at a kind where the content says nothing else (a configuration snippet of comments, say). */
@@ -145,7 +145,7 @@ export function quotesOthers(kind: DocumentKind): boolean {
 }
 
 /** Test sources and test data, where wrong replies are often written on purpose as inputs: no fix is applied there unasked. */
-const TEST_PATH = /(?:^|\/)(?:tests?|spec|__tests__|testdata|t)\/|(?:^|\/)test_[^/]*$|_test\.\w+$|\.(?:test|spec)\.\w+$/i;
+const TEST_PATH = /\/(?:tests?|spec|__tests__|testdata|t)\/|\/test_[^/]*$|_test\.\w+$|\.(?:test|spec)\.\w+$/i;
 
 export function isTestPath(uri: string): boolean {
   return TEST_PATH.test(safeDecode(uri.replace(/[?#].*$/, '')));
