@@ -50,6 +50,11 @@ describe('positions, ranges and edits as clients send them', () => {
     assert.equal(readTextChange({ range: { start: { line: 0.5 }, end: range.end }, text: 'x' }),
       'a content change whose range is not made of whole numbers: {"start":{"line":0.5},"end":{"line":0,"character":3}}');
     assert.equal(readTextChange({ range: null, text: 'x' }), 'a content change whose range is not made of whole numbers: null');
+    const refused = (line: string) => (readTextChange({ range: { start: { line } }, text: '' }) as string).replace('a content change whose range is not made of whole numbers: ', '');
+    assert.equal(refused('x'.repeat(59)), `{"start":{"line":"${'x'.repeat(59)}"}}`, 'eighty characters are quoted whole');
+    assert.equal(refused('x'.repeat(60)), `{"start":{"line":"${'x'.repeat(60)}"…`, 'more are cut to 79 and an ellipsis');
+    assert.equal(refused(`${'x'.repeat(60)}😀 and more`), `{"start":{"line":"${'x'.repeat(60)}…`, 'never inside a surrogate pair');
+    assert.equal(refused(`${'x'.repeat(59)}😀 and more`), `{"start":{"line":"${'x'.repeat(59)}😀…`);
   });
 
   test('a range is clamped to the document and turned round when reversed', () => {
