@@ -24,6 +24,12 @@ describe('file kinds the user gives', () => {
     assert.equal(userFileKind('file:///repo/postfix/maps/.hidden_access', kinds)?.kind, 'postfix');
   });
 
+  test('# and ! are characters of a file name, not a comment or a negation', () => {
+    assert.equal(userFileKind('file:///srv/mail/%23rules.txt%23', { '#rules.txt#': 'postfix' })?.kind, 'postfix');
+    assert.equal(userFileKind('file:///srv/mail/!important.txt', { '!important.txt': 'prose' })?.kind, 'prose');
+    assert.equal(userFileKind('file:///srv/mail/rules.txt', { '!important.txt': 'prose' }), undefined);
+  });
+
   test('path globs are tried before name globs, then in the order written', () => {
     const kinds = { 'rules.txt': 'prose', 'mail/rules.txt': 'postfix', 'mail/*': 'exim' } as const;
     assert.deepEqual(userFileKind('file:///srv/mail/rules.txt', kinds), { kind: 'postfix', pattern: 'mail/rules.txt' });
