@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { documentKind, isTestPath } from '../../server/src/documentKind';
+import { basename, documentKind, isTestPath } from '../../server/src/documentKind';
 import { fixture } from '../support/paths';
 
 describe('document kinds', () => {
@@ -283,5 +283,16 @@ describe('document kinds', () => {
     assert.equal(kindOf(['', '   ', sentence, sentence, sentence, sentence, other]), 'text');
     assert.equal(kindOf(['a b c d e', 'x y z w v', 'q r s t u', 'k l m n o', other]), 'text');
     assert.equal(kindOf(['550 is a code', '450 is a code', '421 is a code', '554 is a code', other]), 'postfix', 'a sentence starts with a word');
+  });
+
+  test('the name is read from the URI\'s path: without query or fragment, decoded where it can be', () => {
+    assert.equal(documentKind('vscode-vfs://github/acme/mail/postfix/main.cf?ref=main', 'plaintext'), 'postfix');
+    assert.equal(documentKind('vscode-vfs://github/acme/mail/notes.txt?ref=main#/etc/postfix/main.cf', 'plaintext'), 'text');
+    assert.equal(documentKind('file:///srv/mail/sendmail%2Emc', 'plaintext'), 'sendmail');
+    assert.equal(documentKind('file:///srv/100%/main.cf', 'plaintext'), 'postfix', 'a stray % is read as written');
+    assert.deepEqual(['file:///srv/mail/main.cf?ref=main', 'file:///srv/Mail%20Rules/sender%20access#top', 'file:///srv/100%25/50%.txt', 'untitled:Untitled-1'].map(basename),
+      ['main.cf', 'sender access', '50%.txt', 'untitled:Untitled-1']);
+    assert.equal(isTestPath('file:///repo/my%20tests/a.js'), false);
+    assert.equal(isTestPath('file:///repo/100%/tests/a.js'), true);
   });
 });
