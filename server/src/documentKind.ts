@@ -87,8 +87,17 @@ export function looksLikeProse(head: string): boolean {
 }
 
 export function basename(uri: string): string {
-  const path = uri.replace(/[?#].*$/, '');
+  const path = withoutQuery(uri);
   return safeDecode(path.slice(path.lastIndexOf('/') + 1));
+}
+
+function withoutQuery(uri: string): string {
+  return uri.replace(/[?#].*/, '');
+}
+
+/** The URI's path without its query and fragment, decoded where it can be (a stray `%` is read as written). */
+function decodedPath(uri: string): string {
+  return safeDecode(withoutQuery(uri));
 }
 
 function safeDecode(text: string): string {
@@ -107,7 +116,7 @@ export interface KindDecision {
 
 export function decideDocumentKind(uri: string, languageId: string, text = ''): KindDecision {
   if (SOURCE_LANGUAGES.has(languageId)) return { kind: 'source', reason: 'language' };
-  const path = safeDecode(uri.replace(/[?#].*$/, ''));
+  const path = decodedPath(uri);
   for (const [pattern, kind] of NAME_RULES) if (pattern.test(path)) return { kind, reason: 'name' };
   if (LANGUAGE_KINDS[languageId]) return { kind: LANGUAGE_KINDS[languageId], reason: 'language' };
   if (DATA_LANGUAGES.has(languageId)) return { kind: 'data', reason: 'language' };
@@ -148,7 +157,7 @@ export function quotesOthers(kind: DocumentKind): boolean {
 const TEST_PATH = /\/(?:tests?|spec|__tests__|testdata|t)\/|\/test_[^/]*$|_test\.\w+$|\.(?:test|spec)\.\w+$/i;
 
 export function isTestPath(uri: string): boolean {
-  return TEST_PATH.test(safeDecode(uri.replace(/[?#].*$/, '')));
+  return TEST_PATH.test(decodedPath(uri));
 }
 
 /** Where the text is the user's own reply definitions, so that a fix may be applied without asking: configuration and code. */

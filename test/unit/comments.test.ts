@@ -107,6 +107,8 @@ describe('disable comments switch checks off', () => {
     assert.equal(isSuppressed(twice, 0, 'class-mismatch'), false);
     const all = findSuppressions('a\n// smtp-status-codes-disable-next-line unregistered-code\n// smtp-status-codes-disable-next-line  \t\nb');
     assert.deepEqual([...all.lines.entries()], [[2, new Set(['unregistered-code'])], [3, true]]);
+    const spaced = findSuppressions('# smtp-status-codes-disable-next-line \t class-mismatch   unregistered-code  \nx');
+    assert.deepEqual([...spaced.lines.entries()], [[1, new Set(['class-mismatch', 'unregistered-code'])]], 'any run of blanks between names');
     const wholeFile = findSuppressions('-- smtp-status-codes-disable  Class-mismatch\n');
     assert.equal(wholeFile.file, true, 'a check is named in lower case; anything else is a comment on the comment');
     assert.equal(isSuppressed(wholeFile, 7, 'deprecated-code'), true);

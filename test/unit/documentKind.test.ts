@@ -294,5 +294,12 @@ describe('document kinds', () => {
       ['main.cf', 'sender access', '50%.txt', 'untitled:Untitled-1']);
     assert.equal(isTestPath('file:///repo/my%20tests/a.js'), false);
     assert.equal(isTestPath('file:///repo/100%/tests/a.js'), true);
+    assert.deepEqual(['reply.test.ts?v=2', 'reply_test.go#L10', 'test_reply.py?x', 'src/reply.ts?test_x'].map((path) => isTestPath(`file:///repo/${path}`)), [true, true, true, false]);
+  });
+
+  test('only the first 4096 characters are read', () => {
+    const filler = `${'-'.repeat(79)}\n`.repeat(52);
+    assert.equal(documentKind('untitled:Untitled-1', 'plaintext', `${filler}myhostname = mx1.example.com\n`), 'text');
+    assert.equal(documentKind('untitled:Untitled-1', 'plaintext', `${filler.slice(0, 4000)}\nmyhostname = mx1.example.com\n`), 'postfix');
   });
 });

@@ -49,6 +49,7 @@ describe('file kinds the user gives', () => {
     assert.match(problems[0], /^smtpStatusCodes\.fileKinds: an empty glob matches no file; skipped\.$/);
     assert.match(problems[1], /fileKinds\.x\.txt: expected one of postfix, exim, sendmail, opensmtpd, mail-log, bounce, source, data, text, prose, got "postfix-map"/);
     assert.match(resolveSettings({ fileKinds: ['prose'] }).problems[0], /expected an object mapping globs to file kinds, got a list/);
+    assert.deepEqual(resolveSettings({ fileKinds: { 'rules.txt': ['prose'], 'notes.txt': 5 } }).settings.fileKinds, {}, 'a kind is a string');
   });
 
   test('the status item names each kind and what decided it', () => {
@@ -67,6 +68,9 @@ describe('file kinds the user gives', () => {
       ['untitled:Untitled-2', 'email', '', 'bounce', 'Mail message', 'language'],
       ['file:///srv/relay/replies.go', 'go', '', 'source', 'Source code', 'language'],
       ['file:///srv/relay/replies.yaml', 'yaml', '', 'data', 'Data', 'language'],
+      ['file:///srv/relay/replies', 'markdown', 'myhostname = mx1.example.com\n', 'text', 'Documentation and plain text', 'language'],
+      ['file:///srv/relay/replies', 'plaintext', 'myhostname = mx1.example.com\n', 'postfix', 'Postfix configuration', 'content'],
+      ['file:///etc/postfix/replies', 'plaintext', 'The relay answers each client in turn.\nIt rejects mail from hosts without DNS.\nIt defers mail when the disk is full.\nIt accepts all other mail.\n', 'text', 'Documentation and plain text', 'content'],
       ['file:///srv/relay/notes.txt', 'plaintext', '', 'text', 'Documentation and plain text', 'default'],
       ['file:///etc/postfix/conf.d/local', 'plaintext', '# kept by hand\n', 'postfix', 'Postfix configuration', 'directory'],
     ];
