@@ -14,8 +14,6 @@ export type ConfigKind = 'postfix' | 'exim' | 'sendmail' | 'opensmtpd';
  */
 export type DocumentKind = 'mail-log' | 'bounce' | ConfigKind | 'source' | 'data' | 'text' | 'prose';
 
-export const DOCUMENT_KINDS: readonly DocumentKind[] = ['mail-log', 'bounce', 'postfix', 'exim', 'sendmail', 'opensmtpd', 'source', 'data', 'text'];
-
 const SOURCE_LANGUAGES = new Set([
   'javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'python', 'go', 'java', 'csharp', 'c', 'cpp',
   'php', 'ruby', 'perl', 'perl6', 'rust', 'shellscript', 'lua', 'kotlin', 'scala', 'swift', 'elixir', 'erlang', 'haskell',
@@ -25,18 +23,18 @@ const DATA_LANGUAGES = new Set(['json', 'jsonc', 'jsonl', 'yaml', 'toml', 'xml',
 const PROSE_LANGUAGES = new Set(['markdown', 'html', 'restructuredtext', 'asciidoc', 'latex', 'tex', 'troff', 'groff', 'man']);
 const LANGUAGE_KINDS: Record<string, DocumentKind> = { log: 'mail-log', maillog: 'mail-log', email: 'bounce', eml: 'bounce', postfix: 'postfix', exim: 'exim', sendmail: 'sendmail', m4: 'sendmail' };
 
-/** Names that tell the kind whatever the content, most specific first. */
+/** Names that tell the kind whatever the content, most specific first. The path is a URI's, so a `/` precedes each name. */
 const NAME_RULES: [RegExp, DocumentKind][] = [
-  [/\.(?:lock|sum)$|(?:^|\/)(?:requirements[^/]*\.txt|Gemfile|Pipfile|Podfile|(?:CHANGELOG|CHANGES|NEWS|HISTORY|RELEASE[-_]?NOTES)(?:\.\w+)?)$/i, 'data'],
-  [/(?:^|\/)(?:mail\.(?:log|err|warn|info)|maillog|exim_(?:main|reject|panic)log|(?:main|reject|panic)log)(?:[.-]\d+|-\d{8})?(?:\.gz)?$/i, 'mail-log'],
+  [/\.(?:lock|sum)$|\/(?:requirements[^/]*\.txt|Gemfile|Pipfile|Podfile|(?:CHANGELOG|CHANGES|NEWS|HISTORY|RELEASE[-_]?NOTES)(?:\.\w+)?)$/i, 'data'],
+  [/\/(?:mail\.(?:log|err|warn|info)|maillog|exim_(?:main|reject|panic)log|(?:main|reject|panic)log)(?:[.-]\d+)?(?:\.gz)?$/i, 'mail-log'],
   // Before the man-page names (`.1` to `.8`): a rotated log keeps its `.log`.
   [/\.log(?:\.\d+)?$/i, 'mail-log'],
-  [/\.(?:md|markdown|html?|rst|adoc|texi|[1-8])$|(?:^|\/)(?:README|INSTALL|FAQ|TODO|COPYING|AUTHORS|THANKS)(?:[._-][\w.-]*)?$|_README$/i, 'text'],
+  [/\.(?:md|markdown|html?|rst|adoc|texi|[1-8])$|\/(?:README|INSTALL|FAQ|TODO|COPYING|AUTHORS|THANKS)(?:[._-][\w.-]*)?$|_README$/i, 'text'],
   [/\.(?:eml|msg|mbox|dsn)$/i, 'bounce'],
-  [/(?:^|\/)smtpd\.conf$/i, 'opensmtpd'],
-  [/\.mc$|(?:^|\/)(?:sendmail|submit)\.cf$|(?:^|\/)(?:virtusertable|mailertable)$|\/etc\/mail\/access$/i, 'sendmail'],
-  [/(?:^|\/)exim[^/]*\.conf(?:\.template)?$/i, 'exim'],
-  [/(?:^|\/)(?:main|master)\.cf$|(?:^|\/)(?:\w+_)?access(?:\.(?:pcre|regexp|cidr|hash|texthash))?$|(?:^|\/)(?:\w+_)?(?:header|body)_checks(?:\.\w+)?$|(?:^|\/)(?:relocated|transport|canonical|\w+_reply_filter)$|\.(?:pcre|regexp|cidr)$/i, 'postfix'],
+  [/\/smtpd\.conf$/i, 'opensmtpd'],
+  [/\.mc$|\/(?:sendmail|submit)\.cf$|\/(?:virtusertable|mailertable)$|\/etc\/mail\/access$/i, 'sendmail'],
+  [/\/exim[^/]*\.conf(?:\.template)?$/i, 'exim'],
+  [/\/(?:main|master)\.cf$|\/(?:\w+_)?access(?:\.(?:pcre|regexp|cidr|hash|texthash))?$|\/(?:\w+_)?(?:header|body)_checks(?:\.\w+)?$|\/(?:relocated|transport|canonical|\w+_reply_filter)$|\.(?:pcre|regexp|cidr)$/i, 'postfix'],
 ];
 
 /** Directories that hint at a kind where the content says nothing else (a configuration snippet of comments, say). */
@@ -89,8 +87,17 @@ export function looksLikeProse(head: string): boolean {
 }
 
 export function basename(uri: string): string {
-  const path = uri.replace(/[?#].*$/, '');
+  const path = withoutQuery(uri);
   return safeDecode(path.slice(path.lastIndexOf('/') + 1));
+}
+
+function withoutQuery(uri: string): string {
+  return uri.replace(/[?#].*/, '');
+}
+
+/** The URI's path without its query and fragment, decoded where it can be (a stray `%` is read as written). */
+function decodedPath(uri: string): string {
+  return safeDecode(withoutQuery(uri));
 }
 
 function safeDecode(text: string): string {
@@ -109,7 +116,7 @@ export interface KindDecision {
 
 export function decideDocumentKind(uri: string, languageId: string, text = ''): KindDecision {
   if (SOURCE_LANGUAGES.has(languageId)) return { kind: 'source', reason: 'language' };
-  const path = safeDecode(uri.replace(/[?#].*$/, ''));
+  const path = decodedPath(uri);
   for (const [pattern, kind] of NAME_RULES) if (pattern.test(path)) return { kind, reason: 'name' };
   if (LANGUAGE_KINDS[languageId]) return { kind: LANGUAGE_KINDS[languageId], reason: 'language' };
   if (DATA_LANGUAGES.has(languageId)) return { kind: 'data', reason: 'language' };
@@ -147,10 +154,10 @@ export function quotesOthers(kind: DocumentKind): boolean {
 }
 
 /** Test sources and test data, where wrong replies are often written on purpose as inputs: no fix is applied there unasked. */
-const TEST_PATH = /(?:^|\/)(?:tests?|spec|__tests__|testdata|t)\/|(?:^|\/)test_[^/]*$|_test\.\w+$|\.(?:test|spec)\.\w+$/i;
+const TEST_PATH = /\/(?:tests?|spec|__tests__|testdata|t)\/|\/test_[^/]*$|_test\.\w+$|\.(?:test|spec)\.\w+$/i;
 
 export function isTestPath(uri: string): boolean {
-  return TEST_PATH.test(safeDecode(uri.replace(/[?#].*$/, '')));
+  return TEST_PATH.test(decodedPath(uri));
 }
 
 /** Where the text is the user's own reply definitions, so that a fix may be applied without asking: configuration and code. */

@@ -135,4 +135,24 @@ describe('line ends (\\n, \\r\\n and a lone \\r) as LSP counts them', () => {
     }
     assert.deepEqual(lines, [[0, 1], [0, 1, 1], [0, 1, 1], [0, 0]]);
   });
+
+  test('a paste of 300,000 log lines is applied in one edit', () => {
+    const logLine = 'Nov 28 06:25:17 mx1 postfix/smtp[22011]: 4B1C21A0F2: to=<a@example.net>, dsn=5.1.1, status=bounced\n';
+    const document = new LineDocument('file:///var/log/mail.log', 'log', 1, 'first\nlast');
+    document.update({ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: logLine.repeat(300_000) }, 2);
+    assert.equal(document.lineCount, 300_002);
+    assert.equal(document.getText({ start: { line: 300_000, character: 0 }, end: { line: 300_001, character: 4 } }), `${logLine}last`);
+    assert.equal(document.getText().length, 6 + logLine.length * 300_000 + 4);
+  });
+
+  test('offsets before the start or past the end are the document\'s start and the end of its last line', () => {
+    const document = new LineDocument('file:///var/log/mail.log', 'log', 1, 'said: 550 5.1.1\r\nsaid: 450 4.2.2\r\n');
+    const offsets = [-5, 0, 16, 17, 18, 34, 35, 99];
+    const reference = TextDocument.create('file:///var/log/mail.log', 'log', 1, document.getText());
+    assert.deepEqual(offsets.map((offset) => document.positionAt(offset)), offsets.map((offset) => reference.positionAt(offset)));
+    assert.deepEqual(offsets.map((offset) => document.positionAt(offset)), [
+      { line: 0, character: 0 }, { line: 0, character: 0 }, { line: 0, character: 15 }, { line: 1, character: 0 }, { line: 1, character: 1 },
+      { line: 2, character: 0 }, { line: 2, character: 0 }, { line: 2, character: 0 },
+    ]);
+  });
 });

@@ -35,9 +35,6 @@ const BOUNDED_INPUT: Record<string, string> = {
   'documentKind.ts DECISIVE_CONTENT_RULES': 'reads the first SNIFF_LENGTH (4,096) characters of a document',
   'documentKind.ts CONTENT_RULES': 'reads the first SNIFF_LENGTH (4,096) characters of a document',
   'documentKind.ts PROSE_LINE': 'reads one line of the first SNIFF_LENGTH (4,096) characters of a document',
-  'documentKind.ts basename': 'reads a URI, which holds no line break, so `.*$` never backtracks',
-  'documentKind.ts decideDocumentKind': 'reads a URI, which holds no line break, so `.*$` never backtracks',
-  'documentKind.ts isTestPath': 'reads a URI, which holds no line break, so `.*$` never backtracks',
   'cli/cli.ts parseJsonc': "reads the user's own settings file passed with --settings",
   'cli/cli.ts explain': 'reads the Markdown this program writes for one code',
 };
