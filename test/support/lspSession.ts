@@ -11,7 +11,7 @@ import {
   DidChangeTextDocumentNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, DocumentDiagnosticRequest,
   ExitNotification, HoverRequest, SemanticTokensDeltaRequest, SemanticTokensRangeRequest, SemanticTokensRequest, InitializedNotification, InitializeRequest, LogMessageNotification, PublishDiagnosticsNotification,
   ShowMessageNotification, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
-  type ClientCapabilities, type CompletionList, type Diagnostic, type Hover, type Position, type ProtocolConnection, type ServerCapabilities,
+  type ClientCapabilities, type CompletionList, type ConfigurationItem, type Registration, type RegistrationParams, type Diagnostic, type Hover, type Position, type ProtocolConnection, type ServerCapabilities,
   type PublishDiagnosticsParams, type Range, type SemanticTokens, type SemanticTokensDelta, type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
 import { startServer } from '../../server/src/server';
@@ -31,6 +31,8 @@ export interface SessionOptions {
   nodeOptions?: string[];
   /** The server script to run; dist/server.js unless given (the benchmark also runs its protocol floor). */
   server?: string;
+  /** Workspace capabilities added to the client's own (`inlayHint: { refreshSupport: true }` …). */
+  workspaceCapabilities?: ClientCapabilities['workspace'];
 }
 
 export class LspSession {
@@ -39,6 +41,12 @@ export class LspSession {
   settings: unknown;
   serverCapabilities: ServerCapabilities = {};
   serverInfo: { name: string; version?: string } | undefined;
+  /** Each workspace/configuration item the server asked for, in order. */
+  readonly configurationRequests: ConfigurationItem[] = [];
+  /** Each registration the server asked for with client/registerCapability. */
+  readonly registrations: Registration[] = [];
+  /** The methods of the server's requests to refresh what the client shows (`workspace/diagnostic/refresh` …), in order. */
+  readonly refreshes: string[] = [];
   private readonly versions = new Map<string, number>();
   private readonly published = new Map<string, PublishDiagnosticsParams>();
   private readonly pushCounts = new Map<string, number>();
@@ -101,19 +109,35 @@ export class LspSession {
     });
     connection.onNotification(LogMessageNotification.type, (params) => void session.messages.push(params.message));
     connection.onNotification(ShowMessageNotification.type, (params) => void session.messages.push(params.message));
-    connection.onRequest(ConfigurationRequest.type, (params) => options.settingsNeverAnswered
-      ? new Promise<never>(() => undefined)
-      : params.items.map(() => session.settings));
-    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest(ConfigurationRequest.type, (params) => {
+      session.configurationRequests.push(...params.items);
+      return options.settingsNeverAnswered ? new Promise<never>(() => undefined) : params.items.map(() => session.settings);
+    });
+    connection.onRequest('client/registerCapability', (params: RegistrationParams) => {
+      session.registrations.push(...params.registrations);
+      return null;
+    });
+    for (const method of ['workspace/inlayHint/refresh', 'workspace/semanticTokens/refresh']) {
+      connection.onRequest(method, () => {
+        session.refreshes.push(method);
+        return null;
+      });
+    }
     connection.onRequest('window/showMessageRequest', (params: { message: string }) => {
       session.messages.push(params.message);
       return null;
     });
-    connection.onRequest('workspace/diagnostic/refresh', () => null);
+    connection.onRequest('workspace/diagnostic/refresh', () => {
+      session.refreshes.push('workspace/diagnostic/refresh');
+      return null;
+    });
     connection.listen();
 
     const capabilities: ClientCapabilities = {
-      workspace: { configuration: options.settings !== undefined || options.settingsNeverAnswered === true, didChangeConfiguration: { dynamicRegistration: true }, diagnostics: { refreshSupport: true } },
+      workspace: {
+        configuration: options.settings !== undefined || options.settingsNeverAnswered === true, didChangeConfiguration: { dynamicRegistration: true }, diagnostics: { refreshSupport: true },
+        ...options.workspaceCapabilities,
+      },
       textDocument: {
         hover: { contentFormat: ['markdown', 'plaintext'] },
         completion: { completionItem: { snippetSupport: true, labelDetailsSupport: true } },
