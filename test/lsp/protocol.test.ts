@@ -469,3 +469,50 @@ describe('language server: pulled diagnostics compared with the last report', { 
     }
   });
 });
+
+describe('language server: clients that declare little', { timeout: 60_000 }, () => {
+  test('a client that declares no capabilities at all gets diagnostics pushed with the default settings', async () => {
+    const session = await LspSession.start({ capabilities: {} });
+    try {
+      assert.equal(session.serverCapabilities.diagnosticProvider, undefined, 'nothing to pull');
+      await session.open(SOURCE, SOURCE_TEXT, 'javascript');
+      assert.deepEqual((await session.diagnostics(SOURCE)).map((d) => [d.code, d.severity]), [['class-mismatch', 1]]);
+      const pushed = session.nextPush(SOURCE);
+      await session.changeSettings({ severity: { 'class-mismatch': 'hint' } });
+      assert.deepEqual((await pushed).diagnostics.map((d) => [d.code, d.severity]), [['class-mismatch', 1]], 'it has no settings to give: still the defaults');
+      assert.deepEqual([session.configurationRequests, session.registrations, session.refreshes], [[], [], []]);
+    } finally {
+      await session.stop();
+    }
+  });
+
+  test('a client that answers workspace/configuration and declares nothing else gets its settings pushed', async () => {
+    const session = await LspSession.start({ capabilities: { workspace: { configuration: true } }, settings: { severity: { 'class-mismatch': 'warning' } } });
+    try {
+      await session.open(SOURCE, SOURCE_TEXT, 'javascript');
+      assert.deepEqual((await session.diagnostics(SOURCE)).map((d) => [d.code, d.severity]), [['class-mismatch', 2]]);
+      const pushed = session.nextPush(SOURCE);
+      await session.changeSettings({ severity: { 'class-mismatch': 'hint' } });
+      assert.deepEqual((await pushed).diagnostics.map((d) => [d.code, d.severity]), [['class-mismatch', 4]]);
+      assert.deepEqual(session.refreshes, []);
+    } finally {
+      await session.stop();
+    }
+  });
+});
+
+describe('language server: what the user is shown', { timeout: 60_000 }, () => {
+  test('a wrong setting is shown as a warning, a file too large to check as information', async () => {
+    const session = await LspSession.start({ pullDiagnostics: true, settings: { strictRegistry: 'yes', maxFileSize: 20 } });
+    try {
+      await session.open('file:///etc/postfix/sender_access', 'spammer@example.net  REJECT 4.7.1 go away\n');
+      assert.deepEqual(await session.diagnostics('file:///etc/postfix/sender_access'), []);
+      assert.deepEqual(session.shown.map(({ type, message }) => [type, message]), [
+        [2, 'smtpStatusCodes.strictRegistry: expected true or false, got "yes"; using false.'],
+        [3, 'sender_access has 42 characters, more than smtpStatusCodes.maxFileSize (20), so its status codes are not checked; hover still works. Raise the setting to check it.'],
+      ]);
+    } finally {
+      await session.stop();
+    }
+  });
+});

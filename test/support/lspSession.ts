@@ -11,7 +11,7 @@ import {
   DidChangeTextDocumentNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, DocumentDiagnosticRequest,
   ExitNotification, HoverRequest, SemanticTokensDeltaRequest, SemanticTokensRangeRequest, SemanticTokensRequest, InitializedNotification, InitializeRequest, LogMessageNotification, PublishDiagnosticsNotification,
   ShowMessageNotification, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
-  type ClientCapabilities, type CompletionList, type ConfigurationItem, type Registration, type RegistrationParams, type Diagnostic, type Hover, type Position, type ProtocolConnection, type ServerCapabilities,
+  type ClientCapabilities, type CompletionList, type ConfigurationItem, type Registration, type RegistrationParams, type ShowMessageParams, type Diagnostic, type Hover, type Position, type ProtocolConnection, type ServerCapabilities,
   type PublishDiagnosticsParams, type Range, type SemanticTokens, type SemanticTokensDelta, type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
 import { startServer } from '../../server/src/server';
@@ -33,6 +33,8 @@ export interface SessionOptions {
   server?: string;
   /** Workspace capabilities added to the client's own (`inlayHint: { refreshSupport: true }` …). */
   workspaceCapabilities?: ClientCapabilities['workspace'];
+  /** The client's capabilities, whole, instead of those of a full client (`{}`: a client that declares nothing). */
+  capabilities?: ClientCapabilities;
 }
 
 export class LspSession {
@@ -47,6 +49,8 @@ export class LspSession {
   readonly registrations: Registration[] = [];
   /** The methods of the server's requests to refresh what the client shows (`workspace/diagnostic/refresh` …), in order. */
   readonly refreshes: string[] = [];
+  /** What the server showed the user (window/showMessage and window/showMessageRequest), with its type (1 error, 2 warning, 3 information). */
+  readonly shown: ShowMessageParams[] = [];
   private readonly versions = new Map<string, number>();
   private readonly published = new Map<string, PublishDiagnosticsParams>();
   private readonly pushCounts = new Map<string, number>();
@@ -108,7 +112,10 @@ export class LspSession {
       session.waiters.splice(0).forEach((wake) => wake());
     });
     connection.onNotification(LogMessageNotification.type, (params) => void session.messages.push(params.message));
-    connection.onNotification(ShowMessageNotification.type, (params) => void session.messages.push(params.message));
+    connection.onNotification(ShowMessageNotification.type, (params) => {
+      session.shown.push(params);
+      session.messages.push(params.message);
+    });
     connection.onRequest(ConfigurationRequest.type, (params) => {
       session.configurationRequests.push(...params.items);
       return options.settingsNeverAnswered ? new Promise<never>(() => undefined) : params.items.map(() => session.settings);
@@ -123,7 +130,8 @@ export class LspSession {
         return null;
       });
     }
-    connection.onRequest('window/showMessageRequest', (params: { message: string }) => {
+    connection.onRequest('window/showMessageRequest', (params: ShowMessageParams) => {
+      session.shown.push({ type: params.type, message: params.message });
       session.messages.push(params.message);
       return null;
     });
@@ -133,7 +141,7 @@ export class LspSession {
     });
     connection.listen();
 
-    const capabilities: ClientCapabilities = {
+    const capabilities: ClientCapabilities = options.capabilities ?? {
       workspace: {
         configuration: options.settings !== undefined || options.settingsNeverAnswered === true, didChangeConfiguration: { dynamicRegistration: true }, diagnostics: { refreshSupport: true },
         ...options.workspaceCapabilities,
