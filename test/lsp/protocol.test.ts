@@ -245,6 +245,20 @@ describe('language server: cancellation while the settings are on their way', { 
 });
 
 describe('language server: settings, pulled and pushed', { timeout: 60_000 }, () => {
+  test('a client that answers workspace/configuration with an error gets the defaults at once, with no complaint of silence', async () => {
+    const session = await LspSession.start({ settings: {} });
+    try {
+      session.connection.onRequest(ConfigurationRequest.type, () => {
+        throw new Error('no configuration here');
+      });
+      await session.open(SOURCE, SOURCE_TEXT, 'javascript');
+      assert.deepEqual((await session.diagnostics(SOURCE)).map((d) => [d.code, d.severity]), [['class-mismatch', 1]]);
+      assert.deepEqual(session.messages.filter((message) => /did not answer/.test(message)), []);
+    } finally {
+      await session.stop();
+    }
+  });
+
   test('a client that answers workspace/configuration is asked for each document\'s smtpStatusCodes section once, and again after a change', async () => {
     const session = await LspSession.start({ settings: { severity: { 'class-mismatch': 'warning' } } });
     try {
@@ -365,6 +379,30 @@ describe('language server: settings, pulled and pushed', { timeout: 60_000 }, ()
 });
 
 describe('language server: document sync as clients send it', { timeout: 60_000 }, () => {
+  test('a document opened again while its settings are on their way: only the new text\'s diagnostics are pushed', async () => {
+    const session = await LspSession.start({ settings: {} });
+    try {
+      const answer = deferred<unknown[]>();
+      const asked = deferred<void>();
+      session.connection.onRequest(ConfigurationRequest.type, () => {
+        asked.resolve();
+        return answer.promise;
+      });
+      await session.open(SOURCE, SOURCE_TEXT, 'javascript');
+      // The first text is being checked: the server waits for its settings.
+      await asked.promise;
+      const pushed = session.nextPush(SOURCE);
+      await session.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: SOURCE, languageId: 'javascript', version: 7, text: 'reply("550 5.9.9 nope");' } });
+      // The server has the new text once it answers a request; the settings come after.
+      await session.connection.sendRequest(DOCUMENT_KIND_REQUEST, { uri: 'file:///src/not-open.js' });
+      answer.resolve([{}]);
+      const { version, diagnostics } = await pushed;
+      assert.deepEqual([version, diagnostics.map((d) => d.code)], [7, ['unregistered-code']]);
+    } finally {
+      await session.stop();
+    }
+  });
+
   test('a didOpen without text is logged once and ignored; one without a version or language is read as version 0, plain text', async () => {
     const session = await LspSession.start({ settings: {} });
     try {
@@ -404,7 +442,7 @@ describe('language server: document sync as clients send it', { timeout: 60_000 
     }
   });
 
-  test('an edit the server cannot read is logged once per document, with what to do', async () => {
+  test('an edit the server cannot read is logged once for each document, with what to do', async () => {
     const session = await LspSession.start({ pullDiagnostics: true, settings: {} });
     try {
       await session.open(SOURCE, SOURCE_TEXT, 'javascript');
@@ -412,9 +450,14 @@ describe('language server: document sync as clients send it', { timeout: 60_000 
       await session.change(SOURCE, bad as never);
       await session.change(SOURCE, bad as never);
       assert.deepEqual((await session.diagnostics(SOURCE)).map((d) => d.code), ['class-mismatch'], 'the text as it was');
+      const other = 'file:///src/other.js';
+      await session.open(other, SOURCE_TEXT, 'javascript');
+      await session.change(other, bad as never);
+      await session.diagnostics(other);
       const logged = session.messages.filter((message) => message.includes('ignored a content change'));
-      assert.equal(logged.length, 1, logged.join('\n'));
+      assert.equal(logged.length, 2, logged.join('\n'));
       assert.match(logged[0], /^SMTP status codes: ignored a content change whose range is not made of whole numbers.* in file:\/\/\/src\/replies\.js; its diagnostics may be out of step with the editor until it is reopened\.$/);
+      assert.match(logged[1], / in file:\/\/\/src\/other\.js; /);
     } finally {
       await session.stop();
     }
