@@ -409,6 +409,8 @@ describe('language server: document sync as clients send it', { timeout: 60_000 
       const open = (textDocument: unknown) => session.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument } as never);
       await open({ uri: 'file:///etc/postfix/no-text' });
       await open({ uri: 'file:///etc/postfix/no-text-again' });
+      await open({ text: 'REJECT 4.7.1' });
+      await open(undefined);
       const uri = 'file:///etc/postfix/sender_access';
       const pushed = session.nextPush(uri);
       await open({ uri, text: 'spammer@example.net  REJECT 4.7.1 go away\n' });
@@ -418,7 +420,10 @@ describe('language server: document sync as clients send it', { timeout: 60_000 
       const kind = await session.connection.sendRequest<DocumentKindInfo | null>(DOCUMENT_KIND_REQUEST, { uri });
       assert.equal(kind?.kind, 'postfix');
       const ignored = session.messages.filter((message) => message.startsWith('SMTP status codes: ignored a didOpen'));
-      assert.deepEqual(ignored, ['SMTP status codes: ignored a didOpen without a string uri and text ({"uri":"file:///etc/postfix/no-text"}).']);
+      assert.deepEqual(ignored, [
+        'SMTP status codes: ignored a didOpen without a string uri and text ({"uri":"file:///etc/postfix/no-text"}).',
+        'SMTP status codes: ignored a didOpen without a string uri and text ({"text":"REJECT 4.7.1"}).',
+      ], 'once for each kind of mistake');
       assert.equal(await session.hover('file:///etc/postfix/no-text', { line: 0, character: 0 }), null);
     } finally {
       await session.stop();
@@ -545,6 +550,24 @@ describe('language server: clients that declare little', { timeout: 60_000 }, ()
 });
 
 describe('language server: what the user is shown', { timeout: 60_000 }, () => {
+  test('each file too large to check is told once, and again after the settings change', async () => {
+    const session = await LspSession.start({ pullDiagnostics: true, settings: { maxFileSize: 20 } });
+    try {
+      const told = () => session.shown.map(({ message }) => message.slice(0, message.indexOf(' has ')));
+      for (const uri of ['file:///etc/postfix/sender_access', 'file:///etc/postfix/client_access']) {
+        await session.open(uri, 'spammer@example.net  REJECT 4.7.1 go away\n');
+        await session.diagnostics(uri);
+        await session.diagnostics(uri);
+      }
+      assert.deepEqual(told(), ['sender_access', 'client_access']);
+      await session.changeSettings({ maxFileSize: 20 });
+      await session.diagnostics('file:///etc/postfix/client_access');
+      assert.deepEqual(told(), ['sender_access', 'client_access', 'client_access']);
+    } finally {
+      await session.stop();
+    }
+  });
+
   test('a wrong setting is shown as a warning, a file too large to check as information', async () => {
     const session = await LspSession.start({ pullDiagnostics: true, settings: { strictRegistry: 'yes', maxFileSize: 20 } });
     try {
