@@ -16,6 +16,9 @@ const PUSH_INTERVAL_MS = 100;
 /** How long the first request for a document waits for workspace/configuration before it goes on with the defaults. */
 const SETTINGS_TIMEOUT_MS = 1_500;
 
+/** How the user is shown a message of each kind. */
+const SHOW_MESSAGE = { warning: 'showWarningMessage', information: 'showInformationMessage' } as const;
+
 function processCpuMs(): number | undefined {
   if (typeof process === 'undefined' || typeof process.cpuUsage !== 'function') return undefined;
   const { user, system } = process.cpuUsage();
@@ -105,11 +108,11 @@ export function startServer(connection: Connection): ServerState {
     send(() => connection.console[kind](message));
   }
 
-  function tellOnce(key: string, message: string, kind: 'warning' | 'information'): void {
+  function tellOnce(key: string, message: string, kind: keyof typeof SHOW_MESSAGE): void {
     if (toldOnce.has(key)) return;
     toldOnce.add(key);
     log('info', message);
-    send(() => (kind === 'warning' ? connection.window.showWarningMessage(message) : connection.window.showInformationMessage(message)));
+    send(() => connection.window[SHOW_MESSAGE[kind]](message));
   }
 
   function logOnce(key: string, message: string): void {
@@ -224,6 +227,7 @@ export function startServer(connection: Connection): ServerState {
     const validation = service.doValidation(document, await settingsFor(document.uri), token);
     if (validation?.limited) tellOnce(`${document.uri} ${validation.limited.setting}`, validation.limited.message, 'information');
     // A document is checked whole without being split into lines: that is done once its diagnostics are on their way.
+    // Stryker disable next-line ArrowFunction: splitting the lines ahead only spares the first request that reads them the time
     setTimeout(() => document.prepareLines(), 0);
     return validation?.diagnostics;
   }
