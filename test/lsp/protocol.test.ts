@@ -358,6 +358,21 @@ describe('language server: settings, pulled and pushed', { timeout: 60_000 }, ()
     }
   });
 
+  test('a client that never answers workspace/configuration is said to be silent once, even after a change of its settings', async () => {
+    const session = await LspSession.start({ pullDiagnostics: true, settingsNeverAnswered: true });
+    try {
+      await session.open(SOURCE, SOURCE_TEXT, 'javascript');
+      assert.deepEqual((await session.diagnostics(SOURCE)).map((d) => d.code), ['class-mismatch']);
+      await session.changeSettings({ severity: { 'class-mismatch': 'hint' } });
+      await session.open(LOG, LOG_LINES.join('\n'), 'log');
+      assert.deepEqual((await session.diagnostics(SOURCE)).map((d) => d.severity), [1], 'still the defaults');
+      assert.equal(session.messages.filter((message) => /did not answer workspace\/configuration/.test(message)).length, 1);
+      assert.equal(session.configurationRequests.length, 2, 'asked again after the change, without waiting for the answer');
+    } finally {
+      await session.stop();
+    }
+  });
+
   test('a client that answers workspace/configuration late: the defaults first, its settings as soon as they come', async () => {
     const session = await LspSession.start({ settings: {} });
     try {
