@@ -8,12 +8,13 @@ import {
   CancellationTokenSource, CodeActionRequest, ConfigurationRequest, DefinitionRequest, DidChangeTextDocumentNotification,
   DidOpenTextDocumentNotification, DocumentDiagnosticRequest, DocumentHighlightRequest, DocumentLinkRequest, DocumentSymbolRequest,
   FoldingRangeRequest, HoverRequest, InlayHintRequest, ReferencesRequest, SemanticTokensDeltaRequest, SemanticTokensRangeRequest,
-  SemanticTokensRequest, CompletionRequest, ShutdownRequest, ExitNotification,
+  SemanticTokensRequest, CompletionRequest, CompletionResolveRequest, DidCloseTextDocumentNotification, ShutdownRequest, ExitNotification,
   type Diagnostic, type DocumentSymbol, type Location, type MarkupContent,
 } from 'vscode-languageserver-protocol';
 import { DOCUMENT_KIND_REQUEST, REGISTRY_MARKDOWN_REQUEST, REGISTRY_REQUEST, SERVER_STATUS_REQUEST, SUMMARY_REQUEST, type ServerStatus } from '../../server/src/commands';
 import type { DocumentKindInfo, DocumentSummary, RegistryItem } from '../../server/src/languageService';
 import { LspSession, SERVER_IN_PROCESS } from '../support/lspSession';
+import { fixture } from '../support/paths';
 
 const LOG = 'file:///var/log/mail.log';
 const LOG_LINES = [
@@ -97,6 +98,57 @@ describe('language server: every request, for an open document and for one it do
       const hints = (await send(InlayHintRequest.type, { textDocument, range: { start: { line: 0, character: 0 }, end: { line: 4, character: 0 } } })) ?? [];
       assert.equal(hints.length, 2);
       assert.deepEqual(failures(session), []);
+    } finally {
+      await session.stop();
+    }
+  });
+
+  test('links, folding, completion details and semantic token edits answer for open documents; requests without params for none', async () => {
+    const session = await LspSession.start({ pullDiagnostics: true, settings: {} });
+    try {
+      const send = session.connection.sendRequest.bind(session.connection);
+      const notes = 'file:///notes/codes.txt';
+      await session.open(notes, 'See RFC 3463 for "550 5.1.1 User unknown".\n');
+      const links = (await send(DocumentLinkRequest.type, { textDocument: { uri: notes } })) ?? [];
+      assert.deepEqual(links.map((link) => [link.range.start.character, link.range.end.character]), [[4, 12], [22, 27]]);
+      const bounce = 'file:///mail/returned.eml';
+      await session.open(bounce, fixture('bounces/dsn.eml'));
+      assert.ok(((await send(FoldingRangeRequest.type, { textDocument: { uri: bounce } })) ?? []).length >= 2, 'a bounce folds its parts');
+      const reply = 'file:///src/reply.py';
+      await session.open(reply, 'raise SMTPError("550 5.', 'python');
+      const item = (await session.completion(reply, { line: 0, character: 23 })).items.find((candidate) => candidate.label === '5.1.1')!;
+      assert.equal(item.documentation, undefined, 'the documentation comes when the item is shown');
+      const resolved = await send(CompletionResolveRequest.type, item);
+      assert.match((resolved.documentation as MarkupContent).value, /Bad destination mailbox address/);
+      const full = await send(SemanticTokensRequest.type, { textDocument: { uri: notes } });
+      await session.change(notes, { range: { start: { line: 0, character: 18 }, end: { line: 0, character: 19 } }, text: '4' });
+      const delta = await send(SemanticTokensDeltaRequest.type, { textDocument: { uri: notes }, previousResultId: full!.resultId! });
+      assert.ok(delta && 'edits' in delta && delta.edits.length === 1, JSON.stringify(delta));
+      // Requests of this server's own, sent without params by a careless client.
+      assert.equal(await send(DOCUMENT_KIND_REQUEST), null);
+      assert.equal(await send(SUMMARY_REQUEST), null);
+      assert.equal((await send<ServerStatus>(SERVER_STATUS_REQUEST)).documents, 3);
+      assert.deepEqual(await send(CodeActionRequest.type, { textDocument: { uri: notes }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } } as never), []);
+      // Notifications without their fields.
+      await session.connection.sendNotification(DidChangeTextDocumentNotification.type, { contentChanges: [] } as never);
+      await session.connection.sendNotification(DidCloseTextDocumentNotification.type, {} as never);
+      assert.equal((await send<ServerStatus>(SERVER_STATUS_REQUEST)).documents, 3);
+      assert.deepEqual(failures(session), []);
+      assert.deepEqual(session.messages.filter((message) => /failed/.test(message)), []);
+    } finally {
+      await session.stop();
+    }
+  });
+
+  test('a pulling client closes a document: it is forgotten', async () => {
+    const session = await LspSession.start({ pullDiagnostics: true, settings: {} });
+    try {
+      await session.open(SOURCE, SOURCE_TEXT, 'javascript');
+      assert.equal((await session.diagnostics(SOURCE)).length, 1);
+      await session.close(SOURCE);
+      assert.equal((await session.connection.sendRequest<ServerStatus>(SERVER_STATUS_REQUEST, {})).documents, 0);
+      assert.equal(await session.hover(SOURCE, { line: 0, character: 12 }), null);
+      assert.deepEqual(await session.diagnostics(SOURCE), []);
     } finally {
       await session.stop();
     }
@@ -231,6 +283,7 @@ describe('language server: cancellation while the settings are on their way', { 
         ['inlay hints', (uri) => session.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } } }, source.token)],
         ['semantic tokens', (uri) => session.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } }, source.token)],
         ['links', (uri) => session.connection.sendRequest(DocumentLinkRequest.type, { textDocument: { uri } }, source.token)],
+        ['diagnostics', (uri) => session.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } }, source.token)],
       ];
       for (const [name, ask] of requests) {
         const uri = `file:///src/cancelled-${name.replace(' ', '-')}.js`;
