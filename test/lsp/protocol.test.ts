@@ -233,8 +233,12 @@ describe('language server: requests a client gets wrong are answered with a clea
       assert.equal(error.message, 'The server is shut down: it takes no more requests.');
       return true;
     };
+    const pushes = session.pushesFor(SOURCE);
+    await session.close(SOURCE);
+    await session.open(LOG, LOG_LINES.join('\n'), 'log');
     await assert.rejects(session.hover(SOURCE, { line: 0, character: 12 }), refused);
     await assert.rejects(session.connection.sendRequest(REGISTRY_REQUEST), refused);
+    assert.deepEqual([session.pushesFor(SOURCE), session.pushesFor(LOG)], [pushes, 0], 'nothing is pushed after shutdown, not even the clearing of a closed document');
     await session.connection.sendNotification(ExitNotification.type);
     assert.equal(await session.exit, 0);
     session.connection.dispose();

@@ -222,6 +222,11 @@ export class LspSession {
     }
   }
 
+  /** How many times the server has pushed diagnostics for `uri`. */
+  pushesFor(uri: string): number {
+    return this.pushCounts.get(uri) ?? 0;
+  }
+
   /** Resolves with the next diagnostics pushed for `uri` after the call, whatever their version (pushes for other documents do not count). */
   async nextPush(uri: string): Promise<PublishDiagnosticsParams> {
     const seen = this.pushCounts.get(uri) ?? 0;
