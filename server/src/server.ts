@@ -316,6 +316,7 @@ export function startServer(connection: Connection): ServerState {
     const document = documents.get(uri);
     if (!document) return { kind: 'full', items: [] };
     const items = await validate(document, token);
+    // Stryker disable next-line ConditionalExpression: validation stops early only when the token is cancelled, and request() then answers with the cancellation
     if (!items) throw cancelled();
     const previous = reports.get(uri);
     if (previous && params.previousResultId === previous.resultId && sameItems(previous.items, items)) return { kind: 'unchanged', resultId: previous.resultId };
