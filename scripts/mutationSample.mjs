@@ -4,7 +4,7 @@
  * from it, with a 95% interval.
  *
  *   node scripts/mutationSample.mjs [--size 900] [--seed 1130] [--chunk 150] [--concurrency 2] [--report-only]
- *     [--rerun-undetected [FILE,...]] [--key-report FILE ...]
+ *     [--rerun-undetected [FILE,...]] [--measure-keys [FILE,...]] [--key-report FILE ...]
  *
  * It lists every mutant without running any (Stryker's instrumenter) and draws the sample: the first `size` of a seeded
  * random order of their names (without line numbers), so that a smaller sample is the start of a larger one, and a change
@@ -14,8 +14,10 @@
  * already has a result from a run over the same source file is not run again, so an interrupted or enlarged sample
  * goes on where it stopped. After tests are added, `--rerun-undetected` runs the sampled mutants that survived or had no
  * coverage again (in the named source files only, if given): a killed mutant stays killed. It prints the estimate per
- * file and overall. The key files' results come from the Stryker reports named by --key-report
- * (reports/mutation/mutation.json unless given); a key file found in none is named as not measured.
+ * file and overall. `--measure-keys` first measures the key files (or the named ones) whole, each against the test files
+ * written for it (KEY_TESTS), into reports/mutation/keys/. The key files' results come from the newest Stryker report that
+ * holds each of their current mutants, among those named by --key-report (unless given: reports/mutation/mutation.json and
+ * the reports of --measure-keys); a key file found in none is named as not measured.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -27,7 +29,21 @@ import { mutantKey } from './mutationSampleKey.mjs';
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SOURCES = 'server/src';
 const GENERATED = ['server/src/registry/iana.generated.ts'];
-export const KEY_FILES = ['server/src/scanner/scanner.ts', 'server/src/features/completion.ts', 'server/src/features/diagnostics.ts', 'server/src/cli/report.ts'];
+/**
+ * The key files, each with the test files written for it: a key file is measured whole against them (--measure-keys), which
+ * a run against every test file can only better, in a fraction of its time.
+ */
+const UNIT = (...names) => names.map((name) => `out/test/unit/${name}.test.js`);
+const KEY_TESTS = {
+  'server/src/scanner/scanner.ts': UNIT('recognition', 'scanner', 'corpus', 'diagnosticMessages', 'lineDocument'),
+  'server/src/features/completion.ts': UNIT('completion', 'completionRanking', 'languageService', 'robustness'),
+  'server/src/features/diagnostics.ts': [...UNIT('scanner', 'recognition', 'languageService', 'diagnosticMessages', 'completion', 'completionRanking', 'codeActions',
+    'corpus', 'robustness', 'lineDocument', 'providers', 'messages', 'logLine', 'bounceKnowledge', 'registry', 'documentKind', 'fileKinds'), 'out/test/cli/fixLoop.test.js'],
+  'server/src/cli/report.ts': ['report', 'cli', 'limits', 'fix'].map((name) => `out/test/cli/${name}.test.js`),
+};
+export const KEY_FILES = Object.keys(KEY_TESTS);
+const KEYS_OUT = path.join(ROOT, 'reports', 'mutation', 'keys');
+const keyReportFile = (fileName) => path.join(KEYS_OUT, `${path.basename(fileName, '.ts')}.json`);
 const OUT = path.join(ROOT, 'reports', 'mutation', 'sample');
 /** Killed and timed-out mutants count as detected; NoCoverage counts against, as in the full run's score. */
 const DETECTED = new Set(['Killed', 'Timeout']);
@@ -37,7 +53,7 @@ const Z = 1.959964;
 const OUTSIDE = 'outside the sample';
 
 function options(argv) {
-  const parsed = { size: 900, seed: 1130, chunk: 150, concurrency: 2, reportOnly: false, rerun: undefined, keyReports: [] };
+  const parsed = { size: 900, seed: 1130, chunk: 150, concurrency: 2, reportOnly: false, rerun: undefined, keyReports: [], measureKeys: [] };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = () => {
@@ -59,9 +75,15 @@ function options(argv) {
       parsed.rerun = (fileName) => files.length === 0 || files.includes(fileName);
     }
     else if (flag === '--key-report') parsed.keyReports.push(value());
-    else throw new Error(`unknown option ${flag}; options: --size N, --seed N, --chunk N, --concurrency N, --report-only, --rerun-undetected [FILE,...], --key-report FILE`);
+    else if (flag === '--measure-keys') {
+      const files = argv[i + 1] && !argv[i + 1].startsWith('--') ? argv[++i].split(',').map((name) => path.posix.normalize(name)) : KEY_FILES;
+      const unknown = files.filter((name) => !KEY_FILES.includes(name));
+      if (unknown.length) throw new Error(`--measure-keys takes key files (${KEY_FILES.join(', ')}), not ${unknown.join(', ')}`);
+      parsed.measureKeys = files;
+    }
+    else throw new Error(`unknown option ${flag}; options: --size N, --seed N, --chunk N, --concurrency N, --report-only, --rerun-undetected [FILE,...], --measure-keys [FILE,...], --key-report FILE`);
   }
-  if (parsed.keyReports.length === 0) parsed.keyReports.push('reports/mutation/mutation.json');
+  if (parsed.keyReports.length === 0) parsed.keyReports.push('reports/mutation/mutation.json', ...KEY_FILES.map((fileName) => path.relative(ROOT, keyReportFile(fileName))));
   return parsed;
 }
 
@@ -148,6 +170,30 @@ function runStryker(sampleFile, mutants, settings, reportFile) {
     env: { ...process.env, MUTATION_SAMPLE: chunkFile, MUTATION_SAMPLE_ROOT: ROOT, SMTP_LSP_IN_PROCESS: '1' },
   });
   if (result.status !== 0) throw new Error(`stryker ended with ${result.error?.message ?? `exit code ${result.status}`}`);
+}
+
+/** Runs Stryker on the whole of a key file against its own test files; incremental, so a re-run tests only what changed. */
+function measureKeyFile(fileName, settings) {
+  const config = JSON.parse(fs.readFileSync(path.join(ROOT, 'stryker.config.json'), 'utf8'));
+  delete config.$schema;
+  const report = keyReportFile(fileName);
+  Object.assign(config, {
+    mutate: [fileName],
+    tap: { ...config.tap, testFiles: KEY_TESTS[fileName] },
+    concurrency: settings.concurrency,
+    incrementalFile: path.relative(ROOT, report.replace(/\.json$/, '-incremental.json')),
+    reporters: ['progress', 'json'],
+    jsonReporter: { fileName: path.relative(ROOT, report) },
+  });
+  delete config.htmlReporter;
+  fs.mkdirSync(KEYS_OUT, { recursive: true });
+  const configFile = report.replace(/\.json$/, '.config.json');
+  fs.writeFileSync(configFile, JSON.stringify(config, null, 2));
+  console.log(`Measuring ${fileName} against ${KEY_TESTS[fileName].length} test files (${path.relative(ROOT, report)}).`);
+  const result = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'stryker'), ['run', configFile], {
+    cwd: ROOT, stdio: 'inherit', env: { ...process.env, SMTP_LSP_IN_PROCESS: '1' },
+  });
+  if (result.status !== 0) throw new Error(`stryker ended with ${result.error?.message ?? `exit code ${result.status}`} on ${fileName}`);
 }
 
 /** The statuses in a Stryker JSON report, by mutant key (its positions are 1-based; the keys are 0-based). */
@@ -264,7 +310,7 @@ function printKeyFiles(keyMutants, reports, rest) {
     console.log(`| \`${fileName.slice(SOURCES.length + 1)}\` | ${count(mutants.length)} | ${counts.Killed} | ${counts.Timeout} | ${counts.Survived} | ${counts.NoCoverage} | ${percent(counts.detected / counts.valid)} | ${report.file} |`);
   }
   if (missing.length) {
-    console.log(`\nNo overall figure: ${missing.join(', ')} ${missing.length === 1 ? 'has' : 'have'} no full result (npm run test:mutation -- --mutate FILE).`);
+    console.log(`\nNo overall figure: ${missing.join(', ')} ${missing.length === 1 ? 'has' : 'have'} no full result (--measure-keys ${missing.join(',')}).`);
     return;
   }
   // The key files' exact counts, and the rest of server/src as the sample estimates it, weighted by mutant counts.
@@ -286,6 +332,7 @@ async function main() {
   fs.writeFileSync(sampleFile, JSON.stringify({ seed: settings.seed, size: settings.size, population: population.length, mutants: chosen }, null, 1));
   console.log(`${count(everything.length)} mutants in server/src: ${count(keyMutants.length)} in the key files, a sample of ${count(chosen.length)} of the other ${count(population.length)} (${path.relative(ROOT, sampleFile)}).`);
 
+  if (!settings.reportOnly) for (const fileName of settings.measureKeys) measureKeyFile(fileName, settings);
   let results = readRuns(runsDir);
   if (!settings.reportOnly) {
     const again = (mutant) => settings.rerun?.(mutant.fileName) && UNDETECTED.has(results.get(mutantKey(mutant)));

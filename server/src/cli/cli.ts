@@ -10,7 +10,6 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import type { DocumentKind } from '../documentKind';
 import { DOCUMENTATION } from '../features/diagnostics';
 import { reasonMarkdown } from '../features/bounceReason';
 import { describeStatusCode } from '../features/describe';
@@ -61,7 +60,7 @@ function parseJsonc(text: string): unknown {
 /** The smtpStatusCodes settings from a file: flat VS Code keys (`smtpStatusCodes.severity`) or the section itself. */
 export function settingsFromFile(file: string): { settings: Settings; problems: string[] } {
   const read = readRegularFile(file);
-  if (!('bytes' in read)) throw new Error('skipped' in read ? read.skipped : 'too large');
+  if ('skipped' in read) throw new Error(read.skipped);
   const raw = parseJsonc(read.bytes.toString('utf8')) as Record<string, unknown>;
   const section: Record<string, unknown> = {};
   let flat = false;
@@ -141,7 +140,7 @@ function check(args: string[], cwd: string, out: Output, err: (text: string) => 
       settings = loaded.settings;
       for (const problem of loaded.problems) err(`${configFile}: ${problem}`);
     } catch (error) {
-      err(`cannot read settings from ${configFile}: ${error instanceof Error && !(error as NodeJS.ErrnoException).code ? error.message : reasonOf(error)}`);
+      err(`cannot read settings from ${configFile}: ${reasonOf(error)}`);
       return 2;
     }
   }
@@ -215,22 +214,10 @@ function checkFile(run: Run, { file, explicit }: Input): void {
   }
 }
 
-const NOT_EDITABLE: Partial<Record<DocumentKind, string>> = {
-  'mail-log': 'a mail log, whose codes were written by remote servers',
-  'bounce': 'a mail message, whose codes were written by remote servers',
-  'text': 'documentation or prose, which quotes codes rather than defines replies',
-};
-
 /** Applies the preferred fixes (or prints them as a diff) and returns the text to report on: the fixed one where it was written. */
 function fixFile(run: Run, file: string, uri: string, languageId: string, original: Buffer, decoded: { text: string; encoding: Encoding }): string {
   const { options, service, settings } = run;
   const result = fixToFixedPoint(service, uri, languageId, decoded.text, { ...settings, maxNumberOfProblems: Number.MAX_SAFE_INTEGER });
-  if (result.notEditableKind) {
-    const quoted = TextDocument.create(uri, languageId, 0, decoded.text);
-    if (service.doCodeActions(quoted, service.doValidation(quoted, settings)?.diagnostics ?? []).some((action) => action.isPreferred)) {
-      run.note(file, `not fixed: ${NOT_EDITABLE[result.notEditableKind] ?? 'not a file of reply definitions'}`, false);
-    }
-  }
   if (result.dropped > 0) run.note(file, `${plural(result.dropped, 'fix')} not applied: the result would be flagged again`, false);
   if (result.roundsExhausted) run.note(file, `stopped after ${MAX_FIX_ROUNDS} rounds of fixes; run again to fix the rest`, false);
   if (result.text === decoded.text) return decoded.text;
@@ -247,7 +234,7 @@ function fixFile(run: Run, file: string, uri: string, languageId: string, origin
   } else {
     const target = fs.realpathSync(file);
     const current = readRegularFile(target);
-    if (!('bytes' in current) || !current.bytes.equals(original)) return notFixed('it changed while it was being checked');
+    if ('skipped' in current || !current.bytes.equals(original)) return notFixed('it changed while it was being checked');
     try {
       fs.writeFileSync(target, encode(result.text, decoded.encoding)); // in place: the file keeps its mode, owner and links
     } catch (error) {

@@ -59,6 +59,8 @@ export type ReadResult = { bytes: Buffer } | { skipped: string } | { tooLarge: n
  * The bytes of a regular file, never blocking: the file is opened without waiting (a FIFO without a writer opens at once)
  * and its type is checked on the open descriptor. A file of more than `maxBytes` bytes is not read.
  */
+export function readRegularFile(file: string): { bytes: Buffer } | { skipped: string };
+export function readRegularFile(file: string, maxBytes: number): ReadResult;
 export function readRegularFile(file: string, maxBytes = Infinity): ReadResult {
   const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
   try {
@@ -83,7 +85,7 @@ function readIgnoreFile(directory: string, notes: Note[]): IgnoreLevel | undefin
   try {
     const read = readRegularFile(file);
     if ('bytes' in read) return { base: directory, rules: ignore().add(read.bytes.toString('utf8')) };
-    notes.push({ file, message: `its rules are not applied: ${'skipped' in read ? read.skipped : 'too large'}`, failed: true });
+    notes.push({ file, message: `its rules are not applied: ${read.skipped}`, failed: true });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') notes.push({ file, message: `cannot read it, so its rules are not applied: ${reasonOf(error)}`, failed: true });
   }

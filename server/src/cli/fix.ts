@@ -7,7 +7,7 @@
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
-import { documentKind, isEditableKind, type DocumentKind } from '../documentKind';
+import { isEditableKind, type DocumentKind } from '../documentKind';
 import type { LanguageService } from '../languageService';
 import type { Settings } from '../settings';
 
@@ -94,9 +94,9 @@ function diagnosticSpan(document: TextDocument, diagnostic: Diagnostic): Span {
 }
 
 /** The preferred fix of each diagnostic that has one made of a single edit, asked for all of them at once. */
-function preferredFixes(service: LanguageService, document: TextDocument, diagnostics: Diagnostic[]): Candidate[] {
+function preferredFixes(service: LanguageService, document: TextDocument, diagnostics: Diagnostic[], settings: Settings): Candidate[] {
   const chosen = new Map<Diagnostic, Candidate>();
-  for (const action of service.doCodeActions(document, diagnostics)) {
+  for (const action of service.doCodeActions(document, diagnostics, settings)) {
     const diagnostic = action.diagnostics?.[0];
     const edits: TextEdit[] = action.edit?.changes?.[document.uri] ?? [];
     if (!diagnostic || !action.isPreferred || chosen.has(diagnostic)) continue;
@@ -108,23 +108,24 @@ function preferredFixes(service: LanguageService, document: TextDocument, diagno
 }
 
 export function fixToFixedPoint(service: LanguageService, uri: string, languageId: string, original: string, settings: Settings): FixResult {
-  const kind = documentKind(uri, languageId, original);
-  if (!isEditableKind(kind)) return { text: original, applied: [], dropped: 0, roundsExhausted: false, notEditableKind: kind };
-
   let text = original;
   let version = 1;
+  const documentOf = (content: string) => TextDocument.create(uri, languageId, version++, content);
+  let document = documentOf(text);
+  // The kind the service gives the file, the user's smtpStatusCodes.fileKinds first, as the editor would.
+  const { kind } = service.kindOf(document, settings);
+  if (!isEditableKind(kind)) return { text: original, applied: [], dropped: 0, roundsExhausted: false, notEditableKind: kind };
+
   let applied: Placed[] = [];
   /** Places edited or whose fix was dropped: disjoint, in order, and never edited (again). */
   let settled: Span[] = [];
   let dropped = 0;
-  const documentOf = (content: string) => TextDocument.create(uri, languageId, version++, content);
   const validate = (document: TextDocument) => service.doValidation(document, settings)?.diagnostics ?? [];
 
-  let document = documentOf(text);
   let diagnostics = validate(document);
   for (let round = 0; round < MAX_FIX_ROUNDS; round++) {
     const open = diagnostics.filter((diagnostic) => !overlapsAny(settled, diagnosticSpan(document, diagnostic)));
-    const candidates = preferredFixes(service, document, open).filter((candidate) => !overlapsAny(settled, candidate)).sort(byStart);
+    const candidates = preferredFixes(service, document, open, settings).filter((candidate) => !overlapsAny(settled, candidate)).sort(byStart);
     const batch: Candidate[] = [];
     let keptEnd = -1;
     for (const candidate of candidates) {

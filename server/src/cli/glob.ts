@@ -10,9 +10,8 @@ function tokenize(segment: string): Token[] {
   const tokens: Token[] = [];
   for (let i = 0; i < segment.length; i++) {
     const char = segment[i];
-    if (char === '*') {
-      if (!('any' in (tokens[tokens.length - 1] ?? {}))) tokens.push({ any: true });
-    } else if (char === '?') tokens.push({ one: true });
+    if (char === '*') tokens.push({ any: true });
+    else if (char === '?') tokens.push({ one: true });
     else if (char === '\\' && i + 1 < segment.length) tokens.push({ literal: segment[++i] });
     else if (char === '[') {
       const close = segment.indexOf(']', i + 2);

@@ -74,35 +74,31 @@ export interface SummaryIo {
 function isGzip(file: string): boolean {
   const descriptor = fs.openSync(file, 'r');
   try {
+    // Zero-filled: a file of fewer than two bytes reads as no magic.
     const magic = Buffer.alloc(2);
-    return fs.readSync(descriptor, magic, 0, 2, 0) === 2 && magic[0] === 0x1f && magic[1] === 0x8b;
+    fs.readSync(descriptor, magic, 0, 2, 0);
+    return magic[0] === 0x1f && magic[1] === 0x8b;
   } finally {
     fs.closeSync(descriptor);
   }
 }
 
 /** Feeds the lines of `input` to `summary`; a line cut short by the end of the data (a truncated file) is not counted. */
-async function readLines(input: NodeJS.ReadableStream, summary: LogSummary, onChunk: () => void): Promise<number> {
+async function readLines(input: NodeJS.ReadableStream, summary: LogSummary, onChunk: () => void): Promise<void> {
   const decoder = new StringDecoder('utf8');
   let rest = '';
-  let lines = 0;
   for await (const chunk of input) {
     const text = rest + decoder.write(chunk as Buffer);
     let start = 0;
     for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
       summary.addLine(text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end));
-      lines++;
       start = end + 1;
     }
     rest = text.slice(start);
     onChunk();
   }
   rest += decoder.end();
-  if (rest.length > 0) {
-    summary.addLine(rest);
-    lines++;
-  }
-  return lines;
+  if (rest.length > 0) summary.addLine(rest);
 }
 
 function formatBytes(bytes: number): string {
@@ -144,10 +140,13 @@ export async function summaryCommand(args: string[], cwd: string, io: SummaryIo)
         continue;
       }
       const full = path.resolve(cwd, file);
+      // Stryker disable next-line StringLiteral: only the code of this error is read, its message is never shown
       if (fs.statSync(full).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+      // Stryker disable next-line ObjectLiteral: 64 KiB is also the default of a file stream; the size is stated so that both reads use one
       const raw = fs.createReadStream(full, { highWaterMark: CHUNK_SIZE });
       const onChunk = () => progress(raw.bytesRead);
       if (isGzip(full)) {
+        // Stryker disable next-line ObjectLiteral: the size of the inflated chunks changes how often progress is considered, not what is counted
         const gunzip = createGunzip({ chunkSize: CHUNK_SIZE });
         raw.on('error', (error) => gunzip.destroy(error));
         await readLines(raw.pipe(gunzip), summary, onChunk);

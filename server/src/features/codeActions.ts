@@ -53,9 +53,9 @@ function occurrenceFixes(code: string, occurrence: Occurrence, lineText: string)
   const targetClass = (replyCode !== undefined && isStatusClass(Math.floor(replyCode / 100)) ? Math.floor(replyCode / 100) : impliedClass ?? (isStatusClass(statusClass) ? statusClass : 5)) as StatusClass;
   switch (code) {
     case 'unregistered-code':
-      return suggestCodes(targetClass, textAfter, subject).map((suggestion) => replaceCode(occurrence, suggestion));
     case 'malformed-code': {
       // The sub-codes are already read as numbers: 5.01.6 is 5.1.6 written with a leading zero; 3.1.1 after 550 is 5.1.1.
+      // An unregistered code has no registered normal form: it gets the guesses alone.
       const normalised = `${targetClass}.${subject}.${detail}`;
       const registered = findEntry(subject, detail) !== undefined;
       const classKnown = isStatusClass(statusClass) || replyCode !== undefined || impliedClass !== undefined;
@@ -84,12 +84,14 @@ function occurrenceFixes(code: string, occurrence: Occurrence, lineText: string)
       if (!entry || replyStart === undefined || replyCode === undefined) return [];
       const generic = statusClass * 100 + 50;
       const choices = [...(findReplyCode(replyCode) ? [] : [generic]), ...entry.replyCodes.codes.filter((reply) => Math.floor(reply / 100) === statusClass && findReplyCode(reply))];
-      return [...new Set(choices)].filter((reply) => reply !== replyCode).slice(0, 4)
+      // The reply written is never among them: one the registry lists with the code is not unexpected.
+      return [...new Set(choices)].slice(0, 4)
         .map((reply) => replaceReplyCode(occurrence, reply, `Change the reply code ${replyCode} to ${reply} (${findReplyCode(reply)!.meaning})`));
     }
     case 'usage-mismatch': {
       // The other class would turn a temporary failure into a permanent one or the reverse: offered, never preferred.
-      const sameClass = suggestCodes(statusClass as StatusClass, textAfter).filter((suggestion) => suggestion !== occurrence.text).map((suggestion) => replaceCode(occurrence, suggestion));
+      // The code itself is never suggested: its usage does not suit its class.
+      const sameClass = suggestCodes(statusClass as StatusClass, textAfter).map((suggestion) => replaceCode(occurrence, suggestion));
       const other = statusClass === 4 ? 5 : 4;
       const reply = replyCode !== undefined ? counterpart(replyCode, other) : undefined;
       if (replyCode !== undefined && reply === undefined) return sameClass;
@@ -108,10 +110,10 @@ function suppressionFixes(document: TextDocumentLike, analysis: DocumentAnalysis
   if (!prefix) return [];
   const line = diagnostic.range.start.line;
   // The comment line ends as the document's lines do: a file of lone CRs stays one.
-  const firstLineText = document.getText(span(0, 0, Number.MAX_SAFE_INTEGER));
+  const firstLineText = document.getText({ start: { line: 0, character: 0 }, end: { line: 1, character: 0 } });
   const lineBreak = firstLineText.slice(withoutLineBreak(firstLineText).length) || '\n';
   const indent = commentsMayBeIndented(analysis.kind) ? /^\s*/.exec(lineText)![0] : '';
-  const firstLine = document.getText(span(0, 0, 2)).startsWith('#!') ? 1 : 0;
+  const firstLine = document.getText(span(0, 0, 2)) === '#!' ? 1 : 0;
   return [
     { title: `Disable ${diagnostic.code} for this line`, edits: [{ range: span(line, 0, 0), newText: `${indent}${prefix} ${DISABLE_NEXT_LINE} ${diagnostic.code}${lineBreak}` }] },
     { title: `Disable ${diagnostic.code} for this file`, edits: [{ range: span(firstLine, 0, 0), newText: `${prefix} ${DISABLE} ${diagnostic.code}${lineBreak}` }] },

@@ -153,7 +153,7 @@ function actionProblem(action: string, statusClass: string, code: string): strin
   }
   if (action === 'delayed' && statusClass !== '4') return `Action: delayed means the MTA is still trying, but Status ${code} is ${CLASS_WORD[statusClass]}: a delayed recipient carries a 4.X.X status (RFC 3464 section 2.3.3).`;
   if ((action === 'delivered' || action === 'relayed' || action === 'expanded') && statusClass !== '2') {
-    return `Action: ${action} reports success, but Status ${code} is ${CLASS_WORD[statusClass]}: a ${action} recipient carries a 2.X.X status (RFC 3464 section 2.3.3).`;
+    return `Action: ${action} reports success, but Status ${code} is ${CLASS_WORD[statusClass]}: ${action === 'expanded' ? 'an' : 'a'} ${action} recipient carries a 2.X.X status (RFC 3464 section 2.3.3).`;
   }
   return undefined;
 }

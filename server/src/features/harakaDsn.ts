@@ -5,6 +5,10 @@ import { findEntryByCode } from '../registry/registry';
 import { describeStatusCode } from './describe';
 
 const CALL = /\bDSN\.(\w+)\s*\(([^()]*)\)/g;
+/** The first argument when it is a string literal as a whole (it may hold commas): the text of the reply. */
+const QUOTED_FIRST_ARGUMENT = /^\s*(['"`])((?:\\.|(?!\1)[^\\])*)\1\s*(?:,|$)/;
+/** A reply code as the last of two or more arguments. */
+const REPLY_CODE_LAST_ARGUMENT = /,\s*([245]\d\d)\s*$/;
 
 export interface DsnCall {
   start: number;
@@ -22,10 +26,9 @@ export function dsnCalls(lineText: string): DsnCall[] {
   for (const match of lineText.matchAll(CALL)) {
     const helper = DSN_HELPERS.get(match[1]);
     if (!helper) continue;
-    const args = match[2].split(',').map((arg) => arg.trim());
-    const override = args.length >= 2 && /^[245]\d\d$/.test(args[args.length - 1]) ? Number(args[args.length - 1]) : undefined;
-    const message = /^(['"`])(.*)\1$/.exec(args[0] ?? '')?.[2];
-    const replyCode = override ?? helper.replyCode;
+    const override = REPLY_CODE_LAST_ARGUMENT.exec(match[2])?.[1];
+    const message = QUOTED_FIRST_ARGUMENT.exec(match[2])?.[2];
+    const replyCode = override ? Number(override) : helper.replyCode;
     const statusClass = Math.floor(replyCode / 100);
     const { subject, detail } = findEntryByCode(helper.code)!;
     calls.push({

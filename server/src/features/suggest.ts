@@ -20,16 +20,18 @@ const KEYWORDS: [RegExp, string][] = [
   [/\b(?:moved|no longer)\b/i, 'X.1.6'],
 ];
 
-const STOP_WORDS = new Set(['the', 'a', 'an', 'of', 'or', 'to', 'for', 'not', 'and', 'is', 'be', 'by', 'on', 'in', 'your', 'our', 'this', 'that', 'please']);
+const STOP_WORDS = new Set(['the', 'an', 'of', 'or', 'to', 'for', 'not', 'and', 'is', 'be', 'by', 'on', 'in', 'your', 'our', 'this', 'that', 'please']);
 
 function words(text: string): Set<string> {
+  // Words of one letter are dropped with the stop words.
   return new Set(text.toLowerCase().split(/[^a-z0-9]+/).filter((word) => word.length > 1 && !STOP_WORDS.has(word)));
 }
 
 function similarity(a: Set<string>, b: Set<string>): number {
   let shared = 0;
   for (const word of a) if (b.has(word)) shared++;
-  return shared === 0 ? 0 : shared / (a.size + b.size - shared);
+  // Never 0 / 0: every sample text has words.
+  return shared / (a.size + b.size - shared);
 }
 
 
@@ -44,7 +46,8 @@ export function suggestCodes(statusClass: StatusClass, text: string, subject?: n
     entry,
     score: (entry.code === keyword ? 4 : 0) + (entry.subject === subject ? 2 : 0) + similarity(textWords, words(entry.sample)),
   }));
-  scored.sort((a, b) => b.score - a.score || a.entry.subject - b.entry.subject || a.entry.detail - b.entry.detail);
+  // Stable: equal scores keep the registry's order, which is by subject, then detail.
+  scored.sort((a, b) => b.score - a.score);
   return scored.slice(0, limit).map(({ entry }) => withClass(entry, statusClass));
 }
 

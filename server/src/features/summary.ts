@@ -45,7 +45,7 @@ export interface DocumentSummary {
 const CLASS_LABEL: Record<number, string> = { 2: 'Success (2.X.X)', 4: 'Persistent transient failure (4.X.X)', 5: 'Permanent failure (5.X.X)' };
 
 /** `lineAt` reads the document's lines for the grouping by bounce reason; without it there is none. */
-export function summarize(analysis: DocumentAnalysis, knownCodes: Record<string, string>, lineAt?: LineReader, providers = true, maxOccurrences = 200): DocumentSummary {
+export function summarize(analysis: DocumentAnalysis, knownCodes: Record<string, string>, lineAt: LineReader | undefined, providers: boolean, maxOccurrences: number): DocumentSummary {
   const byCode = new Map<string, CodeSummary & { statusClass: number }>();
   const byReason = new Map<BounceReason, Omit<ReasonSummary, 'codes'> & { codes: Map<string, CodeSummary> }>();
   const reasonCache: ReasonCache = new Map();

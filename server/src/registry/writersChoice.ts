@@ -36,9 +36,8 @@ export const CODES_AFTER_REPLY: Readonly<Record<number, readonly string[]>> = {
 /** 550 where the reply is about a recipient: the mailbox does not exist, first. */
 export const CODES_AFTER_RECIPIENT_REJECT: readonly string[] = ['X.1.1', 'X.2.1', 'X.1.6', 'X.7.1', 'X.2.2'];
 
-/** After an action of a class (Postfix REJECT, Haraka DENYSOFT, Exim deny): a refusal for policy first. */
-export const CODES_AFTER_ACTION: Readonly<Record<2 | 4 | 5, readonly string[]>> = {
-  2: ['X.0.0'],
+/** After an action of a class (Postfix REJECT, Haraka DENYSOFT, Exim deny): a refusal for policy first. No action implies success. */
+export const CODES_AFTER_ACTION: Readonly<Record<4 | 5, readonly string[]>> = {
   4: ['X.7.1', 'X.2.2', 'X.7.0', 'X.3.0', 'X.4.3', 'X.1.1'],
   5: ['X.7.1', 'X.1.1', 'X.7.0', 'X.1.8', 'X.7.23', 'X.7.25', 'X.2.1'],
 };
