@@ -11,7 +11,7 @@ import {
   DidChangeTextDocumentNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, DocumentDiagnosticRequest,
   ExitNotification, HoverRequest, SemanticTokensDeltaRequest, SemanticTokensRangeRequest, SemanticTokensRequest, InitializedNotification, InitializeRequest, LogMessageNotification, PublishDiagnosticsNotification,
   ShowMessageNotification, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
-  type ClientCapabilities, type CompletionList, type Diagnostic, type Hover, type Position, type ProtocolConnection, type ServerCapabilities,
+  type ClientCapabilities, type CompletionList, type ConfigurationItem, type Registration, type RegistrationParams, type ShowMessageParams, type Diagnostic, type Hover, type Position, type ProtocolConnection, type ServerCapabilities,
   type PublishDiagnosticsParams, type Range, type SemanticTokens, type SemanticTokensDelta, type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
 import { startServer } from '../../server/src/server';
@@ -31,6 +31,10 @@ export interface SessionOptions {
   nodeOptions?: string[];
   /** The server script to run; dist/server.js unless given (the benchmark also runs its protocol floor). */
   server?: string;
+  /** Workspace capabilities added to the client's own (`inlayHint: { refreshSupport: true }` …). */
+  workspaceCapabilities?: ClientCapabilities['workspace'];
+  /** The client's capabilities, whole, instead of those of a full client (`{}`: a client that declares nothing). */
+  capabilities?: ClientCapabilities;
 }
 
 export class LspSession {
@@ -39,6 +43,14 @@ export class LspSession {
   settings: unknown;
   serverCapabilities: ServerCapabilities = {};
   serverInfo: { name: string; version?: string } | undefined;
+  /** Each workspace/configuration item the server asked for, in order. */
+  readonly configurationRequests: ConfigurationItem[] = [];
+  /** Each registration the server asked for with client/registerCapability. */
+  readonly registrations: Registration[] = [];
+  /** The methods of the server's requests to refresh what the client shows (`workspace/diagnostic/refresh` …), in order. */
+  readonly refreshes: string[] = [];
+  /** What the server showed the user (window/showMessage and window/showMessageRequest), with its type (1 error, 2 warning, 3 information). */
+  readonly shown: ShowMessageParams[] = [];
   private readonly versions = new Map<string, number>();
   private readonly published = new Map<string, PublishDiagnosticsParams>();
   private readonly pushCounts = new Map<string, number>();
@@ -100,20 +112,40 @@ export class LspSession {
       session.waiters.splice(0).forEach((wake) => wake());
     });
     connection.onNotification(LogMessageNotification.type, (params) => void session.messages.push(params.message));
-    connection.onNotification(ShowMessageNotification.type, (params) => void session.messages.push(params.message));
-    connection.onRequest(ConfigurationRequest.type, (params) => options.settingsNeverAnswered
-      ? new Promise<never>(() => undefined)
-      : params.items.map(() => session.settings));
-    connection.onRequest('client/registerCapability', () => null);
-    connection.onRequest('window/showMessageRequest', (params: { message: string }) => {
+    connection.onNotification(ShowMessageNotification.type, (params) => {
+      session.shown.push(params);
+      session.messages.push(params.message);
+    });
+    connection.onRequest(ConfigurationRequest.type, (params) => {
+      session.configurationRequests.push(...params.items);
+      return options.settingsNeverAnswered ? new Promise<never>(() => undefined) : params.items.map(() => session.settings);
+    });
+    connection.onRequest('client/registerCapability', (params: RegistrationParams) => {
+      session.registrations.push(...params.registrations);
+      return null;
+    });
+    for (const method of ['workspace/inlayHint/refresh', 'workspace/semanticTokens/refresh']) {
+      connection.onRequest(method, () => {
+        session.refreshes.push(method);
+        return null;
+      });
+    }
+    connection.onRequest('window/showMessageRequest', (params: ShowMessageParams) => {
+      session.shown.push({ type: params.type, message: params.message });
       session.messages.push(params.message);
       return null;
     });
-    connection.onRequest('workspace/diagnostic/refresh', () => null);
+    connection.onRequest('workspace/diagnostic/refresh', () => {
+      session.refreshes.push('workspace/diagnostic/refresh');
+      return null;
+    });
     connection.listen();
 
-    const capabilities: ClientCapabilities = {
-      workspace: { configuration: options.settings !== undefined || options.settingsNeverAnswered === true, didChangeConfiguration: { dynamicRegistration: true }, diagnostics: { refreshSupport: true } },
+    const capabilities: ClientCapabilities = options.capabilities ?? {
+      workspace: {
+        configuration: options.settings !== undefined || options.settingsNeverAnswered === true, didChangeConfiguration: { dynamicRegistration: true }, diagnostics: { refreshSupport: true },
+        ...options.workspaceCapabilities,
+      },
       textDocument: {
         hover: { contentFormat: ['markdown', 'plaintext'] },
         completion: { completionItem: { snippetSupport: true, labelDetailsSupport: true } },
@@ -188,6 +220,11 @@ export class LspSession {
       if (latest && latest.version === version) return latest.diagnostics;
       await new Promise<void>((wake) => this.waiters.push(wake));
     }
+  }
+
+  /** How many times the server has pushed diagnostics for `uri`. */
+  pushesFor(uri: string): number {
+    return this.pushCounts.get(uri) ?? 0;
   }
 
   /** Resolves with the next diagnostics pushed for `uri` after the call, whatever their version (pushes for other documents do not count). */

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Hover, MarkupContent } from 'vscode-languageserver-types';
 import { createLanguageService } from '../../server/src/languageService';
 import { DEFAULT_SETTINGS, resolveSettings } from '../../server/src/settings';
@@ -204,5 +205,94 @@ describe('bad input', () => {
     assert.deepEqual(settings, DEFAULT_SETTINGS);
     assert.equal(messages.length, 5);
     assert.match(messages.join('\n'), /smtpStatusCodes\.severityInLogs\.class-mismatch: expected one of error, warning, information, hint, off, got "fatal"/);
+  });
+});
+
+describe('the service\'s other requests, as the editor makes them', () => {
+  const LOG_TEXT = [
+    'Nov 28 10:00:01 mx1 postfix/smtpd[2001]: 3F9C12A0B4: client=mail.example.org[192.0.2.10]',
+    'Nov 28 10:00:02 mx1 postfix/smtp[2003]: 3F9C12A0B4: to=<bob@example.net>, relay=mx.example.net[198.51.100.7]:25, dsn=5.2.2, status=bounced (host mx.example.net[198.51.100.7] said: 552 5.2.2 Mailbox full)',
+    'Nov 28 10:00:03 mx1 postfix/smtp[2004]: 4A0D23B1C5: to=<carol@example.com>, relay=mx.example.com[203.0.113.9]:25, dsn=4.4.1, status=deferred (connect to mx.example.com[203.0.113.9]:25: Connection timed out)',
+  ].join('\n');
+
+  test('the kind of a file and why: the user\'s glob, the name, the language, the content', () => {
+    const local = createLanguageService();
+    const byName = documentOf('x.example REJECT 5.7.1 no\n', 'file:///etc/postfix/sender_access');
+    assert.deepEqual(local.kindOf(byName), { kind: 'postfix', label: 'Postfix configuration', reason: 'name' });
+    const chosen = resolveSettings({ fileKinds: { 'sender_access': 'prose', 'other.txt': 'exim' } }).settings;
+    assert.deepEqual(local.kindOf(byName, chosen), { kind: 'prose', label: 'Prose only', reason: 'setting', pattern: 'sender_access' });
+    assert.deepEqual(local.kindOf(documentOf('reply("550 5.1.1")', 'file:///src/a.js', 'javascript')), { kind: 'source', label: 'Source code', reason: 'language' });
+    assert.deepEqual(local.kindOf(documentOf(LOG_TEXT, 'untitled:Untitled-1')), { kind: 'mail-log', label: 'Mail log', reason: 'content' });
+  });
+
+  test('folding follows the kind the last settings gave, since the editor asks for it without settings', () => {
+    const local = createLanguageService();
+    const bounce = fixture('bounces/dsn.eml');
+    const asText = documentOf(bounce, 'file:///notes/returned.txt', 'plaintext');
+    const asBounce = resolveSettings({ fileKinds: { 'returned.txt': 'bounce' } }).settings;
+    const asProse = resolveSettings({ fileKinds: { 'returned.txt': 'prose' } }).settings;
+    local.kindOf(asText, asProse);
+    assert.deepEqual(local.doFoldingRanges(asText), [], 'prose does not fold');
+    local.kindOf(asText, asBounce);
+    assert.ok(local.doFoldingRanges(asText).length >= 2, 'a bounce folds its parts');
+    assert.deepEqual(local.doFoldingRanges(documentOf(LOG_TEXT, 'file:///var/log/mail.log')), []);
+  });
+
+  test('hover and completion switched off answer nothing', () => {
+    const document = documentOf('reply("550 5.1.1 unknown")', 'file:///src/b.js', 'javascript');
+    const off = resolveSettings({ hover: { enabled: false }, completion: { enabled: false } }).settings;
+    assert.ok(service.doHover(document, { line: 0, character: 12 }));
+    assert.equal(service.doHover(document, { line: 0, character: 12 }, off), null);
+    const { document: typing, position } = withCursor('reply("550 5.|")', 'file:///src/c.js', 'javascript');
+    assert.ok(service.doComplete(typing, position)!.items.length > 0);
+    assert.equal(service.doComplete(typing, position, off), null);
+  });
+
+  test('the log\'s messages: only a queue ID under the cursor highlights, and the outline lists each message', () => {
+    const local = createLanguageService();
+    const document = documentOf(LOG_TEXT, 'file:///var/log/mail.log');
+    const onId = { line: 1, character: 42 };
+    assert.deepEqual(local.doDocumentHighlights(document, onId).map((h) => h.range.start.line), [0, 1]);
+    assert.deepEqual(local.doReferences(document, onId).map((l) => [l.uri, l.range.start.line]), [['file:///var/log/mail.log', 0], ['file:///var/log/mail.log', 1]]);
+    assert.equal(local.doDefinition(document, onId)?.range.start.line, 0);
+    const offId = { line: 1, character: 5 };
+    assert.deepEqual(local.doDocumentHighlights(document, offId), []);
+    assert.deepEqual(local.doReferences(document, offId), []);
+    assert.equal(local.doDefinition(document, offId), null);
+    assert.deepEqual(local.doDocumentSymbols(document).map((s) => s.name), ['3F9C12A0B4 bounced: 5.2.2 Mailbox full', '4A0D23B1C5 deferred: 4.4.1 No answer from host']);
+    const source = documentOf('reply("550 5.1.1 3F9C12A0B4")', 'file:///src/d.js', 'javascript');
+    assert.deepEqual(local.doDocumentSymbols(source), []);
+    assert.deepEqual(local.doDocumentHighlights(source, { line: 0, character: 20 }), []);
+  });
+
+  test('a log edited keeps its messages in step with its text', () => {
+    const local = createLanguageService();
+    const document = TextDocument.create('file:///var/log/mail.log', 'plaintext', 1, LOG_TEXT);
+    assert.equal(local.doDocumentSymbols(document).length, 2);
+    const end = document.positionAt(LOG_TEXT.length);
+    const added = '\nNov 28 10:00:04 mx1 postfix/smtp[2005]: 5B1E34C2D6: to=<dan@example.org>, dsn=2.0.0, status=sent (250 2.0.0 OK)';
+    const updated = TextDocument.update(document, [{ range: { start: end, end }, text: added }], 2);
+    assert.deepEqual(local.doDocumentSymbols(updated).map((s) => s.name.slice(0, 10)), ['3F9C12A0B4', '4A0D23B1C5', '5B1E34C2D6']);
+  });
+
+  test('the summary groups failures by bounce reason only when asked', () => {
+    const document = documentOf(LOG_TEXT, 'file:///var/log/summary.log');
+    const plain = service.summarize(document);
+    assert.equal(plain.total, 3, 'dsn=5.2.2, the 5.2.2 of the reply and dsn=4.4.1');
+    const byReason = service.summarize(document, DEFAULT_SETTINGS, true);
+    assert.notDeepEqual(byReason, plain);
+    assert.match(JSON.stringify(byReason), /mailbox full/i);
+  });
+
+  test('links stop where the file is over maxFileSize; inlay hints take a range past the end', () => {
+    const document = documentOf('See RFC 3463 for 5.1.1.\n', 'file:///notes/rfc.txt');
+    assert.equal(service.doDocumentLinks(document).length, 1);
+    assert.deepEqual(service.doDocumentLinks(document, resolveSettings({ maxFileSize: 10 }).settings), []);
+    assert.equal(service.doDocumentLinks(document, resolveSettings({ maxFileSize: 24 }).settings).length, 1, 'a file of exactly maxFileSize characters is linked');
+    const log = documentOf(LOG_TEXT, 'file:///var/log/hints.log');
+    const labels = (range: { start: number; end: number }) => service.doInlayHints(log, { start: { line: range.start, character: 0 }, end: { line: range.end, character: 0 } }).map((hint) => hint.position.line);
+    assert.deepEqual(labels({ start: 0, end: 2 }), [1, 1, 2]);
+    assert.deepEqual(labels({ start: -3, end: 99 }), [1, 1, 2]);
+    assert.deepEqual(labels({ start: 2, end: 2 }), [2]);
   });
 });
