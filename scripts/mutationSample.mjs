@@ -278,6 +278,10 @@ function printEstimate(population, drawn, settings) {
   }
   const all = tally(drawn.map(({ status }) => status));
   if (all.other) console.log(`\n${all.other} sampled mutants ended neither detected nor undetected (a compile or run-time error): left out.`);
+  if (all.valid === 0) {
+    console.log('\nNo sampled mutant has a result yet: no estimate.');
+    return undefined;
+  }
   const share = all.detected / all.valid;
   const [low, high] = interval(all.detected, all.valid, population.length);
   console.log(`\nOutside the key files: ${percent(share)} (95% interval ${percent(low)}–${percent(high)}), ${all.detected} of ${all.valid} sampled mutants detected.`);
@@ -308,6 +312,10 @@ function printKeyFiles(keyMutants, reports, rest) {
     detected += counts.detected;
     valid += counts.valid;
     console.log(`| \`${fileName.slice(SOURCES.length + 1)}\` | ${count(mutants.length)} | ${counts.Killed} | ${counts.Timeout} | ${counts.Survived} | ${counts.NoCoverage} | ${percent(counts.detected / counts.valid)} | ${report.file} |`);
+  }
+  if (!rest) {
+    console.log('\nNo overall figure: the sample has no results yet.');
+    return;
   }
   if (missing.length) {
     console.log(`\nNo overall figure: ${missing.join(', ')} ${missing.length === 1 ? 'has' : 'have'} no full result (--measure-keys ${missing.join(',')}).`);
