@@ -3,7 +3,7 @@
  * FILE`); of the rest of server/src, a seeded uniform random sample of mutants is run and the score of the whole is estimated
  * from it, with a 95% interval.
  *
- *   node scripts/mutationSample.mjs [--size 900] [--seed 1130] [--chunk 150] [--concurrency 2] [--report-only]
+ *   node scripts/mutationSample.mjs [--size 900] [--seed 1130] [--chunk 150] [--concurrency 2 (test runners)] [--report-only]
  *     [--rerun-undetected [FILE,...]] [--measure-keys [FILE,...]] [--key-report FILE ...]
  *
  * It lists every mutant without running any (Stryker's instrumenter) and draws the sample: the first `size` of a seeded
@@ -154,7 +154,8 @@ function runStryker(sampleFile, mutants, settings, reportFile) {
     mutate: [...new Set(mutants.map(range))],
     plugins: [...config.plugins, path.join(ROOT, 'scripts', 'mutationSampleChecker.mjs')],
     checkers: ['mutation-sample'],
-    concurrency: settings.concurrency,
+    // With a checker, Stryker gives half of its concurrency to checker processes: twice as much keeps `concurrency` test runners.
+    concurrency: settings.concurrency * 2,
     // The runs' reports are this script's own incremental record (see readRuns).
     incremental: false,
     reporters: ['progress', 'json'],
