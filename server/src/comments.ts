@@ -31,7 +31,7 @@ export interface Suppressions {
   lines: Map<number, Set<string> | true>;
 }
 
-const DIRECTIVE = /smtp-status-codes-disable(-next-line)?\b([ \t]+[a-z][a-z -]*)?/g;
+const DIRECTIVE = /smtp-status-codes-disable(-next-line)?(?![\w-])([ \t]+[a-z][a-z -]*)?/g;
 
 export function findSuppressions(text: string): Suppressions {
   const suppressions: Suppressions = { file: undefined, lines: new Map() };

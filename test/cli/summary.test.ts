@@ -124,6 +124,19 @@ describe('smtp-status-codes summary', () => {
     assert.match((await run(['.'], dir)).stderr, /\. is a directory; name the log files/);
   });
 
+  test('one line is counted in the singular', async () => {
+    fs.writeFileSync(path.join(dir, 'one.log'), [
+      'Nov 29 08:00:01 mx1 postfix/smtp[4242]: 3F2A1B4C5D: to=<ann@example.net>, relay=mx.example.net[192.0.2.25]:25, delay=1.2, delays=0.1/0/0.5/0.6, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as 9AbC)',
+      'Nov 29 09:30:00 mx1 postfix/smtp[4243]: 4A1B2C3D4E: to=<bob@example.org>, relay=mx.example.org[192.0.2.40]:25, delay=1.0, delays=0.1/0/0.4/0.5, dsn=2.0.0, status=sent (250 2.0.0 Ok)',
+    ].join('\n') + '\n');
+    const text = await run(['one.log', '--until', '2026-11-29T09:00:00'], dir);
+    assert.equal(text.code, 0, text.stderr);
+    assert.match(text.stdout, /^Postfix \(1 line, Nov 29 08:00:01 to Nov 29 08:00:01\)$/m);
+    assert.match(text.stdout, /^1 line fell outside --since\/--until\.$/m);
+    const markdown = await run(['one.log', '--until', '2026-11-29T09:00:00', '--format', 'markdown'], dir);
+    assert.match(markdown.stdout, /^1 line, Nov 29 08:00:01 to Nov 29 08:00:01$/m);
+  });
+
   test('- reads standard input', async () => {
     const result = spawnSync(process.execPath, [CLI, 'summary', '-', '--format', 'json'], { cwd: dir, input: fs.readFileSync(path.join(dir, 'mail.log.1')), encoding: 'utf8' });
     assert.equal(result.status, 0);

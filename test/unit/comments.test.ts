@@ -114,4 +114,10 @@ describe('disable comments switch checks off', () => {
     assert.equal(isSuppressed(wholeFile, 7, 'deprecated-code'), true);
     assert.deepEqual(findSuppressions('nothing to switch off\n'), { file: undefined, lines: new Map() });
   });
+
+  test('a mistyped comment switches nothing off, rather than every check in the file', () => {
+    for (const typo of ['# smtp-status-codes-disable-next-linex class-mismatch', '# smtp-status-codes-disable-nextline', '// smtp-status-codes-disable-line', '# smtp-status-codes-disabled']) {
+      assert.deepEqual(findSuppressions(`${typo}\nbusy.example.net   REJECT 4.7.1 Try later\n`), { file: undefined, lines: new Map() }, typo);
+    }
+  });
 });

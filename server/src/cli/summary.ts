@@ -156,13 +156,13 @@ export async function summaryCommand(args: string[], cwd: string, io: SummaryIo)
     } catch (error) {
       failed = true;
       const code = (error as NodeJS.ErrnoException).code;
-      const read = (summary.lines - linesBefore).toLocaleString('en-US');
+      const read = summary.lines - linesBefore;
       if (code === 'Z_BUF_ERROR' || code === 'Z_DATA_ERROR') {
-        io.err(`smtp-status-codes: ${name} is a damaged or truncated gzip file (${(error as Error).message}); the summary counts the ${read} complete lines read before it ended`);
+        io.err(`smtp-status-codes: ${name} is a damaged or truncated gzip file (${(error as Error).message}); the summary counts the ${counted(read, 'complete line')} read before it ended`);
       } else if (code === 'ENOENT') io.err(`smtp-status-codes: cannot read ${name}: no such file`);
       else if (code === 'EISDIR') io.err(`smtp-status-codes: ${name} is a directory; name the log files`);
       else if (code === 'EACCES') io.err(`smtp-status-codes: cannot read ${name}: permission denied`);
-      else io.err(`smtp-status-codes: cannot read ${name} after ${read} lines: ${(error as Error).message}`);
+      else io.err(`smtp-status-codes: cannot read ${name} after ${counted(read, 'line')}: ${(error as Error).message}`);
     } finally {
       done += sizes[index];
     }
@@ -178,6 +178,11 @@ function n(value: number): string {
   return value.toLocaleString('en-US');
 }
 
+/** A count and its noun, singular for one: `1 line`, `2,000 lines`. */
+function counted(value: number, noun: string): string {
+  return `${n(value)} ${value === 1 ? noun : `${noun}s`}`;
+}
+
 function codeList(codes: { code: string; count: number }[], limit = 4): string {
   return codes.slice(0, limit).map(({ code, count }) => `${code} ×${n(count)}`).join(', ') + (codes.length > limit ? ', …' : '');
 }
@@ -187,7 +192,7 @@ function totalsRows(mta: MtaReport): [string, string][] {
   const rows: [string, string][] = [
     ['received', n(t.received)],
     ['delivered', n(t.delivered)],
-    ['deferred', `${n(t.deferred)} (${n(t.deferrals)} ${t.deferrals === 1 ? 'deferral' : 'deferrals'})`],
+    ['deferred', `${n(t.deferred)} (${counted(t.deferrals, 'deferral')})`],
     ['bounced', n(t.bounced)],
     ['rejected', n(t.rejected)],
   ];
@@ -200,9 +205,9 @@ const CLASS_NAMES: Record<number, string> = { 2: 'success', 4: 'transient failur
 
 function textReport(report: SummaryReport): string {
   const out: string[] = [];
-  if (report.mtas.length === 0) out.push(`No Postfix, Exim or Sendmail lines in ${n(report.lines)} lines read.`);
+  if (report.mtas.length === 0) out.push(`No Postfix, Exim or Sendmail lines in ${counted(report.lines, 'line')} read.`);
   for (const mta of report.mtas) {
-    out.push(`${MTA_NAMES[mta.mta]} (${n(mta.lines)} lines, ${mta.first} to ${mta.last})`);
+    out.push(`${MTA_NAMES[mta.mta]} (${counted(mta.lines, 'line')}, ${mta.first} to ${mta.last})`);
     for (const [label, value] of totalsRows(mta)) out.push(`  ${label.padEnd(10)} ${value}`);
     for (const statusClass of [2, 4, 5]) {
       const codes = mta.codes.filter((code) => code.statusClass === statusClass);
@@ -223,7 +228,7 @@ function textReport(report: SummaryReport): string {
     }
     out.push('');
   }
-  if (report.outsideWindow > 0) out.push(`${n(report.outsideWindow)} lines fell outside --since/--until.`);
+  if (report.outsideWindow > 0) out.push(`${counted(report.outsideWindow, 'line')} fell outside --since/--until.`);
   return out.join('\n').trimEnd();
 }
 
@@ -233,9 +238,9 @@ function cell(text: string): string {
 
 function markdownReport(report: SummaryReport): string {
   const out: string[] = ['# Mail log summary'];
-  if (report.mtas.length === 0) out.push('', `No Postfix, Exim or Sendmail lines in ${n(report.lines)} lines read.`);
+  if (report.mtas.length === 0) out.push('', `No Postfix, Exim or Sendmail lines in ${counted(report.lines, 'line')} read.`);
   for (const mta of report.mtas) {
-    out.push('', `## ${MTA_NAMES[mta.mta]}`, '', `${n(mta.lines)} lines, ${mta.first} to ${mta.last}`, '', '| | messages |', '| --- | ---: |');
+    out.push('', `## ${MTA_NAMES[mta.mta]}`, '', `${counted(mta.lines, 'line')}, ${mta.first} to ${mta.last}`, '', '| | messages |', '| --- | ---: |');
     for (const [label, value] of totalsRows(mta)) out.push(`| ${label} | ${value} |`);
     if (mta.codes.length > 0) {
       out.push('', '### Codes', '', '| code | class | count | meaning |', '| --- | --- | ---: | --- |');
@@ -251,6 +256,6 @@ function markdownReport(report: SummaryReport): string {
       for (const row of mta.rejects) out.push(`| ${cell(row.restriction)} | ${n(row.count)} | ${codeList(row.codes)} |`);
     }
   }
-  if (report.outsideWindow > 0) out.push('', `${n(report.outsideWindow)} lines fell outside --since/--until.`);
+  if (report.outsideWindow > 0) out.push('', `${counted(report.outsideWindow, 'line')} fell outside --since/--until.`);
   return out.join('\n');
 }
