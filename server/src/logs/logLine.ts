@@ -68,9 +68,8 @@ export function parseLogLine(line: string): LogEvent | undefined {
   if (first >= 48 && first <= 57) {
     // 2026-11-28T06:25:14+00:00 host prog[pid]: … (RFC 3339 syslog), or 2026-11-28 06:25:14 … (Exim's own log)
     if (line.charCodeAt(10) === 84 /* T */) {
-      // Without a space, parseSyslog finds no program and returns undefined.
       const space = line.indexOf(' ', 11);
-      return parseSyslog(line, line.slice(0, space), space + 1);
+      return space < 0 ? undefined : parseSyslog(line, line.slice(0, space), space + 1);
     }
     if (line.charCodeAt(10) === 32 && line.charCodeAt(4) === 45) return parseExim(line);
     return undefined;
@@ -81,13 +80,12 @@ export function parseLogLine(line: string): LogEvent | undefined {
 }
 
 function parseSyslog(line: string, timestamp: string, hostStart: number): LogEvent | undefined {
-  // A line without a space after the host or without a `: ` after the program names no program and no message: the
-  // daemon parsers find no `: ` after it and return undefined.
   const programStart = line.indexOf(' ', hostStart) + 1;
   const bodyMark = line.indexOf(': ', programStart);
+  // A line without a program or a message: the daemon parsers would find no queue ID in it either, but need not look.
+  if (programStart === 0 || bodyMark < 0) return undefined;
   if (line.startsWith('postfix', programStart)) {
     const bracket = line.indexOf('[', programStart);
-    // Stryker disable next-line EqualityOperator: the bracket is never at 0 nor at the `: ` mark, so the boundaries cannot differ
     const programEnd = bracket > 0 && bracket < bodyMark ? bracket : bodyMark;
     const process = line.slice(line.lastIndexOf('/', programEnd) + 1, programEnd);
     return parsePostfix(line, timestamp, process, bodyMark + 2);
@@ -101,11 +99,9 @@ function parseSyslog(line: string, timestamp: string, hostStart: number): LogEve
 /** The value of `key` (which includes its `=`) up to `end` (default `,`), from `from` on. */
 function field(line: string, key: string, from: number, end = ','): string | undefined {
   const at = line.indexOf(key, from);
-  // Stryker disable next-line EqualityOperator: a key is never found at 0, where the timestamp stands
   if (at < 0) return undefined;
   const start = at + key.length;
   let stop = line.indexOf(end, start);
-  // Stryker disable next-line EqualityOperator: the end mark is never found at 0, before the key
   if (stop < 0) stop = line.length;
   return line.slice(start, stop);
 }
@@ -113,12 +109,10 @@ function field(line: string, key: string, from: number, end = ','): string | und
 /** `<user@example.net>` as `user@example.net` (`<>` stays, as the null sender). */
 function angle(line: string, key: string, from: number): string | undefined {
   const at = line.indexOf(key, from);
-  // Stryker disable next-line EqualityOperator: a key is never found at 0, where the timestamp stands
   if (at < 0) return undefined;
   const start = at + key.length;
   if (line.charCodeAt(start) !== 60) return undefined;
   const stop = line.indexOf('>', start);
-  // Stryker disable next-line EqualityOperator: the `>` is never found at 0, before the key
   if (stop < 0) return undefined;
   return stop === start + 1 ? '<>' : line.slice(start + 1, stop);
 }
@@ -217,7 +211,8 @@ function postfixDelivery(line: string, event: LogEvent, rest: number): LogEvent 
   switch (status) {
     case 'sent':
       event.kind = event.reply?.startsWith('forwarded as ') ? 'forwarded' : 'delivered';
-      if (event.reply) event.nextHop = nextHopIn(line, open);
+      // A pre-test for speed on the commonest line of a log: NEXT_HOP needs one of the two.
+      if (event.reply?.includes('queued as ') || event.reply?.includes('id=')) event.nextHop = nextHopIn(line, open);
       break;
     case 'deferred': event.kind = 'deferred'; break;
     case 'bounced': event.kind = 'bounced'; break;
@@ -246,7 +241,6 @@ function postfixReject(line: string, timestamp: string, process: string, id: str
   if (event.stage === 'header' || event.stage === 'body') {
     // cleanup: reject: header Subject: … from host[addr]; from=<a> to=<b> proto=SMTP helo=<h>: 5.7.1 text
     const fromField = line.indexOf('; from=<', stageEnd);
-    // Stryker disable next-line EqualityOperator: `; from=<` is never found at 0, where the timestamp stands
     const clientAt = fromField > 0 ? line.lastIndexOf(' from ', fromField) : -1;
     if (clientAt > 0) event.client = line.slice(clientAt + 6, fromField);
     const tail = fromField > 0 ? line.indexOf('>: ', line.lastIndexOf('helo=<', line.length)) : -1;
