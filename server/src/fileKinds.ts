@@ -46,7 +46,6 @@ export function uriPath(uri: string): string {
  */
 export function userFileKind(uri: string, fileKinds: Record<string, DocumentKind>): { kind: DocumentKind; pattern: string } | undefined {
   const matchers = compiled(fileKinds);
-  // Stryker disable next-line ConditionalExpression: a shortcut for the usual empty setting; no matcher matches either
   if (matchers.length === 0) return undefined;
   const path = uriPath(uri);
   const name = path.slice(path.lastIndexOf('/') + 1);
@@ -66,7 +65,6 @@ const compiledByTable = new WeakMap<Record<string, DocumentKind>, KindMatcher[]>
 
 function compiled(fileKinds: Record<string, DocumentKind>): KindMatcher[] {
   let matchers = compiledByTable.get(fileKinds);
-  // Stryker disable next-line ConditionalExpression: compiling the globs again gives the same matchers, only slower
   if (!matchers) {
     const entries = Object.entries(fileKinds).map(([pattern, kind]) => {
       const wholePath = pattern.includes('/');

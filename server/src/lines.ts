@@ -31,12 +31,10 @@ export class LineEnds {
   /** The offset of the line break that ends the line holding `from` (from `from` on), or the text's length. */
   endOfLine(from: number): number {
     const text = this.text;
-    // Stryker disable next-line ConditionalExpression: searching again from `from` finds the break remembered, only slower
     if (this.nextLf < from) {
       const found = text.indexOf('\n', from);
       this.nextLf = found === -1 ? text.length : found;
     }
-    // Stryker disable next-line ConditionalExpression: searching again from `from` finds the break remembered, only slower
     if (this.nextCr < from) {
       const found = text.indexOf('\r', from);
       this.nextCr = found === -1 ? text.length : found;

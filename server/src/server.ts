@@ -218,7 +218,6 @@ export function startServer(connection: Connection): ServerState {
     if (clientPullsDiagnostics) {
       if (canRefreshDiagnostics) send(() => connection.sendRequest(DiagnosticRefreshRequest.type));
     } else {
-      // Stryker disable next-line ConditionalExpression: a push skips a closed document too; this keeps its throttle out of the table
       for (const uri of uris) if (documents.has(uri)) schedulePush(uri);
     }
   }
@@ -316,7 +315,6 @@ export function startServer(connection: Connection): ServerState {
     const document = documents.get(uri);
     if (!document) return { kind: 'full', items: [] };
     const items = await validate(document, token);
-    // Stryker disable next-line ConditionalExpression: validation stops early only when the token is cancelled, and request() then answers with the cancellation
     if (!items) throw cancelled();
     const previous = reports.get(uri);
     if (previous && params.previousResultId === previous.resultId && sameItems(previous.items, items)) return { kind: 'unchanged', resultId: previous.resultId };

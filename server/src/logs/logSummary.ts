@@ -123,7 +123,6 @@ export class LogSummary {
     this.lines++;
     const event = parseLogLine(line);
     if (!event) return;
-    // Stryker disable next-line ConditionalExpression: reading the timestamp is skipped only for speed when there is no window
     if (this.window.since !== undefined || this.window.until !== undefined) {
       const at = timestampValue(event.timestamp, this.year);
       if ((this.window.since !== undefined && at < this.window.since) || (this.window.until !== undefined && at >= this.window.until)) {

@@ -67,7 +67,6 @@ class Dictionary {
       key = key * 11 + (c === 46 ? 10 : c - 48);
     }
     let id = this.codeIds.get(key);
-    // Stryker disable next-line ConditionalExpression: a code stored twice reads the same; the dictionary only saves memory
     if (id === undefined) {
       id = this.codes.push(text.slice(index, end)) - 1;
       this.codeIds.set(key, id);
@@ -79,7 +78,6 @@ class Dictionary {
   actionId(action: string | undefined): number {
     if (action === undefined) return 0;
     let id = this.actionIds.get(action);
-    // Stryker disable next-line ConditionalExpression: an action stored twice reads the same; the dictionary only saves memory
     if (id === undefined) {
       id = this.actions.push(action);
       this.actionIds.set(action, id);
