@@ -579,7 +579,7 @@ describe('quick fixes: which are preferred, and for which diagnostics', () => {
       'Disable class-mismatch for this line', 'Disable class-mismatch for this file',
     ], 'a range that is not the code\'s: no edit of a code it does not cover');
     const actions = service.doCodeActions(document, [diagnostic]);
-    assert.ok(actions.every((action) => action.kind === 'quickfix' && action.diagnostics?.[0] === diagnostic));
+    assert.ok(actions.length > 0 && actions.every((action) => action.kind === 'quickfix' && action.diagnostics?.[0] === diagnostic), 'every fix is a quick fix that answers the diagnostic');
     service.forget(uri);
   });
 
