@@ -214,6 +214,18 @@ describe('comments and the shape of a code', () => {
     assert.deepEqual(problems('x = 2 * 3; reply("550 4.1.1 x")', C_SOURCE), ['22 class-mismatch'], 'a * inside a line opens no comment');
   });
 
+  test('a comment after code is found on every line, whatever `//` came before it', () => {
+    const lines = [
+      'fetch("http://example.com/reply"); reply("550 4.1.1 x")',
+      'x = 1; // reply("550 4.1.1 x")',
+      'url = "https://a//b"; reply("550 4.2.1 x")',
+      'y = 2;  //  see reply("550 4.1.1 x")',
+      'reply("550 4.1.1 x") // http://example.com',
+    ];
+    const flagged = [lines[0], lines[2], lines[4]].map((line) => `${line.indexOf('4.')} class-mismatch`);
+    assert.deepEqual(problems(lines.join('\n'), C_SOURCE), flagged);
+  });
+
   test('a commented-out rule in MTA configuration is coloured but not checked; a # inside a rule is text', () => {
     for (const line of ['# spammer@example.net   REJECT 4.7.1 Go away', '  #spammer@example.net REJECT 4.7.1 Go away']) {
       assert.deepEqual(problems(line, ACCESS), [], line);
@@ -229,6 +241,22 @@ describe('comments and the shape of a code', () => {
   test('a longer dotted number, a version, an address are not codes; a dash and a word after it neither', () => {
     for (const text of ['said: 550 5.1.1.2 odd', 'said: 550 5.1.1-x odd', 'said: 550 v5.1.1', 'said: 550 @5.1.1']) assert.deepEqual(coloured(text, LOG), [], text);
     assert.deepEqual(coloured('said: 550 5.1.1-', LOG), ['550 replyCodePermanent', '5.1.1 statusCodePermanent']);
+  });
+
+  test('the value of a version key is no code, in any kind of file', () => {
+    const versions: [string, string][] = [
+      ['X-Mailman-Version: 2.1.6', 'file:///srv/mail/bounce.eml'],
+      ['Standards-Version: 4.4.1', 'file:///src/debian/control'],
+      ['Next planned release: 2.0.0', 'file:///src/README.md'],
+      ['  version "5.1.1"', 'file:///src/yarn.lock'],
+      ['version = "5.1.1"', 'file:///src/Cargo.toml'],
+      ["__version__ = '5.1.1'", 'file:///src/pkg/__init__.py'],
+      ['  "lockfileVersion": "5.1.1",', 'file:///src/package-lock.json'],
+      ["const release = { ver: '5.7.1 Final' };", 'file:///src/release.js'],
+    ];
+    for (const [line, uri] of versions) assert.deepEqual(coloured(line, uri), [], line);
+    assert.deepEqual(coloured("const reply = { status: '5.7.1 Final' };", 'file:///src/reply.js'), ['5.7.1 statusCodePermanent'], 'a field key is no version key');
+    assert.deepEqual(coloured('Status: 5.1.1', 'file:///srv/mail/bounce.eml'), ['5.1.1 statusCodePermanent']);
   });
 
   test('a version range or a comparison is no code, but a status field is', () => {

@@ -46,7 +46,6 @@ export interface OccurrenceFacts {
 }
 
 const CONTEXTS: readonly OccurrenceContext[] = ['reply', 'field', 'action', 'string', 'bare'];
-const CONTEXT_INDEX: Readonly<Record<OccurrenceContext, number>> = { reply: 0, field: 1, action: 2, string: 3, bare: 4 };
 const CONFIDENT = 8;
 const LITERAL = 16;
 const IMPLIED_CLASS_SHIFT = 5;
@@ -117,7 +116,8 @@ export class OccurrenceTable {
   /** Adds the code text[index, end) at `line`, `column`. */
   add(line: number, column: number, text: string, index: number, end: number, facts: OccurrenceFacts): void {
     let at = this.length * FIELDS;
-    if (at === this.rows.length) this.grow(Math.max(64, this.expectedRows, this.length * 2));
+    // At least 256 rows (7 KB) at first: making a buffer costs about as much as filling one of that size.
+    if (at === this.rows.length) this.grow(Math.max(256, this.expectedRows, this.length * 2));
     this.length++;
     const rows = this.rows;
     rows[at++] = line;
@@ -125,7 +125,7 @@ export class OccurrenceTable {
     rows[at++] = this.dictionary.codeId(text, index, end);
     rows[at++] = facts.replyCode;
     rows[at++] = facts.replyStart;
-    rows[at++] = CONTEXT_INDEX[facts.context] | (facts.confident ? CONFIDENT : 0) | (facts.literal ? LITERAL : 0)
+    rows[at++] = CONTEXTS.indexOf(facts.context) | (facts.confident ? CONFIDENT : 0) | (facts.literal ? LITERAL : 0)
       | ((facts.impliedClass ?? 0) << IMPLIED_CLASS_SHIFT);
     rows[at] = this.dictionary.actionId(facts.action);
   }

@@ -62,7 +62,7 @@ const C_DIRECTIVES = new Set(['define', 'include', 'if', 'ifdef', 'ifndef', 'eli
  * so its codes hover but are not checked. A line that starts as a comment (`//`, `/*`, `*`, `-- `, or `#` where no C
  * preprocessor directive follows it), or ` // ` after code.
  */
-function isCommentBefore(text: string, lineStart: number, index: number): boolean {
+function isCommentBefore(text: string, lineStart: number, index: number, slashes: DoubleSlashes): boolean {
   const first = skipSpacesForward(text, lineStart, index);
   const c = text.charCodeAt(first);
   // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator,UnaryOperator: a bound: the character at `index` is the code's first digit, which opens no comment
@@ -77,11 +77,32 @@ function isCommentBefore(text: string, lineStart: number, index: number): boolea
     while (wordEnd < index && isWordCharacter(text.charCodeAt(wordEnd))) wordEnd++;
     if (!C_DIRECTIVES.has(text.slice(wordStart, wordEnd))) return true;
   }
-  const before = text.slice(lineStart, index);
-  for (let i = before.indexOf('//', 1); i !== -1 && i + 2 < before.length; i = before.indexOf('//', i + 1)) {
-    if (isRegExpSpace(before.charCodeAt(i - 1)) && isRegExpSpace(before.charCodeAt(i + 2))) return true;
+  return slashes.spacedBetween(lineStart + 1, index);
+}
+
+/**
+ * Finds `//` in one text. Each call must ask from an offset at or after the one before, which lets it remember the next
+ * `//` instead of searching each line again (as LineEnds remembers line breaks).
+ */
+class DoubleSlashes {
+  private next = -1;
+
+  constructor(private readonly text: string) {}
+
+  /** Whether a `//` with white space on both sides starts at or after `from` and ends before `to`. */
+  spacedBetween(from: number, to: number): boolean {
+    const text = this.text;
+    if (this.next < from) this.next = indexOrLength(text, '//', from);
+    for (; this.next + 2 < to; this.next = indexOrLength(text, '//', this.next + 1)) {
+      if (isRegExpSpace(text.charCodeAt(this.next - 1)) && isRegExpSpace(text.charCodeAt(this.next + 2))) return true;
+    }
+    return false;
   }
-  return false;
+}
+
+function indexOrLength(text: string, search: string, from: number): number {
+  const found = text.indexOf(search, from);
+  return found === -1 ? text.length : found;
 }
 
 /**
@@ -89,8 +110,8 @@ function isCommentBefore(text: string, lineStart: number, index: number): boolea
  * isCommentBefore), and in MTA configuration a line whose first character other than white space is `#` (Sendmail's
  * `.mc` files also comment with `dnl`). A commented-out rule is not in force.
  */
-function isInComment(text: string, lineStart: number, index: number, kind: DocumentKind): boolean {
-  if (kind === 'source') return isCommentBefore(text, lineStart, index);
+function isInComment(text: string, lineStart: number, index: number, kind: DocumentKind, slashes: DoubleSlashes): boolean {
+  if (kind === 'source') return isCommentBefore(text, lineStart, index, slashes);
   if (!isConfigKind(kind)) return false;
   const first = skipSpacesForward(text, lineStart, index);
   return text.charCodeAt(first) === 35 || (kind === 'sendmail' && text.startsWith('dnl', first) && isRegExpSpace(text.charCodeAt(first + 3)));
@@ -141,6 +162,7 @@ function scanInto(occurrences: OccurrenceTable, text: string, kind: DocumentKind
   let line = firstLine;
   let lineStart = 0;
   const lineEnds = new LineEnds(text);
+  const slashes = new DoubleSlashes(text);
   let lineEnd = lineEnds.endOfLine(0);
   let candidates = 0;
   CANDIDATE.lastIndex = 0;
@@ -165,24 +187,28 @@ function scanInto(occurrences: OccurrenceTable, text: string, kind: DocumentKind
     if ((++candidates & 4095) === 0 && isCancelled !== undefined && isCancelled()) return -1;
 
     // Most candidates in source trees are versions that no context claims: the code is sliced only once one does.
-    const wellFormed = isWellFormed(text, index, secondDot, end);
-    const column = index - lineStart;
     // The commonest contexts, a reply code right before the code and a log's `dsn=`, are read without slicing the line.
     const replyStart = replyCodeBefore(text, lineStart, index);
-    const context = replyStart !== -1 ? REPLY : isDsnBefore(text, lineStart, index) ? FIELD : classify(text, lineStart, index, end, lineEnd, kind, wellFormed);
-    if (!context) continue;
-    const reply = context.reply;
-    occurrences.add(line, column, text, index, end, {
-      context: context.context === 'literal' ? 'bare' : context.context,
-      confident: context.context !== 'bare' && context.context !== 'literal' && !isInComment(text, lineStart, index, kind),
-      literal: context.context === 'literal',
-      replyCode: replyStart !== -1 ? digitsValue(text, replyStart, replyStart + 3) : reply ? reply.value : 0,
-      // Stryker disable next-line UnaryOperator: the column of a reply code that is not there is never read
-      replyStart: replyStart !== -1 ? replyStart - lineStart : reply ? column + reply.offset : -1,
-      impliedClass: context.impliedClass,
-      action: context.action,
-    });
+    const context = replyStart !== -1 ? REPLY : isDsnBefore(text, lineStart, index) ? FIELD : classify(text, lineStart, index, secondDot, end, lineEnd, kind);
+    if (context) record(occurrences, text, kind, line, lineStart, index, end, context, replyStart, slashes);
   }
+}
+
+/** Adds the code text[index, end) on `line`, in the context found for it (and the reply code right before it, if any). */
+function record(occurrences: OccurrenceTable, text: string, kind: DocumentKind, line: number, lineStart: number, index: number, end: number,
+  context: Context, replyStart: number, slashes: DoubleSlashes): void {
+  const column = index - lineStart;
+  const reply = context.reply;
+  occurrences.add(line, column, text, index, end, {
+    context: context.context === 'literal' ? 'bare' : context.context,
+    confident: context.context !== 'bare' && context.context !== 'literal' && !isInComment(text, lineStart, index, kind, slashes),
+    literal: context.context === 'literal',
+    replyCode: replyStart !== -1 ? digitsValue(text, replyStart, replyStart + 3) : reply ? reply.value : 0,
+    // Stryker disable next-line UnaryOperator: the column of a reply code that is not there is never read
+    replyStart: replyStart !== -1 ? replyStart - lineStart : reply ? column + reply.offset : -1,
+    impliedClass: context.impliedClass,
+    action: context.action,
+  });
 }
 
 // Stryker disable all: a fast path for the commonest field; where it does not decide, classify reads `dsn=` the same way
@@ -191,6 +217,40 @@ function isDsnBefore(text: string, lineStart: number, index: number): boolean {
   return text.charCodeAt(index - 1) === 61 && index - 4 >= lineStart && text.startsWith('dsn', index - 4) && !isWordCharacter(text.charCodeAt(index - 5));
 }
 // Stryker restore all
+
+/**
+ * Where the key ends that a value starting at `index` belongs to, given `last`, the last character before the value (or
+ * its opening quote) that is not white space: before `=` or `:` and white space, and before the key's closing quote.
+ * `"version": "`, `status=`, `XCODE_REJECT "`, `version "` (yarn.lock).
+ */
+function keyEndBefore(text: string, from: number, last: number): number {
+  let p = last;
+  const c = text.charCodeAt(p);
+  if (c === 61 || c === 58) p = skipSpacesBack(text, from, p);
+  const q = text.charCodeAt(p);
+  if (q === 34 || q === 39) p--;
+  return p + 1;
+}
+
+/**
+ * Whether the key that ends at `keyEnd` names a version: `version`, `__version__`, `lockfileVersion`, `release`, `ver`. A
+ * version is no code whatever else is around it, and it is the commonest candidate in a source tree: rejected first.
+ */
+function isVersionKey(text: string, from: number, keyEnd: number): boolean {
+  let end = keyEnd;
+  while (end > from && text.charCodeAt(end - 1) === 95) end--; // `__version__`
+  return endsWithVersionWord(text, from, end);
+}
+
+/** Whether the word that ends at `to` (not before `from`) is `ver` or ends in `version` or `release`, in any case. */
+function endsWithVersionWord(text: string, from: number, to: number): boolean {
+  switch (text.charCodeAt(to - 1) | 32) {
+    case 110: return endsWithWord(text, from, to, 'version');
+    case 101: return endsWithWord(text, from, to, 'release');
+    case 114: return endsWithWord(text, from, to, 'ver') && !isWordCharacter(text.charCodeAt(to - 4));
+    default: return false;
+  }
+}
 
 interface Context {
   context: CandidateContext;
@@ -251,11 +311,10 @@ function skipSpacesBack(text: string, from: number, index: number): number {
 /** The last letter of each Postfix action, lower case: ACTION_BEFORE can end (before spaces) only in one of them, `:` or `@`. */
 const ACTION_LAST_LETTERS = new Set(POSTFIX_ACTIONS.toLowerCase().split('|').map((action) => action.charCodeAt(action.length - 1)));
 
-/** Whether ACTION_BEFORE can match the `before` that ends at `index`: a character test run before the expression. */
-function actionMayEndBefore(text: string, from: number, index: number): boolean {
-  const p = skipSpacesBack(text, from, index);
-  if (p < from) return false;
-  const c = text.charCodeAt(p);
+/** Whether ACTION_BEFORE can match a `before` whose last character other than white space is at `last`: a character test run before the expression. */
+function actionMayEndAt(text: string, from: number, last: number): boolean {
+  if (last < from) return false;
+  const c = text.charCodeAt(last);
   return c === 58 || c === 64 || ACTION_LAST_LETTERS.has(c | 32);
 }
 // Stryker restore all
@@ -265,18 +324,13 @@ function actionMayEndBefore(text: string, from: number, index: number): boolean 
  * Whether FIELD_BEFORE can match the `before` that ends at `index` (after FIELD_WORD), by characters: `(#`, or a key that
  * ends in one of its words (dsn, status, code, esc) or holds `xcode`, then `=` or `:` (or, for xcode keys, spaces and a quote).
  */
-function fieldMayEndBefore(text: string, from: number, index: number, quote: boolean): boolean {
+function fieldMayEndBefore(text: string, from: number, index: number, quote: boolean, last: number, keyEnd: number): boolean {
   if (text.charCodeAt(index - 1) === 35) return index - 2 >= from && text.charCodeAt(index - 2) === 40;
-  let p = skipSpacesBack(text, from, quote ? index - 1 : index);
-  if (p < from) return false;
-  const c = text.charCodeAt(p);
-  if (c === 61 || c === 58) p = skipSpacesBack(text, from, p);
-  else if (!quote || p === index - 2) return false;
-  const q = text.charCodeAt(p);
-  if (q === 34 || q === 39) p--;
-  if (p < from) return false;
-  const keyEnd = p + 1;
-  if ((c === 61 || c === 58) && endsWithFieldWord(text, from, keyEnd)) return true;
+  if (last < from) return false;
+  const c = text.charCodeAt(last);
+  const separated = c === 61 || c === 58;
+  if ((!separated && (!quote || last === index - 2)) || keyEnd <= from) return false;
+  if (separated && endsWithFieldWord(text, from, keyEnd)) return true;
   return quote && holdsXcode(text, from, keyEnd);
 }
 
@@ -311,18 +365,15 @@ function holdsXcode(text: string, from: number, to: number): boolean {
 }
 // Stryker restore all
 
+/** A word that speaks of a version. */
+const VERSION_CUE = /version|\bver\b|release/i;
+
 /**
- * Whether text[from, to) speaks of a version: `version`, `release` or the word `ver` (/version|\bver\b|release/i); a `v`
- * right before a code makes no candidate at all. Read backwards from the end, where a key like `"version": "` usually is.
+ * Whether text[from, to) speaks of a version (VERSION_CUE); a `v` right before a code makes no candidate at all. The
+ * expression's compiled search beats a loop over the characters.
  */
 function hasVersionCue(text: string, from: number, to: number): boolean {
-  for (let wordEnd = to; wordEnd - 3 >= from; wordEnd--) {
-    const c = text.charCodeAt(wordEnd - 1) | 32;
-    if (c === 110 ? endsWithWord(text, from, wordEnd, 'version') : c === 101 ? endsWithWord(text, from, wordEnd, 'release')
-      : c === 114 && endsWithWord(text, from, wordEnd, 'ver') && (wordEnd - 3 === from || !isWordCharacter(text.charCodeAt(wordEnd - 4)))
-        && (wordEnd === to || !isWordCharacter(text.charCodeAt(wordEnd)))) return true;
-  }
-  return false;
+  return VERSION_CUE.test(text.slice(from, to));
 }
 
 /**
@@ -337,6 +388,20 @@ function wordListMayEndBefore(text: string, from: number, index: number): boolea
   while (p >= from && (isDigit(text.charCodeAt(p)) || text.charCodeAt(p) === 46 || isRegExpSpace(text.charCodeAt(p)))) p--;
   const c = text.charCodeAt(p);
   return p - 2 >= from && (c === 91 || c === 40) && (text.charCodeAt(p - 1) | 32) === 119 && text.charCodeAt(p - 2) === 37;
+}
+
+/**
+ * Whether the candidate at [index, end) is a literal that is only a code (see wordListMayEndBefore): it opens with a quote
+ * or is in a word list, ends before a quote, a closing bracket or white space, and no word before it speaks of a version.
+ */
+function isCodeLiteral(text: string, windowStart: number, index: number, end: number, afterEnd: number): boolean {
+  // Stryker disable next-line UnaryOperator: -1 and 1 are both no character that ends a literal
+  const next = end < afterEnd ? text.charCodeAt(end) : -1;
+  if (!(next === 34 || next === 39 || next === 96 || next === 93 || next === 41 || isRegExpSpace(next))) return false;
+  const lead = text.charCodeAt(index - 1);
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: a pre-test for speed, wordListMayEndBefore decides (a list ends in white space, `[` or `(`)
+  const opens = lead === 34 || lead === 39 || lead === 96 || ((isRegExpSpace(lead) || lead === 91 || lead === 40) && wordListMayEndBefore(text, windowStart, index));
+  return opens && !hasVersionCue(text, windowStart, index);
 }
 
 /** What may follow a bare code (/^(?:$|[),;:'"\]]|\s(?!\d)|\.(?:\s|$))/ over text[end, afterEnd)): the end, a closing character, a space not before a digit, a final dot. */
@@ -364,7 +429,7 @@ function bareLeaderBefore(text: string, from: number, index: number, orWindowSta
  * Each regular expression above runs only where a test of the characters around the candidate says it can match, and
  * the simplest rules are character tests alone, so that a version string in a source tree costs no slice.
  */
-function classify(text: string, lineStart: number, index: number, end: number, lineEnd: number, kind: DocumentKind, wellFormed: boolean): Context | undefined {
+function classify(text: string, lineStart: number, index: number, secondDot: number, end: number, lineEnd: number, kind: DocumentKind): Context | undefined {
   // Every context ends in a known character right before the code: test only the contexts that can end in this one.
   // At the start of a line, the line break before it (or NaN): no context ends in one.
   const lead = text.charCodeAt(index - 1);
@@ -373,11 +438,15 @@ function classify(text: string, lineStart: number, index: number, end: number, l
   const windowStart = Math.max(lineStart, index - CONTEXT_WINDOW);
   let before: string | undefined;
   const afterEnd = Math.min(lineEnd, end + AFTER_WINDOW);
+  // The contexts before a code are read back from one place: the last character before the code, or before its opening
+  // quote, that is not white space (the end of a key, a separator, a comma between arguments).
+  const last = skipSpacesBack(text, windowStart, quote ? index - 1 : index);
+  const keyEnd = keyEndBefore(text, windowStart, last);
+  if (isVersionKey(text, windowStart, keyEnd)) return undefined;
 
   // Before an opening quote, a split-argument reply (`"550", "`) or Haraka's verdict (`DENY, '`) has a comma; a field never does.
-  let beforeQuote = -1;
-  // Stryker disable next-line ConditionalExpression,EqualityOperator: a pre-test for speed, the expression behind it decides (read with no quote, or back past the line's start, it finds no comma the expressions accept)
-  if (quote) for (let i = index - 2; i >= lineStart && beforeQuote === -1; i--) if (!isRegExpSpace(text.charCodeAt(i))) beforeQuote = text.charCodeAt(i);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a pre-test for speed, the expression behind it decides (read with no quote, or back past the window, it finds no comma the expressions accept)
+  const beforeQuote = quote && last >= windowStart ? text.charCodeAt(last) : -1;
   // Stryker disable next-line ConditionalExpression,LogicalOperator: a pre-test for speed, the expression behind it decides (both end in a comma, spaces and a quote); prose is tested apart
   if (beforeQuote === 44 && kind !== 'prose') {
     before ??= text.slice(windowStart, index);
@@ -388,7 +457,7 @@ function classify(text: string, lineStart: number, index: number, end: number, l
   }
 
   // Stryker disable next-line ConditionalExpression,LogicalOperator: a pre-test for speed, the expression behind it decides (ACTION_BEFORE ends in an action word, `:` or `@`, then white space); prose is tested apart
-  const action = (space || lead === 58) && kind !== 'prose' && actionMayEndBefore(text, windowStart, index) ? ACTION_BEFORE.exec(before ??= text.slice(windowStart, index)) : null;
+  const action = (space || lead === 58) && kind !== 'prose' && actionMayEndAt(text, windowStart, last) ? ACTION_BEFORE.exec(before ??= text.slice(windowStart, index)) : null;
   if (action) {
     const replyAfter = REPLY_AFTER.exec(text.slice(end, afterEnd));
     // Stryker disable next-line Regex: only `$#error $@` has white space inside, and it implies no class: its name is shown in no message
@@ -404,25 +473,15 @@ function classify(text: string, lineStart: number, index: number, end: number, l
   // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: a pre-test for speed, the expression behind it decides (FIELD_BEFORE ends in `=`, `:`, `(#`, white space or a quote after one of them)
   const fieldMayEndHere = quote ? beforeQuote !== 44 && beforeQuote !== 40 : space || lead === 58 || lead === 61 || lead === 35;
   // Stryker disable next-line ConditionalExpression,LogicalOperator: a pre-test for speed, the expression behind it decides
-  if (fieldMayEndHere && fieldMayEndBefore(text, windowStart, index, quote)) {
+  if (fieldMayEndHere && fieldMayEndBefore(text, windowStart, index, quote, last, keyEnd)) {
     before ??= text.slice(windowStart, index);
     if (FIELD_WORD.test(before) && FIELD_BEFORE.test(before)) return FIELD;
   }
-  if (!wellFormed) return undefined;
+  if (!isWellFormed(text, index, secondDot, end)) return undefined;
   if (lead === 32 && index - 3 >= windowStart && text.charCodeAt(index - 2) === 58 && text.charCodeAt(index - 3) === 93 && MILTER_LINE.test(text.slice(lineStart, index))) return FIELD;
   // A string literal that begins with a code and a capitalised word: Haraka's `'5.7.8 Authentication failed'`.
   if (quote && end + 2 <= afterEnd && text.charCodeAt(end) === 32 && isUpperCase(text.charCodeAt(end + 1)) && (kind === 'source' || isConfigKind(kind))) return STRING;
-  if (kind === 'source' || kind === 'data') {
-    // Stryker disable next-line UnaryOperator: -1 and 1 are both no character that ends a literal
-    const next = end < afterEnd ? text.charCodeAt(end) : -1;
-    const literalEnd = next === 34 || next === 39 || next === 96 || next === 93 || next === 41 || isRegExpSpace(next);
-    // Stryker disable next-line ConditionalExpression,LogicalOperator: a pre-test for speed, wordListMayEndBefore decides (a list ends in white space, `[` or `(`)
-    if (literalEnd && (quote || ((space || lead === 91 || lead === 40) && wordListMayEndBefore(text, windowStart, index)))
-      && !hasVersionCue(text, windowStart, index)) {
-      return LITERAL;
-    }
-    return undefined;
-  }
+  if (kind === 'source' || kind === 'data') return isCodeLiteral(text, windowStart, index, end, afterEnd) ? LITERAL : undefined;
   if (!bareMayEndAt(text, end, afterEnd)) return undefined;
   if (isReadOnlyKind(kind) ? bareLeaderBefore(text, windowStart, index, true) : (kind === 'text' || kind === 'prose') && bareLeaderBefore(text, windowStart, index, false)) return BARE;
   if (space && isConfigKind(kind) && MAP_VALUE_LEADER.test(text.slice(lineStart, index))) return BARE;
