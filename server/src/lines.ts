@@ -31,14 +31,8 @@ export class LineEnds {
   /** The offset of the line break that ends the line holding `from` (from `from` on), or the text's length. */
   endOfLine(from: number): number {
     const text = this.text;
-    if (this.nextLf < from) {
-      const found = text.indexOf('\n', from);
-      this.nextLf = found === -1 ? text.length : found;
-    }
-    if (this.nextCr < from) {
-      const found = text.indexOf('\r', from);
-      this.nextCr = found === -1 ? text.length : found;
-    }
+    if (this.nextLf < from) this.nextLf = indexOrLength(text, '\n', from);
+    if (this.nextCr < from) this.nextCr = indexOrLength(text, '\r', from);
     return this.nextLf < this.nextCr ? this.nextLf : this.nextCr;
   }
 
@@ -46,6 +40,56 @@ export class LineEnds {
   nextLineStart(lineEnd: number): number {
     return lineEnd + (lineBreakLength(this.text, lineEnd) || 1);
   }
+}
+
+/**
+ * The line that holds an offset, moved forward through one text: its number, where it starts and where it ends (the offset
+ * of its line break, or the text's length).
+ */
+export class LineCursor {
+  line: number;
+  start = 0;
+  end: number;
+  /** Where lines end where the text holds a `\r`; where it holds none, each line ends at the next `\n`. */
+  private readonly ends: LineEnds | undefined;
+
+  constructor(private readonly text: string, firstLine = 0) {
+    this.line = firstLine;
+    if (text.includes('\r')) this.ends = new LineEnds(text);
+    this.end = this.ends ? this.ends.endOfLine(0) : indexOrLength(text, '\n', 0);
+  }
+
+  /** Moves to the line that holds `offset`, which must not be before the current line. */
+  moveTo(offset: number): void {
+    let end = this.end;
+    if (offset <= end) return;
+    const text = this.text;
+    let start: number;
+    let line = this.line;
+    const ends = this.ends;
+    if (ends === undefined) {
+      do {
+        start = end + 1;
+        end = indexOrLength(text, '\n', start);
+        line++;
+      } while (offset > end);
+    } else {
+      do {
+        start = ends.nextLineStart(end);
+        end = ends.endOfLine(start);
+        line++;
+      } while (offset > end);
+    }
+    this.start = start;
+    this.end = end;
+    this.line = line;
+  }
+}
+
+/** The offset of the first `search` at or after `from`, or the text's length if there is none. */
+export function indexOrLength(text: string, search: string, from: number): number {
+  const found = text.indexOf(search, from);
+  return found === -1 ? text.length : found;
 }
 
 /** Each line's content (without its break), its number and where it starts. */

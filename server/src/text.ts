@@ -1,19 +1,12 @@
 /** Text helpers shared by the features: positions of matches in a whole document, quoting. */
-import { LineEnds } from './lines';
+import { LineCursor } from './lines';
 
 /** Each match of a global `pattern` in `text` with its line and character, counting lines (`\n`, `\r\n`, `\r`) once in one pass. */
 export function* matchesWithPositions(text: string, pattern: RegExp): Generator<{ match: RegExpMatchArray; line: number; character: number }> {
-  const lineEnds = new LineEnds(text);
-  let line = 0;
-  let lineStart = 0;
-  let lineEnd = lineEnds.endOfLine(0);
+  const lines = new LineCursor(text);
   for (const match of text.matchAll(pattern)) {
-    while (lineEnd < match.index!) {
-      lineStart = lineEnds.nextLineStart(lineEnd);
-      lineEnd = lineEnds.endOfLine(lineStart);
-      line++;
-    }
-    yield { match, line, character: match.index! - lineStart };
+    lines.moveTo(match.index!);
+    yield { match, line: lines.line, character: match.index! - lines.start };
   }
 }
 

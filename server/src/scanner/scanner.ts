@@ -4,7 +4,7 @@
  */
 import { HARAKA_VERDICTS, impliedClass, POSTFIX_ACTIONS } from '../actions';
 import { isConfigKind, isReadOnlyKind, type DocumentKind } from '../documentKind';
-import { LineEnds } from '../lines';
+import { indexOrLength, LineCursor } from '../lines';
 import type { StatusClass } from '../registry/registry';
 import { digitsValue, OccurrenceTable, type Occurrence, type OccurrenceContext } from './occurrences';
 
@@ -100,10 +100,6 @@ class DoubleSlashes {
   }
 }
 
-function indexOrLength(text: string, search: string, from: number): number {
-  const found = text.indexOf(search, from);
-  return found === -1 ? text.length : found;
-}
 
 /**
  * Whether the code at `index` is in a comment, where codes describe and are not checked: source comments (see
@@ -159,11 +155,8 @@ export function scanLines(text: string, options: ScanOptions): { occurrences: Oc
  * compiled loop holds no code that has not run yet, which would throw the compiled code away at the end of every scan.
  */
 function scanInto(occurrences: OccurrenceTable, text: string, kind: DocumentKind, firstLine: number, isCancelled: (() => boolean) | undefined): number {
-  let line = firstLine;
-  let lineStart = 0;
-  const lineEnds = new LineEnds(text);
+  const lines = new LineCursor(text, firstLine);
   const slashes = new DoubleSlashes(text);
-  let lineEnd = lineEnds.endOfLine(0);
   let candidates = 0;
   CANDIDATE.lastIndex = 0;
   for (;;) {
@@ -178,19 +171,16 @@ function scanInto(occurrences: OccurrenceTable, text: string, kind: DocumentKind
       while (text.charCodeAt(index) !== 46) index--;
       index--;
     }
-    while (index > lineEnd) {
-      lineStart = lineEnds.nextLineStart(lineEnd);
-      lineEnd = lineEnds.endOfLine(lineStart);
-      line++;
-    }
-    if (!found) return line;
+    lines.moveTo(index);
+    if (!found) return lines.line;
     if ((++candidates & 4095) === 0 && isCancelled !== undefined && isCancelled()) return -1;
+    const lineStart = lines.start;
 
     // Most candidates in source trees are versions that no context claims: the code is sliced only once one does.
     // The commonest contexts, a reply code right before the code and a log's `dsn=`, are read without slicing the line.
     const replyStart = replyCodeBefore(text, lineStart, index);
-    const context = replyStart !== -1 ? REPLY : isDsnBefore(text, lineStart, index) ? FIELD : classify(text, lineStart, index, secondDot, end, lineEnd, kind);
-    if (context) record(occurrences, text, kind, line, lineStart, index, end, context, replyStart, slashes);
+    const context = replyStart !== -1 ? REPLY : isDsnBefore(text, lineStart, index) ? FIELD : classify(text, lineStart, index, secondDot, end, lines.end, kind);
+    if (context) record(occurrences, text, kind, lines.line, lineStart, index, end, context, replyStart, slashes);
   }
 }
 
@@ -260,12 +250,17 @@ interface Context {
   action?: string;
 }
 
-// Stryker disable next-line ObjectLiteral,StringLiteral: the occurrence table reads a context it does not know as its first, 'reply'
-const REPLY: Context = { context: 'reply' };
-const FIELD: Context = { context: 'field' };
-const STRING: Context = { context: 'string' };
-const LITERAL: Context = { context: 'literal' };
-const BARE: Context = { context: 'bare' };
+/** A context with every field, in one order: the scanner's loop reads them all from one shape of object. */
+function contextOf(context: CandidateContext, reply?: { value: number; offset: number }, action?: string): Context {
+  return { context, reply, impliedClass: action === undefined ? undefined : impliedClass(action), action };
+}
+
+// Stryker disable next-line StringLiteral: the occurrence table reads a context it does not know as its first, 'reply'
+const REPLY = contextOf('reply');
+const FIELD = contextOf('field');
+const STRING = contextOf('string');
+const LITERAL = contextOf('literal');
+const BARE = contextOf('bare');
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isAlphanumericOrDot = (c: number) => isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 46;
@@ -451,9 +446,9 @@ function classify(text: string, lineStart: number, index: number, secondDot: num
   if (beforeQuote === 44 && kind !== 'prose') {
     before ??= text.slice(windowStart, index);
     const reply = REPLY_ARGUMENT_BEFORE.exec(before);
-    if (reply) return { ...REPLY, reply: { value: Number(reply[1]), offset: reply.index - before.length } };
+    if (reply) return contextOf('reply', { value: Number(reply[1]), offset: reply.index - before.length });
     const verdict = HARAKA_BEFORE.exec(before);
-    if (verdict) return { context: 'action', action: verdict[1], impliedClass: impliedClass(verdict[1]) };
+    if (verdict) return contextOf('action', undefined, verdict[1]);
   }
 
   // Stryker disable next-line ConditionalExpression,LogicalOperator: a pre-test for speed, the expression behind it decides (ACTION_BEFORE ends in an action word, `:` or `@`, then white space); prose is tested apart
@@ -462,12 +457,7 @@ function classify(text: string, lineStart: number, index: number, secondDot: num
     const replyAfter = REPLY_AFTER.exec(text.slice(end, afterEnd));
     // Stryker disable next-line Regex: only `$#error $@` has white space inside, and it implies no class: its name is shown in no message
     const name = action[1].replace(/\s+/g, ' ');
-    return {
-      context: 'action',
-      action: name,
-      impliedClass: impliedClass(name),
-      reply: replyAfter ? { value: Number(replyAfter[1]), offset: end - index + replyAfter[0].length - 3 } : undefined,
-    };
+    return contextOf('action', replyAfter ? { value: Number(replyAfter[1]), offset: end - index + replyAfter[0].length - 3 } : undefined, name);
   }
 
   // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: a pre-test for speed, the expression behind it decides (FIELD_BEFORE ends in `=`, `:`, `(#`, white space or a quote after one of them)
