@@ -49,7 +49,7 @@ describe('completion: the codes a writer most likely wants come first', () => {
     assert.deepEqual(ranked('TOO_BIG = "552 |"', uri, 'python').slice(0, 2), ['5.3.4', '5.2.2']);
     assert.deepEqual(ranked('BAD_AUTH = "535 |"', uri, 'python')[0], '5.7.8');
     assert.deepEqual(ranked('GREYLISTED = "450 |"', uri, 'python').slice(0, 2), ['4.7.1', '4.2.2']);
-    assert.deepEqual(ranked('OK = "250 |"', uri, 'python')[0], '2.0.0');
+    assert.deepEqual(ranked('OK = "250 |"', uri, 'python').slice(0, 4), ['2.0.0', '2.1.0', '2.1.5', '2.6.0'], 'sender OK, recipient OK, queued');
   });
 
   test('the first choice is preselected; after it come the codes the registry lists for the reply, then the rest of the class', () => {

@@ -679,7 +679,7 @@ const NAMED_BY_THEIR_WORDS: [string, string[]][] = [
   ['mx.example.net   550 Mailbox full', ['5.2.2']],
   ['mx.example.net   550 Quota exceeded, see you', ['5.2.2']],
   ['mx.example.net   552 Mailbox quota full', ['5.2.2']],
-  ['mx.example.net   250 2.9.99 Ok: queued as 4F2A31C0E2', ['2.0.0', '2.1.5', '2.3.0']],
+  ['mx.example.net   250 2.9.99 Ok: queued as 4F2A31C0E2', ['2.0.0', '2.1.0', '2.1.5']],
   ['bob@example.com   550 5.9.99 Mailbox full of old messages: quota exceeded', ['5.2.2', '5.2.1', '5.1.1']],
   ['bob@example.com   550 5.9.99 quotas of mailboxes', ['5.0.0', '5.1.0', '5.1.1']],
 ];

@@ -31,7 +31,7 @@ const GO = 'file:///srv/relay/backend.go';
 
 /** [where, the line up to the cursor, the codes offered first]. */
 const AFTER_REPLY: [string, string, string[]][] = [
-  [SERVER_PY, '        return "250 |"', ['2.0.0', '2.1.5']],
+  [SERVER_PY, '        return "250 |"', ['2.0.0', '2.1.0', '2.1.5', '2.6.0']],
   [SERVER_PY, '        return "251 |"', ['2.1.5']],
   [SERVER_PY, '        return "252 |"', ['2.0.0', '2.1.5']],
   [HARAKA, "    connection.respond(421, '|", ['4.7.0', '4.3.2', '4.4.2', '4.7.1']],

@@ -67,10 +67,15 @@ export function usageAllows(entry: EnumeratedEntry, statusClass: number): boolea
   return true;
 }
 
-/** Whether a reply of this class may carry the entry: not deprecated, success codes only where a 2xx reply is listed, usage allowing the class. */
+/**
+ * Whether a reply of this class may carry the entry: not deprecated, and usage allowing the class. Success codes: where a
+ * 2xx reply is listed, and a subject's "other" code whose replies are not given (RFC 3463's X.Y.0 serves any class): MTAs
+ * answer MAIL FROM with `250 2.1.0` and Exchange queues with `250 2.6.0`.
+ */
 export function suitsClass(entry: EnumeratedEntry, statusClass: StatusClass): boolean {
   if (entry.deprecatedBy) return false;
-  if (statusClass === 2) return entry.replyCodes.kind === 'any' || entry.replyCodes.codes.some((code) => code < 300);
+  const { kind, codes } = entry.replyCodes;
+  if (statusClass === 2) return kind === 'any' || codes.some((code) => code < 300) || (kind === 'not-given' && entry.detail === 0);
   return usageAllows(entry, statusClass);
 }
 
