@@ -53,6 +53,18 @@ describe('--fix', () => {
     }
   });
 
+  test('fixes that meet on one Exim reply agree: a defer with a 550 and no code becomes 450 4.7.1, and a second run is clean', () => {
+    const root = tree({ 'exim4.conf': 'acl_check_rcpt:\n  defer   message = 550 Greylisted, try later\n  accept\n' });
+    try {
+      const { code, stdout } = cliInProcess(['check', '--fix'], root);
+      assert.equal(code, 0, stdout);
+      assert.equal(fs.readFileSync(path.join(root, 'exim4.conf'), 'utf8'), 'acl_check_rcpt:\n  defer   message = 450 4.7.1 Greylisted, try later\n  accept\n');
+      assert.equal(cliInProcess(['check'], root).stdout, 'No problems in 1 file.\n');
+    } finally {
+      remove(root);
+    }
+  });
+
   test('leaves mail logs as they are', () => {
     const log = 'Nov 30 01:00:00 mx postfix/smtp[123]: 4B1C21A0F2: to=<a@b.example>, relay=mx.b.example[192.0.2.1]:25, dsn=5.1.1, status=bounced (host mx.b.example[192.0.2.1] said: 550 4.1.1 <a@b.example>: Recipient address rejected (in reply to RCPT TO command))\n';
     const root = tree({ 'logs/maillog': log, 'sender_access': `${mismatch('c@example.net')}\n` });

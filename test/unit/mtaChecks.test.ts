@@ -111,7 +111,7 @@ describe('MTA configuration checks', () => {
     assert.deepEqual(findings('file:///etc/exim4/exim4.conf', EXIM_CONF), [
       '3:20-23 class-mismatch: An Exim deny needs a 5xx reply, but the message starts with 451; Exim refuses such a reply. => Change the reply to 550 5.7.1:   deny    message = 550 5.7.1 Relay not permitted',
       '5:20-23 class-mismatch: An Exim defer needs a 4xx reply, but the message starts with 550; Exim refuses such a reply. => Change the reply to 450:   defer   message = 450 Greylisted',
-      '5:20-23 missing-code: The reply 550 has no enhanced status code, and Exim sends none of its own: write one such as 5.7.1. => Insert enhanced status code 5.7.1:   defer   message = 550 5.7.1 Greylisted',
+      '5:20-23 missing-code: The reply 550 has no enhanced status code, and Exim sends none of its own: write one such as 4.7.1. => Insert enhanced status code 4.7.1:   defer   message = 550 4.7.1 Greylisted',
       '6:20-23 missing-code: The reply 451 has no enhanced status code, and Exim sends none of its own. => no fix',
       '8:20-23 class-mismatch: An Exim deny needs a 5xx reply, but the message starts with 451; Exim refuses such a reply. => Change the reply to 550 5.7.1:           message = 550 5.7.1 Listed as a spam source',
       '9:20-23 missing-code: The reply 550 has no enhanced status code, and Exim sends none of its own: write one such as 5.7.1. => Insert enhanced status code 5.7.1:   deny    message = 550 5.7.1 Relaying not permitted',

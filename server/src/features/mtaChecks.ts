@@ -165,7 +165,8 @@ function eximLine(text: string, line: number, verb: string | undefined): LineFin
   }
   if (!HAS_CODE.test(reply[4])) {
     const policy = /message\s*=/.test(reply[1]) && verb !== undefined && impliedClass(verb) !== undefined;
-    findings.push(...missingCode(line, start, start + 3, Number(reply[2][0]) as StatusClass, reply[4], start + 4, (code) => `${code} `, `The reply ${reply[2]}`,
+    // The code of the class the verb needs: where the reply code is of the other class, the two fixes then agree (450 4.7.1).
+    findings.push(...missingCode(line, start, start + 3, expected ?? (Number(reply[2][0]) as StatusClass), reply[4], start + 4, (code) => `${code} `, `The reply ${reply[2]}`,
       { mta: 'exim', policy }));
   }
   return findings;
