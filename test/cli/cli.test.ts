@@ -129,6 +129,7 @@ describe('smtp-status-codes command line', () => {
     assert.match(stdout, /RFC 7372 <https:\/\/www\.rfc-editor\.org\/rfc\/rfc7372>/);
     assert.match(run(['explain', '5.9.9']).stdout, /5\.9\.9 is not in the IANA registry/);
     assert.match(run(['explain', '5.2.2']).stdout, /Bounce reason: mailbox full, soft: temporary, a later attempt may succeed/);
+    assert.match(run(['explain', '4.7.28']).stdout, /Bounce reason: rate limited, soft: temporary, a later attempt may succeed\n\nThe receiving side limits how much or how fast it accepts; Google Workspace \/ Gmail uses 4\.7\.28 for "Rate limited: unusual rate of unsolicited mail"/);
     assert.doesNotMatch(run(['explain', '2.0.0']).stdout, /Bounce reason/);
   });
 

@@ -170,7 +170,7 @@ describe('bounces and MTA words over the protocol', { timeout: 60_000 }, () => {
       ['bounces/postfix-three-recipients.eml', 'Status: 5.7.26', '5.7.26', /Bounce reason:\*\* authentication, hard[\s\S]*DKIM, SPF, DMARC/],
       ['bounces/gmail-delayed.eml', 'Status: 4.7.28', '4.7.28', /Bounce reason:\*\* rate limited, soft/],
       ['bounces/sendmail-expired.eml', 'Status: 4.4.7', '4.4.7', /Bounce reason:\*\* expired, soft/],
-      ['bounces/exchange-ndr.eml', '#550 5.1.10', '5.1.10', /Bounce reason:\*\* user unknown, hard[\s\S]*\("RecipientNotFound"\)/],
+      ['bounces/exchange-ndr.eml', '#550 5.1.10', '5.1.10', /Bounce reason:\*\* user unknown, hard[\s\S]*Exchange Online uses 5\.1\.10 for "Recipient not found"/],
       ['bounces/exim-bounce.eml', 'Status: 5.0.0', '5.0.0', /Bounce reason:\*\* user unknown, hard/],
       ['bounces/gmail-ndr.eml', 'Status: 5.1.1', '5.1.1', /Bounce reason:\*\* user unknown, hard[\s\S]*X\.1\.1/],
     ];

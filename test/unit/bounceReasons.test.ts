@@ -313,3 +313,16 @@ describe('the reply a code came with, in a returned message', () => {
     assert.deepEqual(reasons.map((reason) => [reason.label, reason.count, reason.hard, reason.soft, reason.codes.map((code) => code.code)]), [["user unknown",4,4,0,["5.0.0","5.1.1"]],["policy",3,3,0,["5.7.1"]],["mailbox full",2,0,2,["4.2.2","5.0.0"]],["blocked",1,1,0,["5.7.1"]]]);
   });
 });
+
+describe('a provider that redefines a code gives the reason where it is named', () => {
+  test('Exchange Online\'s 5.2.2 is its sender\'s quota, counted as rate limited; the same code from another server is a full mailbox', () => {
+    const log = [
+      'Nov 30 10:00:01 mx postfix/smtp[123]: 4F2A31C0E2: to=<a@contoso.com>, relay=contoso-com.mail.protection.outlook.com[52.101.1.1]:25, delay=1, delays=0/0/0/1, dsn=5.2.2, status=bounced (host contoso-com.mail.protection.outlook.com[52.101.1.1] said: 550 5.2.2 Submission quota exceeded (in reply to MAIL FROM command))',
+      'Nov 30 10:00:02 mx postfix/smtp[124]: 4F2A31C0E3: to=<b@example.org>, relay=mx.example.org[192.0.2.1]:25, delay=1, delays=0/0/0/1, dsn=5.2.2, status=bounced (host mx.example.org[192.0.2.1] said: 552 5.2.2 Mailbox full (in reply to RCPT TO command))',
+      '',
+    ].join('\n');
+    const service = createLanguageService();
+    const reasons = service.summarize(TextDocument.create('file:///var/log/mail.log', 'log', 1, log), undefined, true).reasons!;
+    assert.deepEqual(reasons.map((reason) => [reason.label, reason.count, reason.hard, reason.soft]), [['mailbox full', 2, 0, 2], ['rate limited', 2, 0, 2]]);
+  });
+});

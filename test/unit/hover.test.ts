@@ -427,6 +427,18 @@ describe('hover in a bounce after an edit', () => {
     assert.doesNotMatch(said(), /Microsoft/);
     assert.match(said(), /^\*\*5\.2\.2\*\* Mailbox full/);
   });
+
+  test('the bounce reason follows the provider that redefines a code: the sender\'s quota, not a full mailbox', () => {
+    const reason = (from: string) => {
+      const uri = 'file:///home/alice/Mail/reason.eml';
+      const document = TextDocument.create(uri, 'plaintext', 1, `From: ${from}\nSubject: Undeliverable: Invoice\nContent-Type: text/plain\n\nRemote Server returned '550 5.2.2 Submission quota exceeded'\n`);
+      const value = (service.doHover(document, { line: 4, character: 28 })!.contents as { value: string }).value;
+      service.forget(uri);
+      return value.split('\n\n---\n\n').at(-1)!.split('\n')[0];
+    };
+    assert.equal(reason('postmaster@outlook.com'), '**Bounce reason:** rate limited, soft: temporary, a later attempt may succeed');
+    assert.equal(reason('MAILER-DAEMON@mx.example.org'), '**Bounce reason:** mailbox full, soft: temporary, a later attempt may succeed');
+  });
 });
 
 describe('codes that only providers document, beside hover', () => {

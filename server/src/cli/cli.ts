@@ -11,9 +11,9 @@ import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { DOCUMENTATION } from '../features/diagnostics';
-import { reasonMarkdown } from '../features/bounceReason';
+import { providerReason, reasonMarkdown } from '../features/bounceReason';
 import { describeStatusCode } from '../features/describe';
-import { providerEntriesFor } from '../registry/providerLookup';
+import { providerEntriesFor, providerEntriesInContext } from '../registry/providerLookup';
 import { createLanguageService, type LanguageService } from '../languageService';
 import { classifyBounce } from '../registry/bounceReasons';
 import { resolveSettings, type Settings } from '../settings';
@@ -305,7 +305,9 @@ function explain(args: string[], out: (text: string) => void): number {
   if (!shape || args.length > 1) throw new UsageError(code ? `"${args.join(' ')}" is not an enhanced status code such as 5.7.26` : 'explain needs a code, such as 5.7.26');
   const providers = providerEntriesFor(code);
   // Without a reply, what the providers say of the code is the text a vague or unregistered code is read with.
-  const classification = classifyBounce(Number(shape[1]), Number(shape[2]), Number(shape[3]), providers.map((entry) => `${entry.title}. ${entry.meaning}`).join(' '));
+  // With no context to name a provider, a provider's meaning of a registered code counts where it is the usual one.
+  const classification = providerReason(code, Number(shape[1]), providerEntriesInContext(code, new Set()))
+    ?? classifyBounce(Number(shape[1]), Number(shape[2]), Number(shape[3]), providers.map((entry) => `${entry.title}. ${entry.meaning}`).join(' '));
   const markdown = describeStatusCode(Number(shape[1]), Number(shape[2]), Number(shape[3]), undefined, undefined, providers)
     + (classification ? `\n\n${reasonMarkdown(classification)}` : '');
   out(markdown.replace(/\[([^\]]+)\]\(([^)]+)\)/g, '$1 <$2>').replace(/\*\*([^*]+)\*\*/g, '$1').replace(/\*([^*]+)\*/g, '$1'));

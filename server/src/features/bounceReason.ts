@@ -1,6 +1,7 @@
 /** What a failure code means for the sender (reason, hard or soft, and why), for hover, inlay hints and the summary. */
-import { classifyBounce, readsReplyText, REASONS, type BounceClassification } from '../registry/bounceReasons';
+import { classifyBounce, readsReplyText, reasonClassification, REASONS, type BounceClassification } from '../registry/bounceReasons';
 import type { ProviderCode } from '../registry/providerLookup';
+import { PROVIDERS } from '../registry/providers';
 import type { Occurrence } from '../scanner/scanner';
 import { groupAround } from './dsn';
 
@@ -48,6 +49,8 @@ export function classifyOccurrence(
 ): BounceClassification | undefined {
   const { statusClass, subject, detail } = occurrence;
   if (occurrence.malformation || (statusClass !== 4 && statusClass !== 5)) return undefined;
+  const redefined = providerReason(occurrence.text, statusClass, providers);
+  if (redefined) return redefined;
   if (!readsReplyText(subject, detail)) return classifyBounce(statusClass, subject, detail);
   const lineText = lineAt(occurrence.line) ?? '';
   const said = providers.map((entry) => ` ${entry.title}. ${entry.meaning}`).join('');
@@ -63,6 +66,20 @@ export function classifyOccurrence(
     : classifyBounce(statusClass, subject, detail, text);
   if (key && classification) cache!.set(key, classification);
   return classification;
+}
+
+/**
+ * The reason a provider gives a registered code it redefines (Exchange Online's 5.2.2 is the sender's submission quota,
+ * not a full mailbox), where `providers` (those that apply in the code's context) hold such an entry.
+ */
+export function providerReason(code: string, statusClass: number, providers: readonly ProviderCode[]): BounceClassification | undefined {
+  for (const entry of providers) {
+    const difference = entry.differsFromRegistry;
+    if (difference?.kind !== 'redefines') continue;
+    const name = PROVIDERS.find((provider) => provider.id === entry.provider)?.name ?? entry.provider;
+    return reasonClassification(difference.reason, statusClass, `${name} uses ${code} for "${entry.title}"`);
+  }
+  return undefined;
 }
 
 export function reasonLabel(classification: BounceClassification): string {

@@ -3,7 +3,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { DocumentAnalysis } from '../analysis';
 import { findKnownCode } from '../knownCodes';
 import { REASONS, type BounceReason } from '../registry/bounceReasons';
-import { providerEntriesFor } from '../registry/providerLookup';
+import { providerEntriesFor, providerEntriesInContext, providersNamedIn } from '../registry/providerLookup';
 import { findEntry } from '../registry/registry';
 import { classifyOccurrence, type LineReader, type ReasonCache } from './bounceReason';
 import { entrySummary } from './describe';
@@ -66,7 +66,10 @@ export function summarize(analysis: DocumentAnalysis, knownCodes: Record<string,
     const range = { start: { line: occurrence.line, character: occurrence.start }, end: { line: occurrence.line, character: occurrence.end } };
     if (summary.occurrences.length < maxOccurrences) summary.occurrences.push(range);
 
-    const providerEntries = providers && !findEntry(occurrence.subject, occurrence.detail) ? providerEntriesFor(occurrence.text) : [];
+    // The providers that apply where their host names stand on the line, as in hover: an unregistered code's are all of them
+    // where none is named; a registered code's only where it is redefined in its context (Exchange Online's 5.2.2).
+    const documented = providers ? providerEntriesFor(occurrence.text) : [];
+    const providerEntries = documented.length > 0 ? providerEntriesInContext(occurrence.text, providersNamedIn(lineAt?.(occurrence.line) ?? '')) : documented;
     const classification = lineAt && classifyOccurrence(occurrence, lineAt, reasonCache, providerEntries);
     if (!classification) continue;
     let reason = byReason.get(classification.reason);

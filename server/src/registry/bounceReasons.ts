@@ -134,5 +134,10 @@ export function classifyBounce(statusClass: number, subject: number, detail: num
 }
 
 function classification(rule: ReasonRule, statusClass: number): BounceClassification {
-  return { reason: rule.reason, hard: statusClass === 5 && !REASONS[rule.reason].clearsByItself, why: rule.why };
+  return reasonClassification(rule.reason, statusClass, rule.why);
+}
+
+/** A failure code of `statusClass` classified as `reason`, for the reason `why`: hard where it is permanent and does not clear by itself. */
+export function reasonClassification(reason: BounceReason, statusClass: number, why: string): BounceClassification {
+  return { reason, hard: statusClass === 5 && !REASONS[reason].clearsByItself, why };
 }

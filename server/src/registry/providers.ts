@@ -13,6 +13,7 @@
  * Proofpoint and Mimecast document their rejections as reply codes and texts without enhanced codes of their own,
  * so they have no rows here.
  */
+import type { BounceReason } from './bounceReasons';
 
 export type ProviderId = 'microsoft' | 'google' | 'yahoo' | 'apple' | 'zoho';
 
@@ -26,9 +27,21 @@ export interface Provider {
 }
 
 /** How a provider's meaning of a registered code stands to the registry's. */
-export interface RegistryDifference {
-  /** "redefines": the provider means something else; "narrows": the registry's sense, for one specific cause. */
-  kind: 'redefines' | 'narrows';
+export type RegistryDifference = Redefinition | Narrowing;
+
+/** The provider means something else than the registry. */
+interface Redefinition extends DifferenceNote {
+  kind: 'redefines';
+  /** The bounce reason of the provider's meaning, which replaces the registry's where the provider's meaning applies. */
+  reason: BounceReason;
+}
+
+/** The registry's sense, for one specific cause. */
+interface Narrowing extends DifferenceNote {
+  kind: 'narrows';
+}
+
+interface DifferenceNote {
   note: string;
   /**
    * Set where mail admins meet the code mostly from this provider and the registry's sense is rare in practice
@@ -178,14 +191,14 @@ export const PROVIDER_CODES: readonly ProviderCode[] = [
     title: 'Sender blocked for sending spam',
     meaning: 'The sending account was blocked by Microsoft 365 because it sent spam or exceeded sending limits (bad outbound sender); it is listed as a restricted entity.',
     action: 'Treat the account as compromised: reset its password and check for rules that forward mail, then an administrator removes it from the restricted entities in the Microsoft Defender portal.',
-    differsFromRegistry: { kind: 'redefines', note: 'The registry means the sender\'s system address (its domain) is bad; Microsoft means the sending account is blocked for outbound spam.' },
+    differsFromRegistry: { kind: 'redefines', note: 'The registry means the sender\'s system address (its domain) is bad; Microsoft means the sending account is blocked for outbound spam.', reason: 'blocked' },
   }),
   microsoft({
     codes: ['5.1.10'],
     title: 'Recipient not found',
     meaning: 'The recipient address does not exist in the destination organisation (RESOLVER.ADR.RecipientNotFound).',
     action: 'Check the address and send again; if it is right, the recipient\'s administrator must check that the mailbox or contact exists.',
-    differsFromRegistry: { kind: 'redefines', note: 'The registry means the recipient\'s domain publishes a null MX (RFC 7505) and takes no mail; Microsoft means the recipient is unknown.', usualMeaning: true },
+    differsFromRegistry: { kind: 'redefines', note: 'The registry means the recipient\'s domain publishes a null MX (RFC 7505) and takes no mail; Microsoft means the recipient is unknown.', usualMeaning: true, reason: 'user-unknown' },
   }),
   microsoft({
     codes: ['5.1.90'],
@@ -198,7 +211,7 @@ export const PROVIDER_CODES: readonly ProviderCode[] = [
     title: 'Submission quota exceeded',
     meaning: 'The sender exceeded the recipient rate limit or the message rate limit of Exchange Online.',
     action: 'Send less at a time and wait for the limit to reset; check that the account is not compromised.',
-    differsFromRegistry: { kind: 'redefines', note: 'The registry means the recipient\'s mailbox is full; Exchange Online uses it for the sender exceeding its sending quota.' },
+    differsFromRegistry: { kind: 'redefines', note: 'The registry means the recipient\'s mailbox is full; Exchange Online uses it for the sender exceeding its sending quota.', reason: 'rate-limited' },
   }),
   microsoft({
     codes: ['5.2.121'],
@@ -223,7 +236,7 @@ export const PROVIDER_CODES: readonly ProviderCode[] = [
     title: 'Recipient address rejected: access denied',
     meaning: 'Exchange Online refused the recipient: the address is not in the destination organisation\'s directory (directory-based edge blocking), or the domain is not accepted so relaying is denied.',
     action: 'Check the recipient address; the recipient\'s administrator must check that the address exists and that the domain is an accepted domain with correct mail routing.',
-    differsFromRegistry: { kind: 'redefines', note: 'The registry means the destination host did not answer; Microsoft means the recipient was rejected (unknown in the directory, or relaying denied).', usualMeaning: true },
+    differsFromRegistry: { kind: 'redefines', note: 'The registry means the destination host did not answer; Microsoft means the recipient was rejected (unknown in the directory, or relaying denied).', usualMeaning: true, reason: 'user-unknown' },
   }),
   microsoft({
     codes: ['5.4.6'],
@@ -268,7 +281,7 @@ export const PROVIDER_CODES: readonly ProviderCode[] = [
     title: 'Sender not authenticated by the organisation',
     meaning: 'The recipient (often a group) accepts mail only from authenticated senders inside the organisation, and this sender is external.',
     action: 'The recipient\'s administrator can allow external senders for that group or mailbox.',
-    differsFromRegistry: { kind: 'redefines', note: 'The registry means the user must change their password (RFC 4954); Microsoft means an external sender was refused by a recipient that takes only internal mail.', usualMeaning: true },
+    differsFromRegistry: { kind: 'redefines', note: 'The registry means the user must change their password (RFC 4954); Microsoft means an external sender was refused by a recipient that takes only internal mail.', usualMeaning: true, reason: 'policy' },
   }),
   microsoft({
     codes: ['5.7.23'],
@@ -446,7 +459,7 @@ export const PROVIDER_CODES: readonly ProviderCode[] = [
     title: 'Recipient receiving mail too fast',
     meaning: 'The Gmail user is receiving mail at a rate that Gmail holds back, or the sending customer exceeded the peak rate of the SMTP relay service.',
     action: 'Let the message be retried later; spread sending to that recipient over time.',
-    differsFromRegistry: { kind: 'redefines', note: 'The registry means the mailbox is disabled and takes no mail; Gmail means a rate limit on the recipient (or the relay customer), temporary.', usualMeaning: true },
+    differsFromRegistry: { kind: 'redefines', note: 'The registry means the mailbox is disabled and takes no mail; Gmail means a rate limit on the recipient (or the relay customer), temporary.', usualMeaning: true, reason: 'rate-limited' },
   }),
   google({
     codes: ['4.3.0'],
@@ -488,7 +501,7 @@ export const PROVIDER_CODES: readonly ProviderCode[] = [
     title: 'Reverse DNS does not match the sending IP',
     meaning: 'The host name in the sending IP\'s PTR record does not resolve back to that IP, so Gmail defers the mail.',
     action: 'Ask whoever controls the IP address to make its PTR name resolve to the same IP (forward-confirmed reverse DNS).',
-    differsFromRegistry: { kind: 'redefines', note: 'The registry (RFC 7372) means SPF validation failed; Gmail uses the transient 4.7.23 for a reverse DNS mismatch.' },
+    differsFromRegistry: { kind: 'redefines', note: 'The registry (RFC 7372) means SPF validation failed; Gmail uses the transient 4.7.23 for a reverse DNS mismatch.', reason: 'blocked' },
   }),
   google({
     codes: ['4.7.24', '5.7.24'],
@@ -516,35 +529,35 @@ export const PROVIDER_CODES: readonly ProviderCode[] = [
     title: 'SPF did not pass',
     meaning: 'The message did not pass SPF, which Gmail requires of bulk senders: 4.7.27 rate-limits it, 5.7.27 blocks it.',
     action: 'Add every server that sends for the domain to its SPF record and check that the record is valid (at most 10 DNS look-ups).',
-    differsFromRegistry: { kind: 'redefines', note: 'The registry (RFC 7505) means the sender\'s domain publishes a null MX; Gmail means SPF did not pass.', usualMeaning: true },
+    differsFromRegistry: { kind: 'redefines', note: 'The registry (RFC 7505) means the sender\'s domain publishes a null MX; Gmail means SPF did not pass.', usualMeaning: true, reason: 'authentication' },
   }),
   google({
     codes: ['4.7.28'],
     title: 'Rate limited: unusual rate of unsolicited mail',
     meaning: 'Gmail saw an unusual rate of unsolicited mail from the sending IP, SPF domain, DKIM domain or a URL domain in the message, and temporarily limits it.',
     action: 'Back off and let the queue retry slowly; cut the mail recipients did not ask for, watch the spam rate in Postmaster Tools and follow the bulk sender guidelines.',
-    differsFromRegistry: { kind: 'redefines', note: 'The registry (draft-levine-mailbomb-header) means the message looks like part of a flood of similar abusive messages; Gmail means the sender\'s reputation is being rate limited for unsolicited mail.', usualMeaning: true },
+    differsFromRegistry: { kind: 'redefines', note: 'The registry (draft-levine-mailbomb-header) means the message looks like part of a flood of similar abusive messages; Gmail means the sender\'s reputation is being rate limited for unsolicited mail.', usualMeaning: true, reason: 'rate-limited' },
   }),
   google({
     codes: ['5.7.28'],
     title: 'Blocked: unusual rate of unsolicited mail',
     meaning: 'Gmail blocked mail from the sending IP or domain after an unusual rate of unsolicited mail.',
     action: 'Stop sending unwanted mail, fix authentication and list hygiene, and follow the bulk sender guidelines before sending again.',
-    differsFromRegistry: { kind: 'redefines', note: 'The registry (draft-levine-mailbomb-header) means the message looks like part of a flood of similar abusive messages; Gmail means the sender is blocked for unsolicited mail.', usualMeaning: true },
+    differsFromRegistry: { kind: 'redefines', note: 'The registry (draft-levine-mailbomb-header) means the message looks like part of a flood of similar abusive messages; Gmail means the sender is blocked for unsolicited mail.', usualMeaning: true, reason: 'blocked' },
   }),
   google({
     codes: ['4.7.29'],
     title: 'Rate limited: not sent over TLS',
     meaning: 'The message did not come over a TLS connection, which Gmail requires of bulk senders, so Gmail rate-limits it.',
     action: 'Enable STARTTLS on the sending server.',
-    differsFromRegistry: { kind: 'redefines', note: 'The registry (RFC 8617) means ARC validation failed; Gmail means the connection had no TLS.', usualMeaning: true },
+    differsFromRegistry: { kind: 'redefines', note: 'The registry (RFC 8617) means ARC validation failed; Gmail means the connection had no TLS.', usualMeaning: true, reason: 'policy' },
   }),
   google({
     codes: ['4.7.30', '5.7.30'],
     title: 'DKIM did not pass',
     meaning: 'The message did not pass DKIM, which Gmail requires of bulk senders: 4.7.30 rate-limits it, 5.7.30 blocks it.',
     action: 'Sign outgoing mail with DKIM for the sending domain and publish the key in DNS.',
-    differsFromRegistry: { kind: 'redefines', note: 'The registry (RFC 8689) means REQUIRETLS support is required; Gmail means DKIM did not pass.', usualMeaning: true },
+    differsFromRegistry: { kind: 'redefines', note: 'The registry (RFC 8689) means REQUIRETLS support is required; Gmail means DKIM did not pass.', usualMeaning: true, reason: 'authentication' },
   }),
   google({
     codes: ['4.7.32', '5.7.32'],
@@ -584,7 +597,7 @@ export const PROVIDER_CODES: readonly ProviderCode[] = [
     title: 'Daily sending quota exceeded',
     meaning: 'The account or the SMTP relay customer reached its daily sending limit.',
     action: 'Wait for the limit to reset; spread sending or move bulk mail to a service made for it.',
-    differsFromRegistry: { kind: 'redefines', note: 'The registry means mail system congestion (temporary by nature); Gmail means a daily sending quota, permanent for this message.', usualMeaning: true },
+    differsFromRegistry: { kind: 'redefines', note: 'The registry means mail system congestion (temporary by nature); Gmail means a daily sending quota, permanent for this message.', usualMeaning: true, reason: 'rate-limited' },
   }),
   google({
     codes: ['5.7.1'],
@@ -612,7 +625,7 @@ export const PROVIDER_CODES: readonly ProviderCode[] = [
     title: 'Sign in with a web browser first',
     meaning: 'Google wants the user to sign in through a web browser (for example to confirm a new device) before SMTP sign-in is allowed.',
     action: 'Sign in to the account in a browser, complete the check, then send again.',
-    differsFromRegistry: { kind: 'redefines', note: 'The registry (RFC 4954) means a trust relationship is required; Gmail means the user must sign in with a browser first.', usualMeaning: true },
+    differsFromRegistry: { kind: 'redefines', note: 'The registry (RFC 4954) means a trust relationship is required; Gmail means the user must sign in with a browser first.', usualMeaning: true, reason: 'authentication' },
   }),
 
   // Yahoo / AOL
@@ -635,7 +648,7 @@ export const PROVIDER_CODES: readonly ProviderCode[] = [
     title: 'Not accepted for policy reasons',
     meaning: 'Yahoo refuses the message for policy reasons: it failed authentication (neither SPF nor DKIM passed) or DMARC, or its content or sender are judged abusive.',
     action: 'Authenticate with SPF, DKIM and DMARC aligned with the From: domain; review the content and the list it went to.',
-    differsFromRegistry: { kind: 'redefines', note: 'The registry means the authentication mechanism is too weak (SMTP AUTH); Yahoo means a policy rejection, often failed sender authentication.' },
+    differsFromRegistry: { kind: 'redefines', note: 'The registry means the authentication mechanism is too weak (SMTP AUTH); Yahoo means a policy rejection, often failed sender authentication.', reason: 'policy' },
   }),
 
   // Apple iCloud Mail
@@ -644,7 +657,7 @@ export const PROVIDER_CODES: readonly ProviderCode[] = [
     title: 'Deferred: excessive volume',
     meaning: 'iCloud Mail defers messages to a recipient (or from a sender) that arrive in too great a volume.',
     action: 'Let the queue retry; send fewer messages to the same recipient, and fewer connections at once.',
-    differsFromRegistry: { kind: 'redefines', note: 'The registry means delivery is not authorised; iCloud Mail uses the transient 4.7.1 for rate limiting.' },
+    differsFromRegistry: { kind: 'redefines', note: 'The registry means delivery is not authorised; iCloud Mail uses the transient 4.7.1 for rate limiting.', reason: 'rate-limited' },
   }),
   apple({
     codes: ['5.7.1'],
@@ -674,7 +687,7 @@ export const PROVIDER_CODES: readonly ProviderCode[] = [
     title: 'Subject is mandatory',
     meaning: 'ZeptoMail refuses messages without a subject.',
     action: 'Give the message a subject.',
-    differsFromRegistry: { kind: 'redefines', note: 'The registry means the mailbox is disabled; ZeptoMail means the message has no subject.' },
+    differsFromRegistry: { kind: 'redefines', note: 'The registry means the mailbox is disabled; ZeptoMail means the message has no subject.', reason: 'spam-or-content' },
   }),
   zoho({
     codes: ['5.7.1'],
