@@ -185,6 +185,22 @@ describe('smtp-status-codes summary output', () => {
     assert.equal(report.mtas[0].totals.bounced, 6 + 6 * Math.floor(cutLines / 14) + Math.max(0, Math.min(6, (cutLines % 14) - 2)));
   });
 
+  test('a damaged .gz is closed once it has failed, not left open until the process ends', { skip: !fs.existsSync('/proc/self/fd') && 'open files are listed in /proc' }, async () => {
+    const damaged = path.join(dir, 'closed.log.gz');
+    fs.writeFileSync(damaged, Buffer.concat([gzipSync(RELAY_LOG).subarray(0, 10), Buffer.from('not deflate data at all')]));
+    const openOnIt = () => fs.readdirSync('/proc/self/fd').filter((fd) => {
+      try {
+        return fs.readlinkSync(`/proc/self/fd/${fd}`) === fs.realpathSync(damaged);
+      } catch {
+        return false;
+      }
+    }).length;
+    const result = await summaryWith(['closed.log.gz'], dir);
+    assert.equal(result.code, 2);
+    for (let tick = 0; tick < 50 && openOnIt() > 0; tick++) await new Promise((resolve) => setTimeout(resolve, 2));
+    assert.equal(openOnIt(), 0);
+  });
+
   test('- reads standard input, and a broken standard input is named as such', async () => {
     const fromFile = await summaryWith(['relay.log', '--format', 'json'], dir);
     const fromStdin = await summaryWith(['-', '--format', 'json'], dir, { stdin: Readable.from([Buffer.from(RELAY_LOG)]) });

@@ -4,6 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pipeline } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
 import { UsageError, valueAfter } from './arguments';
@@ -147,9 +148,9 @@ export async function summaryCommand(args: string[], cwd: string, io: SummaryIo)
       const onChunk = () => progress(raw.bytesRead);
       if (isGzip(full)) {
         // Stryker disable next-line ObjectLiteral: the size of the inflated chunks changes how often progress is considered, not what is counted
-        const gunzip = createGunzip({ chunkSize: CHUNK_SIZE });
-        raw.on('error', (error) => gunzip.destroy(error));
-        await readLines(raw.pipe(gunzip), summary, onChunk);
+        // pipeline, not pipe: a damaged archive fails the inflation, and the file is closed with it rather than left open.
+        const inflated = pipeline(raw, createGunzip({ chunkSize: CHUNK_SIZE }), () => undefined);
+        await readLines(inflated, summary, onChunk);
       } else {
         await readLines(raw, summary, onChunk);
       }
