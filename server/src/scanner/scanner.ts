@@ -303,14 +303,18 @@ function skipSpacesBack(text: string, from: number, index: number): number {
 }
 
 // Stryker disable all: a pre-test for speed; the regular expression it guards decides, so a mutant that lets more through changes only the speed
-/** The last letter of each Postfix action, lower case: ACTION_BEFORE can end (before spaces) only in one of them, `:` or `@`. */
-const ACTION_LAST_LETTERS = new Set(POSTFIX_ACTIONS.toLowerCase().split('|').map((action) => action.charCodeAt(action.length - 1)));
+/**
+ * The last letters of the Postfix actions, a bit for each letter (a is bit 0): ACTION_BEFORE can end (before spaces) only in
+ * one of them, `:` or `@`.
+ */
+const ACTION_LAST_LETTERS = POSTFIX_ACTIONS.toLowerCase().split('|').reduce((bits, action) => bits | (1 << (action.charCodeAt(action.length - 1) - 97)), 0);
 
 /** Whether ACTION_BEFORE can match a `before` whose last character other than white space is at `last`: a character test run before the expression. */
 function actionMayEndAt(text: string, from: number, last: number): boolean {
   if (last < from) return false;
   const c = text.charCodeAt(last);
-  return c === 58 || c === 64 || ACTION_LAST_LETTERS.has(c | 32);
+  const letter = (c | 32) - 97;
+  return c === 58 || c === 64 || (letter >= 0 && letter < 26 && ((ACTION_LAST_LETTERS >> letter) & 1) === 1);
 }
 // Stryker restore all
 
