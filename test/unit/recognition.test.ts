@@ -216,7 +216,7 @@ describe('comments and the shape of a code', () => {
 
   test('a comment after code is found on every line, whatever `//` came before it', () => {
     const lines = [
-      'fetch("http://example.com/reply"); reply("550 4.1.1 x")',
+      '    fetch("http://example.com/reply"); reply("550 4.1.1 x")',
       'x = 1; // reply("550 4.1.1 x")',
       'url = "https://a//b"; reply("550 4.2.1 x")',
       'y = 2;  //  see reply("550 4.1.1 x")',
@@ -244,18 +244,23 @@ describe('comments and the shape of a code', () => {
   });
 
   test('the value of a version key is no code, in any kind of file', () => {
-    const versions: [string, string][] = [
-      ['X-Mailman-Version: 2.1.6', 'file:///srv/mail/bounce.eml'],
-      ['Standards-Version: 4.4.1', 'file:///src/debian/control'],
-      ['Next planned release: 2.0.0', 'file:///src/README.md'],
-      ['  version "5.1.1"', 'file:///src/yarn.lock'],
-      ['version = "5.1.1"', 'file:///src/Cargo.toml'],
-      ["__version__ = '5.1.1'", 'file:///src/pkg/__init__.py'],
-      ['  "lockfileVersion": "5.1.1",', 'file:///src/package-lock.json'],
-      ["const release = { ver: '5.7.1 Final' };", 'file:///src/release.js'],
+    const versions: [string, string, string][] = [
+      ['X-Mailman-Version: 2.1.6', 'file:///srv/mail/bounce.eml', 'plaintext'],
+      ['Standards-Version: 4.4.1', 'file:///src/debian/control', 'plaintext'],
+      ['Next planned release: 2.0.0', 'file:///src/NEWS.txt', 'plaintext'],
+      ["__version__ = '5.1.1 RC1'", 'file:///src/pkg/__init__.py', 'python'],
+      ["const build = { ver: '5.7.1 Final' };", 'file:///src/build.js', 'javascript'],
+      ['module.exports = { "version": "5.1.1 RC1" };', 'file:///src/package.js', 'javascript'],
+      ["version '5.1.1 RC1'", 'file:///src/build.gradle', 'groovy'],
     ];
-    for (const [line, uri] of versions) assert.deepEqual(coloured(line, uri), [], line);
-    assert.deepEqual(coloured("const reply = { status: '5.7.1 Final' };", 'file:///src/reply.js'), ['5.7.1 statusCodePermanent'], 'a field key is no version key');
+    for (const [line, uri, languageId] of versions) {
+      LANGUAGE[uri] = languageId;
+      assert.deepEqual(coloured(line, uri), [], line);
+    }
+    const reply = 'file:///src/reply.js';
+    LANGUAGE[reply] = 'javascript';
+    assert.deepEqual(coloured("const reply = { status: '5.7.1 Final' };", reply), ['5.7.1 statusCodePermanent'], 'a field key is no version key');
+    assert.deepEqual(coloured("const reply = { server: '5.7.1 Final' };", reply), ['5.7.1 statusCodePermanent'], 'a word that ends in ver is no version');
     assert.deepEqual(coloured('Status: 5.1.1', 'file:///srv/mail/bounce.eml'), ['5.1.1 statusCodePermanent']);
   });
 
