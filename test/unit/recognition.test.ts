@@ -247,8 +247,9 @@ describe('comments and the shape of a code', () => {
     const versions: [string, string, string][] = [
       ['X-Mailman-Version: 2.1.6', 'file:///srv/mail/bounce.eml', 'plaintext'],
       ['Standards-Version: 4.4.1', 'file:///src/debian/control', 'plaintext'],
-      ['Next planned release: 2.0.0', 'file:///src/NEWS.txt', 'plaintext'],
+      ['Next planned release: 2.0.0', 'file:///src/README.md', 'markdown'],
       ["__version__ = '5.1.1 RC1'", 'file:///src/pkg/__init__.py', 'python'],
+      ["PACKAGE = {'name': 'relay', 'version': '5.1.1 RC1'}", 'file:///src/setup.py', 'python'],
       ["const build = { ver: '5.7.1 Final' };", 'file:///src/build.js', 'javascript'],
       ['module.exports = { "version": "5.1.1 RC1" };', 'file:///src/package.js', 'javascript'],
       ["version '5.1.1 RC1'", 'file:///src/build.gradle', 'groovy'],
