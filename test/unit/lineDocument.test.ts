@@ -5,7 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentAnalysis } from '../../server/src/analysis';
 import { findSuppressions } from '../../server/src/comments';
 import { LineDocument } from '../../server/src/lineDocument';
-import { eachLine, lineStarts, splitLinesKeepingBreaks } from '../../server/src/lines';
+import { eachLine, LineCursor, lineStarts, splitLinesKeepingBreaks } from '../../server/src/lines';
 import { scan } from '../../server/src/scanner/scanner';
 
 const text = fc.array(fc.constantFrom('a', 'bc', ' ', '5.1.1', '\n', '\r\n', '\r', '😀', '中'), { maxLength: 40 }).map((parts) => parts.join(''));
@@ -56,6 +56,17 @@ describe('line ends (\\n, \\r\\n and a lone \\r) as LSP counts them', () => {
         assert.equal(start, starts[line]);
         assert.equal(content, reference.getText({ start: { line, character: 0 }, end: { line, character: Number.MAX_SAFE_INTEGER } }));
       }
+      // A cursor moved forward to offsets in turn is on the line TextDocument says (a line break is on the line it ends;
+      // the \n of a \r\n, inside one break, is left out).
+      const cursor = new LineCursor(value);
+      for (let offset = 0; offset <= value.length; offset += 1 + (offset % 3)) {
+        if (value[offset] === '\n' && value[offset - 1] === '\r') continue;
+        cursor.moveTo(offset);
+        assert.equal(cursor.line, reference.positionAt(offset).line, JSON.stringify({ value, offset }));
+        assert.equal(cursor.start, starts[cursor.line]);
+      }
+      cursor.moveTo(value.length);
+      assert.equal(cursor.line, reference.lineCount - 1);
     }), { numRuns: 500 });
   });
 
