@@ -226,6 +226,19 @@ describe('comments and the shape of a code', () => {
     assert.deepEqual(problems(lines.join('\n'), C_SOURCE), flagged);
   });
 
+  test('a commented-out setting in YAML, TOML or JSON with comments is coloured but not checked; the setting in force is', () => {
+    const yaml = 'file:///srv/relay/replies.yaml';
+    const toml = 'file:///srv/relay/replies.toml';
+    const jsonc = 'file:///srv/relay/replies.jsonc';
+    Object.assign(LANGUAGE, { [yaml]: 'yaml', [toml]: 'toml', [jsonc]: 'jsonc' });
+    for (const [line, uri] of [['  # reject: "550 4.1.1 Mailbox unavailable"', yaml], ['# reject = "550 4.1.1 Mailbox unavailable"', toml], ['  // "reject": "550 4.1.1 Mailbox unavailable",', jsonc]]) {
+      assert.deepEqual(problems(line, uri), [], line);
+      assert.deepEqual(coloured(line, uri).length, 2, line);
+    }
+    assert.deepEqual(problems('reject: "550 4.1.1 Mailbox unavailable" # was 450', yaml), ['13 class-mismatch'], 'a comment after the value does not hide it');
+    assert.deepEqual(problems('  "reject": "550 4.1.1 Mailbox unavailable", // see RFC 3463', jsonc), ['17 class-mismatch']);
+  });
+
   test('a commented-out rule in MTA configuration is coloured but not checked; a # inside a rule is text', () => {
     for (const line of ['# spammer@example.net   REJECT 4.7.1 Go away', '  #spammer@example.net REJECT 4.7.1 Go away']) {
       assert.deepEqual(problems(line, ACCESS), [], line);
