@@ -104,15 +104,15 @@ class DoubleSlashes {
 /**
  * Whether the code at `index` is in a comment, where codes describe and are not checked: source comments (see
  * isCommentBefore); in MTA configuration and in data files (YAML, TOML), a line whose first character other than white
- * space is `#`; Sendmail's `.mc` files also comment with `dnl`, data files with `//` (JSON with comments). A commented-out
- * rule or setting is not in force.
+ * space is `#`; Sendmail's `.mc` files also comment with `dnl`, data files with `//` (JSON with comments) and `-- ` (SQL).
+ * A commented-out rule or setting is not in force.
  */
 function isInComment(text: string, lineStart: number, index: number, kind: DocumentKind, slashes: DoubleSlashes): boolean {
   if (kind === 'source') return isCommentBefore(text, lineStart, index, slashes);
   if (!isConfigKind(kind) && kind !== 'data') return false;
   const first = skipSpacesForward(text, lineStart, index);
   const c = text.charCodeAt(first);
-  if (kind === 'data') return c === 35 || (c === 47 && text.charCodeAt(first + 1) === 47);
+  if (kind === 'data') return c === 35 || (c === 47 && text.charCodeAt(first + 1) === 47) || (c === 45 && text.startsWith('- ', first + 1));
   return c === 35 || (kind === 'sendmail' && text.startsWith('dnl', first) && isRegExpSpace(text.charCodeAt(first + 3)));
 }
 
