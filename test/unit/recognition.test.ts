@@ -237,6 +237,13 @@ describe('comments and the shape of a code', () => {
     }
     assert.deepEqual(problems('reject: "550 4.1.1 Mailbox unavailable" # was 450', yaml), ['13 class-mismatch'], 'a comment after the value does not hide it');
     assert.deepEqual(problems('  "reject": "550 4.1.1 Mailbox unavailable", // see RFC 3463', jsonc), ['17 class-mismatch']);
+    const sql = 'file:///srv/relay/replies.sql';
+    LANGUAGE[sql] = 'sql';
+    assert.deepEqual(problems("-- INSERT INTO replies VALUES ('550 4.1.1 Mailbox unavailable');", sql), []);
+    assert.deepEqual(problems("INSERT INTO replies VALUES ('550 4.1.1 Mailbox unavailable');", sql), ['33 class-mismatch']);
+    assert.deepEqual(problems('- "550 4.1.1 Mailbox unavailable"', yaml), ['7 class-mismatch'], 'a list item is no comment');
+    assert.deepEqual(problems('/relay/reject: "550 4.1.1 Mailbox unavailable"', yaml), ['20 class-mismatch'], 'a key that is a path is no comment');
+    assert.deepEqual(problems('# Reply 550 4.1.1 Mailbox unavailable', TEXT), ['12 class-mismatch'], 'in plain text a # starts no comment');
   });
 
   test('a commented-out rule in MTA configuration is coloured but not checked; a # inside a rule is text', () => {
