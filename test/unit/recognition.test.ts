@@ -244,6 +244,10 @@ describe('comments and the shape of a code', () => {
     assert.deepEqual(problems('- "550 4.1.1 Mailbox unavailable"', yaml), ['7 class-mismatch'], 'a list item is no comment');
     assert.deepEqual(problems('/relay/reject: "550 4.1.1 Mailbox unavailable"', yaml), ['20 class-mismatch'], 'a key that is a path is no comment');
     assert.deepEqual(problems('# Reply 550 4.1.1 Mailbox unavailable', TEXT), ['12 class-mismatch'], 'in plain text a # starts no comment');
+    assert.deepEqual(problems('# "reject": "550 4.1.1 Mailbox unavailable"', DATA), ['17 class-mismatch'], 'JSON has no comments');
+    const ini = 'file:///srv/relay/replies.ini';
+    LANGUAGE[ini] = 'ini';
+    assert.deepEqual(problems('# reject = "550 4.1.1 Mailbox unavailable"', ini), []);
   });
 
   test('a commented-out rule in MTA configuration is coloured but not checked; a # inside a rule is text', () => {
