@@ -1,7 +1,6 @@
 /** What a failure code means for the sender (reason, hard or soft, and why), for hover, inlay hints and the summary. */
 import { classifyBounce, readsReplyText, reasonClassification, REASONS, type BounceClassification } from '../registry/bounceReasons';
-import type { ProviderCode } from '../registry/providerLookup';
-import { PROVIDERS } from '../registry/providers';
+import { findProvider, type ProviderCode } from '../registry/providerLookup';
 import type { Occurrence } from '../scanner/scanner';
 import { groupAround } from './dsn';
 
@@ -76,8 +75,7 @@ export function providerReason(code: string, statusClass: number, providers: rea
   for (const entry of providers) {
     const difference = entry.differsFromRegistry;
     if (difference?.kind !== 'redefines') continue;
-    const name = PROVIDERS.find((provider) => provider.id === entry.provider)?.name ?? entry.provider;
-    return reasonClassification(difference.reason, statusClass, `${name} uses ${code} for "${entry.title}"`);
+    return reasonClassification(difference.reason, statusClass, `${findProvider(entry.provider).name} uses ${code} for "${entry.title}"`);
   }
   return undefined;
 }

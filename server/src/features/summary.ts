@@ -3,7 +3,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { DocumentAnalysis } from '../analysis';
 import { findKnownCode } from '../knownCodes';
 import { REASONS, type BounceReason } from '../registry/bounceReasons';
-import { providerEntriesFor, providerEntriesInContext, providersNamedIn } from '../registry/providerLookup';
+import { providerEntriesFor, providerEntriesInContext, providersNamedIn, type ProviderId } from '../registry/providerLookup';
 import { findEntry } from '../registry/registry';
 import { classifyOccurrence, type LineReader, type ReasonCache } from './bounceReason';
 import { entrySummary } from './describe';
@@ -49,6 +49,8 @@ export function summarize(analysis: DocumentAnalysis, knownCodes: Record<string,
   const byCode = new Map<string, CodeSummary & { statusClass: number }>();
   const byReason = new Map<BounceReason, Omit<ReasonSummary, 'codes'> & { codes: Map<string, CodeSummary> }>();
   const reasonCache: ReasonCache = new Map();
+  let namedOnLine = -1;
+  let named: ReadonlySet<ProviderId> = new Set();
   let total = 0;
   for (const occurrence of analysis.eachInLines(0, Infinity)) {
     if (occurrence.malformation) continue;
@@ -66,11 +68,17 @@ export function summarize(analysis: DocumentAnalysis, knownCodes: Record<string,
     const range = { start: { line: occurrence.line, character: occurrence.start }, end: { line: occurrence.line, character: occurrence.end } };
     if (summary.occurrences.length < maxOccurrences) summary.occurrences.push(range);
 
+    if (!lineAt) continue;
     // The providers that apply where their host names stand on the line, as in hover: an unregistered code's are all of them
-    // where none is named; a registered code's only where it is redefined in its context (Exchange Online's 5.2.2).
+    // where none is named; a registered code's only where it is redefined in its context (Exchange Online's 5.2.2). A line
+    // with two codes (`dsn=` and the reply) is read for host names once.
     const documented = providers ? providerEntriesFor(occurrence.text) : [];
-    const providerEntries = documented.length > 0 ? providerEntriesInContext(occurrence.text, providersNamedIn(lineAt?.(occurrence.line) ?? '')) : documented;
-    const classification = lineAt && classifyOccurrence(occurrence, lineAt, reasonCache, providerEntries);
+    if (documented.length > 0 && namedOnLine !== occurrence.line) {
+      namedOnLine = occurrence.line;
+      named = providersNamedIn(lineAt(occurrence.line) ?? '');
+    }
+    const providerEntries = documented.length > 0 ? providerEntriesInContext(occurrence.text, named) : documented;
+    const classification = classifyOccurrence(occurrence, lineAt, reasonCache, providerEntries);
     if (!classification) continue;
     let reason = byReason.get(classification.reason);
     if (!reason) {
