@@ -40,8 +40,24 @@ const MICROSOFT_606_AND_ITS_CLASS = [
   '[IANA registry](https://www.iana.org/assignments/smtp-enhanced-status-codes/smtp-enhanced-status-codes.xhtml)',
 ];
 
-/** Exchange Online's 5.2.2, the same wherever the provider is named: in a log's relay or in a bounce's sender. */
-const EXCHANGE_SUBMISSION_QUOTA_HOVER = [
+/** A Gmail rejection of an unauthenticated sender, in a Postfix log: hovered with providers on and off. */
+const GMAIL_5_7_26_LINE = 'Nov 30 10:00:01 mx postfix/smtp[123]: 4F2: to=<a@gmail.com>, relay=gmail-smtp-in.l.google.com[142.250.1.1]:25, dsn=5.7.26, status=bounced (host gmail-smtp-in.l.google.com[142.250.1.1] said: 550 5.7.2|6 This mail has been blocked because the sender is unauthenticated. (in reply to end of DATA command))\n';
+
+/** The registry's part of the hover of 5.7.26, which providers add to. */
+const REGISTRY_5_7_26 = [
+  '**5.7.26** Multiple authentication checks failed',
+  '',
+  '*5: Permanent Failure · X.7: Security or Policy Status*',
+  '',
+  'This status code is returned when a message failed more than one message authentication check, contrary to local policy requirements. The particular mechanisms that failed are not specified.',
+  '',
+  'Reply codes: 550 · Usage: not stated by the registry',
+  '',
+  'Defined in [RFC 7372](https://www.rfc-editor.org/rfc/rfc7372) (Standards Track) · [IANA registry entry X.7.26](https://www.iana.org/assignments/smtp-enhanced-status-codes/smtp-enhanced-status-codes.xhtml)',
+];
+
+/** The registry's part of the hover of 5.2.2 after a 550 reply, which a provider may add to. */
+const REGISTRY_5_2_2 = [
   '**5.2.2** Mailbox full',
   '',
   '*5: Permanent Failure · X.2: Mailbox Status*',
@@ -53,6 +69,11 @@ const EXCHANGE_SUBMISSION_QUOTA_HOVER = [
   'The registry does not associate reply code 550 with X.2.2.',
   '',
   'Defined in [RFC 3463](https://www.rfc-editor.org/rfc/rfc3463) (Standards Track) · [IANA registry entry X.2.2](https://www.iana.org/assignments/smtp-enhanced-status-codes/smtp-enhanced-status-codes.xhtml)',
+];
+
+/** Exchange Online's 5.2.2, the same wherever the provider is named: in a log's relay or in a bounce's sender. */
+const EXCHANGE_SUBMISSION_QUOTA_HOVER = [
+  ...REGISTRY_5_2_2,
   '',
   '---',
   '',
@@ -174,18 +195,10 @@ const CASES: { name: string; uri: string; languageId: string; settings?: unknown
   {
     name: 'a registered code that Gmail narrows',
     uri: 'file:///var/log/mail.log', languageId: 'log',
-    text: 'Nov 30 10:00:01 mx postfix/smtp[123]: 4F2: to=<a@gmail.com>, relay=gmail-smtp-in.l.google.com[142.250.1.1]:25, dsn=5.7.26, status=bounced (host gmail-smtp-in.l.google.com[142.250.1.1] said: 550 5.7.2|6 This mail has been blocked because the sender is unauthenticated. (in reply to end of DATA command))\n',
+    text: GMAIL_5_7_26_LINE,
     range: '0:194-200',
     hover: [
-      '**5.7.26** Multiple authentication checks failed',
-      '',
-      '*5: Permanent Failure · X.7: Security or Policy Status*',
-      '',
-      'This status code is returned when a message failed more than one message authentication check, contrary to local policy requirements. The particular mechanisms that failed are not specified.',
-      '',
-      'Reply codes: 550 · Usage: not stated by the registry',
-      '',
-      'Defined in [RFC 7372](https://www.rfc-editor.org/rfc/rfc7372) (Standards Track) · [IANA registry entry X.7.26](https://www.iana.org/assignments/smtp-enhanced-status-codes/smtp-enhanced-status-codes.xhtml)',
+      ...REGISTRY_5_7_26,
       '',
       '---',
       '',
@@ -203,18 +216,10 @@ const CASES: { name: string; uri: string; languageId: string; settings?: unknown
   {
     name: 'the same with providers switched off',
     uri: 'file:///var/log/mail.log', languageId: 'log', settings: {"providers":{"enabled":false}},
-    text: 'Nov 30 10:00:01 mx postfix/smtp[123]: 4F2: to=<a@gmail.com>, relay=gmail-smtp-in.l.google.com[142.250.1.1]:25, dsn=5.7.26, status=bounced (host gmail-smtp-in.l.google.com[142.250.1.1] said: 550 5.7.2|6 This mail has been blocked because the sender is unauthenticated. (in reply to end of DATA command))\n',
+    text: GMAIL_5_7_26_LINE,
     range: '0:194-200',
     hover: [
-      '**5.7.26** Multiple authentication checks failed',
-      '',
-      '*5: Permanent Failure · X.7: Security or Policy Status*',
-      '',
-      'This status code is returned when a message failed more than one message authentication check, contrary to local policy requirements. The particular mechanisms that failed are not specified.',
-      '',
-      'Reply codes: 550 · Usage: not stated by the registry',
-      '',
-      'Defined in [RFC 7372](https://www.rfc-editor.org/rfc/rfc7372) (Standards Track) · [IANA registry entry X.7.26](https://www.iana.org/assignments/smtp-enhanced-status-codes/smtp-enhanced-status-codes.xhtml)',
+      ...REGISTRY_5_7_26,
     ],
   },
   {
@@ -237,17 +242,7 @@ const CASES: { name: string; uri: string; languageId: string; settings?: unknown
     text: 'From: MAILER-DAEMON@mx.example.org\nSubject: Undelivered Mail Returned to Sender\nContent-Type: text/plain\n\nDelivery has failed to these recipients or groups:\n\nRemote Server returned \'550 5.2.|2 Submission quota exceeded\'\n',
     range: '6:28-33',
     hover: [
-      '**5.2.2** Mailbox full',
-      '',
-      '*5: Permanent Failure · X.2: Mailbox Status*',
-      '',
-      'The mailbox is full because the user has exceeded a per-mailbox administrative quota or physical capacity. The general semantics implies that the recipient can delete messages to make more space available. This code should be used as a persistent transient failure.',
-      '',
-      'Reply codes: 552 · Usage: persistent transient failures only (4.X.X)',
-      '',
-      'The registry does not associate reply code 550 with X.2.2.',
-      '',
-      'Defined in [RFC 3463](https://www.rfc-editor.org/rfc/rfc3463) (Standards Track) · [IANA registry entry X.2.2](https://www.iana.org/assignments/smtp-enhanced-status-codes/smtp-enhanced-status-codes.xhtml)',
+      ...REGISTRY_5_2_2,
     ],
   },
   {
