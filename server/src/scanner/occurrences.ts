@@ -32,23 +32,18 @@ export interface Occurrence {
   literal?: boolean;
 }
 
-/** What a row holds besides its position and code: the scanner's verdict on the code's context. */
-export interface OccurrenceFacts {
-  context: OccurrenceContext;
-  confident: boolean;
-  literal: boolean;
-  /** 0 where there is none. */
-  replyCode: number;
-  /** The reply code's column; ignored without a reply code. */
-  replyStart: number;
-  impliedClass?: StatusClass;
-  action?: string;
-}
-
 const CONTEXTS: readonly OccurrenceContext[] = ['reply', 'field', 'action', 'string', 'bare'];
 const CONFIDENT = 8;
 const LITERAL = 16;
 const IMPLIED_CLASS_SHIFT = 5;
+
+/**
+ * The flags of a row for the scanner's verdict on a code's context, made once per context: whether the code is also
+ * confident is added per row (see OccurrenceTable.add).
+ */
+export function contextFlags(context: OccurrenceContext, literal: boolean, impliedClass: StatusClass | undefined): number {
+  return CONTEXTS.indexOf(context) | (literal ? LITERAL : 0) | ((impliedClass ?? 0) << IMPLIED_CLASS_SHIFT);
+}
 
 /** The strings a table and the tables of its edits share: each distinct code and action once. */
 class Dictionary {
@@ -113,8 +108,12 @@ export class OccurrenceTable {
     return new OccurrenceTable(this.dictionary);
   }
 
-  /** Adds the code text[index, end) at `line`, `column`. */
-  add(line: number, column: number, text: string, index: number, end: number, facts: OccurrenceFacts): void {
+  /**
+   * Adds the code text[index, end) at `line`, `column`, in a context with `flags` (see contextFlags); `replyCode` is 0
+   * where there is none, and `replyStart` the reply code's column (ignored without one).
+   */
+  add(line: number, column: number, text: string, index: number, end: number, flags: number, confident: boolean, replyCode: number, replyStart: number,
+    action: string | undefined): void {
     let at = this.length * FIELDS;
     // At least 256 rows (7 KB) at first: making a buffer costs about as much as filling one of that size.
     if (at === this.rows.length) this.grow(Math.max(256, this.expectedRows, this.length * 2));
@@ -123,11 +122,10 @@ export class OccurrenceTable {
     rows[at++] = line;
     rows[at++] = column;
     rows[at++] = this.dictionary.codeId(text, index, end);
-    rows[at++] = facts.replyCode;
-    rows[at++] = facts.replyStart;
-    rows[at++] = CONTEXTS.indexOf(facts.context) | (facts.confident ? CONFIDENT : 0) | (facts.literal ? LITERAL : 0)
-      | ((facts.impliedClass ?? 0) << IMPLIED_CLASS_SHIFT);
-    rows[at] = this.dictionary.actionId(facts.action);
+    rows[at++] = replyCode;
+    rows[at++] = replyStart;
+    rows[at++] = confident ? flags | CONFIDENT : flags;
+    rows[at] = this.dictionary.actionId(action);
   }
 
   lineAt(row: number): number {

@@ -5,8 +5,7 @@
 import { HARAKA_VERDICTS, impliedClass, POSTFIX_ACTIONS } from '../actions';
 import { isConfigKind, isReadOnlyKind, type DocumentKind } from '../documentKind';
 import { indexOrLength, LineCursor } from '../lines';
-import type { StatusClass } from '../registry/registry';
-import { digitsValue, OccurrenceTable, type Occurrence, type OccurrenceContext } from './occurrences';
+import { contextFlags, digitsValue, OccurrenceTable, type Occurrence, type OccurrenceContext } from './occurrences';
 
 export type { Occurrence, OccurrenceContext } from './occurrences';
 
@@ -195,16 +194,12 @@ function record(occurrences: OccurrenceTable, text: string, kind: DocumentKind, 
   index: number, end: number, context: Context, replyStart: number, slashes: DoubleSlashes): void {
   const column = index - lineStart;
   const reply = context.reply;
-  occurrences.add(line, column, text, index, end, {
-    context: context.context === 'literal' ? 'bare' : context.context,
-    confident: context.context !== 'bare' && context.context !== 'literal' && !isInComment(text, lineStart, index, kind, lineComment, slashes),
-    literal: context.context === 'literal',
-    replyCode: replyStart !== -1 ? digitsValue(text, replyStart, replyStart + 3) : reply ? reply.value : 0,
+  occurrences.add(line, column, text, index, end, context.flags,
+    context.context !== 'bare' && context.context !== 'literal' && !isInComment(text, lineStart, index, kind, lineComment, slashes),
+    replyStart !== -1 ? digitsValue(text, replyStart, replyStart + 3) : reply ? reply.value : 0,
     // Stryker disable next-line UnaryOperator: the column of a reply code that is not there is never read
-    replyStart: replyStart !== -1 ? replyStart - lineStart : reply ? column + reply.offset : -1,
-    impliedClass: context.impliedClass,
-    action: context.action,
-  });
+    replyStart !== -1 ? replyStart - lineStart : reply ? column + reply.offset : -1,
+    context.action);
 }
 
 // Stryker disable all: a fast path for the commonest field; where it does not decide, classify reads `dsn=` the same way
@@ -252,13 +247,15 @@ interface Context {
   context: CandidateContext;
   /** The reply code and its offset from the candidate's start. */
   reply?: { value: number; offset: number };
-  impliedClass?: StatusClass;
   action?: string;
+  /** The occurrence table's flags for the context (see contextFlags). */
+  flags: number;
 }
 
 /** A context with every field, in one order: the scanner's loop reads them all from one shape of object. */
 function contextOf(context: CandidateContext, reply?: { value: number; offset: number }, action?: string): Context {
-  return { context, reply, impliedClass: action === undefined ? undefined : impliedClass(action), action };
+  const flags = contextFlags(context === 'literal' ? 'bare' : context, context === 'literal', action === undefined ? undefined : impliedClass(action));
+  return { context, reply, action, flags };
 }
 
 // Stryker disable next-line StringLiteral: the occurrence table reads a context it does not know as its first, 'reply'
