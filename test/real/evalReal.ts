@@ -19,12 +19,11 @@ import * as path from 'node:path';
 import { languageOf } from '../../server/src/cli/files';
 import { documentKind } from '../../server/src/documentKind';
 import { ROOT } from '../support/paths';
+import { loadTrees, prepare } from './trees';
 
-interface Tree { name: string; repository: string; commit: string; what: string }
 interface Finding { path: string; line: number; column: number; severity: string; code: string; message: string }
 interface Label { verdict: 'correct' | 'wrong'; why: string }
 
-const TREES_DIR = path.join(ROOT, '.real-trees');
 let CLI = path.join(ROOT, 'dist', 'cli.js');
 const HERE = path.join(ROOT, 'test', 'real');
 
@@ -38,50 +37,6 @@ function parseArguments(args: string[]) {
     else throw new Error(`unknown argument ${args[i]}`);
   }
   return options;
-}
-
-function findMirror(mirrors: string | undefined, repository: string): string | undefined {
-  if (!mirrors) return undefined;
-  const [owner, name] = repository.split('/');
-  return [path.join(mirrors, `${owner}+${name}`, 'repo'), path.join(mirrors, `${owner}+${name}`), path.join(mirrors, owner, name), path.join(mirrors, `${name}.git`)]
-    .find((candidate) => fs.existsSync(path.join(candidate, 'HEAD')) || fs.existsSync(path.join(candidate, '.git')));
-}
-
-/** The tree's directory, exported from its mirror when it is not there yet; undefined when it cannot be had. */
-function prepare(tree: Tree, mirrors: string | undefined): string | undefined {
-  const directory = path.join(TREES_DIR, tree.name);
-  const stamp = path.join(TREES_DIR, `${tree.name}.commit`);
-  if (fs.existsSync(directory) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8').trim() === tree.commit) return directory;
-  const mirror = findMirror(mirrors, tree.repository);
-  if (!mirror) return undefined;
-  fs.rmSync(directory, { recursive: true, force: true });
-  fs.mkdirSync(directory, { recursive: true });
-  exportCommit(fs.existsSync(path.join(mirror, '.git')) ? path.join(mirror, '.git') : mirror, tree.commit, directory);
-  fs.writeFileSync(stamp, `${tree.commit}\n`);
-  return directory;
-}
-
-/** Writes the files of `commit` into `directory`; blobs a partial mirror lacks (large binaries) are left out. */
-function exportCommit(gitDir: string, commit: string, directory: string): void {
-  const listing = execFileSync('git', ['--git-dir', gitDir, 'ls-tree', '-r', '-z', commit], { maxBuffer: 1 << 30 }).toString('utf8');
-  const entries = listing.split('\0').filter(Boolean).map((entry) => {
-    const [meta, file] = entry.split('\t');
-    const [mode, type, sha] = meta.split(' ');
-    return { mode, type, sha, file };
-  }).filter((entry) => entry.type === 'blob' && entry.mode !== '120000');
-  const output = execFileSync('git', ['--git-dir', gitDir, 'cat-file', '--batch'], { input: entries.map((e) => e.sha).join('\n') + '\n', maxBuffer: 2 ** 31 });
-  let offset = 0;
-  for (const entry of entries) {
-    const headerEnd = output.indexOf(10, offset);
-    const header = output.subarray(offset, headerEnd).toString('utf8');
-    offset = headerEnd + 1;
-    if (header.endsWith(' missing')) continue;
-    const size = Number(header.split(' ')[2]);
-    const target = path.join(directory, entry.file);
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, output.subarray(offset, offset + size), { mode: entry.mode === '100755' ? 0o755 : 0o644 });
-    offset += size + 1;
-  }
 }
 
 function check(directory: string, extra: string[] = []): Finding[] {
@@ -155,7 +110,7 @@ const percent = (part: number, whole: number) => (whole === 0 ? '-' : `${((100 *
 function main(): void {
   const options = parseArguments(process.argv.slice(2));
   if (!fs.existsSync(CLI)) throw new Error('dist/cli.js is missing: run npm run build first');
-  const trees = (JSON.parse(fs.readFileSync(path.join(HERE, 'trees.json'), 'utf8')) as Tree[]).filter((t) => !options.only || options.only.includes(t.name));
+  const trees = loadTrees(options.only);
   const labels = loadLabels();
   const byCheck = new Map<string, { all: number; correct: number; wrong: number }>();
   const byKind = new Map<string, number>();

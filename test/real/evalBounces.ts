@@ -1,0 +1,89 @@
+/**
+ * `npm run eval:bounces`: the bounce reason the extension gives real bounce messages (hover, inlay hints and the Status
+ * Codes view by reason), against bounce-labels.tsv: for each message of the bounce parsers' corpora in trees.json, the
+ * reason a mail admin reads in it, as those parsers' own tests assert it (the evidence column says where).
+ *
+ *   npm run eval:bounces -- [--mirrors DIR]
+ *
+ * A message's reason is that of its first `Status:` field (the delivery-status part), or where it has none, the reason
+ * most of its failure codes are given. Messages with no enhanced status code get no reason: they count as not covered.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { languageOf } from '../../server/src/cli/files';
+import { createLanguageService } from '../../server/src/languageService';
+import type { BounceReason } from '../../server/src/registry/bounceReasons';
+import { ROOT } from '../support/paths';
+import { loadTrees, prepare } from './trees';
+
+interface Label { tree: string; path: string; reason: BounceReason; evidence: string }
+
+function loadLabels(): Label[] {
+  const lines = fs.readFileSync(path.join(ROOT, 'test', 'real', 'bounce-labels.tsv'), 'utf8').split('\n');
+  return lines.filter((line) => line.trim() && !line.startsWith('#') && !line.startsWith('tree\t')).map((line) => {
+    const [tree, file, reason, evidence] = line.split('\t');
+    return { tree, path: file, reason: reason as BounceReason, evidence };
+  });
+}
+
+const STATUS_FIELD = /^status[ \t]*:/i;
+
+/** The reason the extension gives the message, read from its Status Codes summary by reason. */
+function reasonOf(text: string, file: string): BounceReason | undefined {
+  const service = createLanguageService();
+  const document = TextDocument.create(`file://${file}`, languageOf(file), 1, text);
+  const reasons = service.summarize(document, undefined, true).reasons ?? [];
+  if (reasons.length === 0) return undefined;
+  const lines = text.split(/\r?\n/);
+  let first: { line: number; reason: BounceReason } | undefined;
+  for (const { reason, codes } of reasons) {
+    for (const range of codes.flatMap((code) => code.occurrences)) {
+      if (STATUS_FIELD.test(lines[range.start.line] ?? '') && (!first || range.start.line < first.line)) first = { line: range.start.line, reason };
+    }
+  }
+  return first?.reason ?? [...reasons].sort((a, b) => b.count - a.count)[0].reason;
+}
+
+const percent = (part: number, whole: number) => (whole === 0 ? '-' : `${((100 * part) / whole).toFixed(1)}%`);
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const mirrors = args[0] === '--mirrors' ? args[1] : process.env.SMTP_REAL_TREES_MIRRORS;
+  const labels = loadLabels();
+  const directories = new Map(loadTrees([...new Set(labels.map((label) => label.tree))]).map((tree) => [tree.name, prepare(tree, mirrors)]));
+  const byReason = new Map<string, { all: number; covered: number; agree: number }>();
+  const disagreements: string[] = [];
+  let all = 0, covered = 0, agree = 0, skipped = 0;
+  for (const label of labels) {
+    const directory = directories.get(label.tree);
+    if (!directory) {
+      skipped++;
+      continue;
+    }
+    const file = path.join(directory, label.path);
+    const given = reasonOf(fs.readFileSync(file, 'latin1'), file);
+    all++;
+    const row = byReason.get(label.reason) ?? { all: 0, covered: 0, agree: 0 };
+    byReason.set(label.reason, row);
+    row.all++;
+    if (!given) continue;
+    covered++;
+    row.covered++;
+    if (given === label.reason) {
+      agree++;
+      row.agree++;
+    } else {
+      disagreements.push(`${label.tree}/${label.path}: gave ${given}, labelled ${label.reason} (${label.evidence})`);
+    }
+  }
+  if (skipped) console.log(`skipped ${skipped} labelled messages: their trees are not in .real-trees/ and no mirror was given (--mirrors DIR)`);
+  console.log(`${all} labelled bounce messages; a reason given for ${covered} (${percent(covered, all)}); the labelled reason for ${agree} (${percent(agree, covered)} of those given)\n`);
+  console.log('labelled reason        messages  reason given  as labelled');
+  for (const [reason, row] of [...byReason.entries()].sort()) {
+    console.log(`${reason.padEnd(22)} ${String(row.all).padStart(8)} ${String(row.covered).padStart(13)} ${String(row.agree).padStart(12)}`);
+  }
+  if (disagreements.length) console.log(`\nother reasons given (${disagreements.length}):\n  ${disagreements.join('\n  ')}`);
+}
+
+main();
