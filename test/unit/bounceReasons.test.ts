@@ -337,6 +337,22 @@ describe('the reply a code came with, in a returned message', () => {
   });
 });
 
+describe('a Status without a Diagnostic-Code, in a returned message', () => {
+  test('reads the report of its recipient in the part before the delivery status (CommuniGate Pro), else its own line', () => {
+    const service = createLanguageService();
+    const document = TextDocument.create('file:///home/alice/Mail/communigate-ndr.eml', 'plaintext', 1, fixture('bounces/communigate-ndr.eml'));
+    const lines = document.getText().split('\n');
+    const statusLines = lines.map((_, line) => line).filter((line) => lines[line].startsWith('Status:'));
+    const reasons = statusLines.map((line) => {
+      const value = (service.doHover(document, { line, character: 9 })?.contents as { value: string } | undefined)?.value ?? '';
+      return `${line} ${/\*\*Bounce reason:\*\* ([^,]+)/.exec(value)?.[1]} ${/\("([^"]+)"\)/.exec(value.slice(value.indexOf('**Bounce reason:**')))?.[1] ?? ''}`;
+    });
+    // ann: named on the reply line itself; bo: named by the line that opens the report (its Final-Recipient has no domain,
+    // its Original-Recipient has); cy: no report names it.
+    assert.deepEqual(reasons, ['34 user unknown unknown user', '39 mailbox full quota exceeded', '43 other ']);
+  });
+});
+
 describe('a provider that redefines a code gives the reason where it is named', () => {
   test('Exchange Online\'s 5.2.2 is its sender\'s quota, counted as rate limited; the same code from another server is a full mailbox', () => {
     const log = [

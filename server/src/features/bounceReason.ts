@@ -2,7 +2,7 @@
 import { classifyBounce, readsReplyText, reasonClassification, REASONS, type BounceClassification } from '../registry/bounceReasons';
 import { findProvider, type ProviderCode } from '../registry/providerLookup';
 import type { Occurrence } from '../scanner/scanner';
-import { groupAround } from './dsn';
+import { groupAround, type DsnGroup } from './dsn';
 
 /** Reads one line of the document without its line break; undefined past the end. */
 export type LineReader = (line: number) => string | undefined;
@@ -18,8 +18,11 @@ const CODE_IN_TEXT = /(?<![\w.])([245])\.(\d{1,3})\.(\d{1,3})(?![\d.])/;
  */
 export function replyTextOf(occurrence: Occurrence, lineAt: LineReader, text = lineAt(occurrence.line) ?? ''): string {
   if (STATUS_FIELD.test(text)) {
-    const diagnostic = groupAround(lineAt, occurrence.line).get('diagnostic-code');
+    const group = groupAround(lineAt, occurrence.line);
+    const diagnostic = group.get('diagnostic-code');
     if (diagnostic) return diagnostic.text;
+    const report = recipientReport(group, lineAt);
+    if (report !== undefined) return report;
   }
   const parts = [text.slice(occurrence.end)];
   for (let line = occurrence.line + 1; line <= occurrence.line + CONTINUATION_LINES; line++) {
@@ -28,6 +31,37 @@ export function replyTextOf(occurrence: Occurrence, lineAt: LineReader, text = l
     parts.push(next.trim());
   }
   return parts.join(' ');
+}
+
+/** How far before its recipient's fields a Status without a Diagnostic-Code looks for the report of that recipient. */
+const REPORT_REACH = 80;
+/** How many lines of a report are read: CommuniGate Pro's name the recipient, the module, the host and then its reply. */
+const REPORT_LINES = 5;
+const ADDRESS_IN_FIELD = /;\s*<?([^<>\s;@]+@[^<>\s;]+)>?\s*$/;
+
+/**
+ * For a DSN group without a Diagnostic-Code (CommuniGate Pro writes none), the report of its recipient in the part before
+ * the delivery-status one: from the last line there that names the recipient's address, the rest of its paragraph.
+ * `Failed to deliver to '<ann@example.org>'` / `SMTP module(domain example.org) reports:` / ` 550 5.1.1 User unknown`.
+ */
+function recipientReport(group: DsnGroup, lineAt: LineReader): string | undefined {
+  const address = [group.get('final-recipient'), group.get('original-recipient')]
+    .map((field) => field && ADDRESS_IN_FIELD.exec(field.text)?.[1].toLowerCase()).find((found) => found !== undefined);
+  if (!address) return undefined;
+  const groupStart = Math.min(...[...group.values()].map((field) => field.line));
+  for (let line = groupStart - 1; line >= 0 && line >= groupStart - REPORT_REACH; line--) {
+    const text = lineAt(line) ?? '';
+    const at = text.toLowerCase().indexOf(address);
+    if (at === -1) continue;
+    const parts = [text.slice(at + address.length)];
+    for (let next = line + 1; next < line + REPORT_LINES; next++) {
+      const following = lineAt(next);
+      if (following === undefined || following.trim() === '') break;
+      parts.push(following.trim());
+    }
+    return parts.join(' ');
+  }
+  return undefined;
 }
 
 /** Addresses in a reply name the recipient, not the reason (`<spam-reports@…>`): they are blanked before the rules read it. */
