@@ -23,7 +23,7 @@ import { dsnFieldHover } from './features/dsn';
 import { foldingRanges } from './features/folding';
 import { mtaActionHover } from './features/mtaActionHover';
 import { definition, documentHighlights, documentSymbols, isOnMessageId, MessageIndex, messageHover, references } from './features/messages';
-import { providerEntriesAt } from './features/providers';
+import { providerContext } from './features/providers';
 import { withoutLineBreak } from './lines';
 import { clampLine } from './ranges';
 import type { Occurrence } from './scanner/scanner';
@@ -142,7 +142,7 @@ export function createLanguageService(): LanguageService {
       if (!settings.hover.enabled) return null;
       const analysis = analyze(document, settings)!;
       const lineAt = lineReader(document);
-      const providersOf = settings.providers.enabled ? (occurrence: Occurrence) => providerEntriesAt(analysis, document, occurrence) : undefined;
+      const providersOf = settings.providers.enabled ? providerContext(analysis, document) : undefined;
       const found = hover(analysis, position, settings.knownCodes, providersOf, lineAt);
       if (found || analysis.kind === 'data') return found;
       const messages = messagesOf(document, position);
@@ -178,7 +178,8 @@ export function createLanguageService(): LanguageService {
     },
     doInlayHints(document, range, settings = DEFAULT_SETTINGS) {
       const lines = { start: clampLine(range.start.line, document.lineCount), end: clampLine(range.end.line, document.lineCount) };
-      return inlayHints(analyze(document, settings)!, lines, settings, lineReader(document), LIMITS.inlayHints);
+      const analysis = analyze(document, settings)!;
+      return inlayHints(analysis, lines, settings, lineReader(document), LIMITS.inlayHints, settings.providers.enabled ? providerContext(analysis, document) : undefined);
     },
     doDocumentLinks(document, settings = DEFAULT_SETTINGS) {
       const analysis = analyze(document, settings)!;
@@ -200,7 +201,9 @@ export function createLanguageService(): LanguageService {
       return analysis.kind !== 'bounce' || analysis.textLength > MAX_FOLDED_TEXT ? [] : foldingRanges(document.getText());
     },
     summarize(document, settings = DEFAULT_SETTINGS, byReason = false) {
-      return boundSummary(summarize(analyze(document, settings)!, settings.knownCodes, byReason ? lineReader(document) : undefined, settings.providers.enabled, LIMITS.summaryOccurrencesPerCode));
+      const analysis = analyze(document, settings)!;
+      const providersAt = settings.providers.enabled ? providerContext(analysis, document) : undefined;
+      return boundSummary(summarize(analysis, settings.knownCodes, byReason ? lineReader(document) : undefined, providersAt, LIMITS.summaryOccurrencesPerCode));
     },
     registryItems,
     registryMarkdown,

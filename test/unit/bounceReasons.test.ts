@@ -364,4 +364,28 @@ describe('a provider that redefines a code gives the reason where it is named', 
     const reasons = service.summarize(TextDocument.create('file:///var/log/mail.log', 'log', 1, log), undefined, true).reasons!;
     assert.deepEqual(reasons.map((reason) => [reason.label, reason.count, reason.hard, reason.soft]), [['mailbox full', 2, 0, 2], ['rate limited', 2, 0, 2]]);
   });
+  test('inlay hints give the reason hover gives: Exchange Online\'s submission quota, not a full mailbox', () => {
+    const log = 'Nov 30 10:00:01 mx postfix/smtp[123]: 4F2A31C0E2: to=<a@contoso.com>, relay=contoso-com.mail.protection.outlook.com[52.101.1.1]:25, delay=1, delays=0/0/0/1, dsn=5.2.2, status=bounced (host contoso-com.mail.protection.outlook.com[52.101.1.1] said: 550 5.2.2 Submission quota exceeded (in reply to MAIL FROM command))\n';
+    const service = createLanguageService();
+    const document = TextDocument.create('file:///var/log/mail.log', 'log', 1, log);
+    assert.deepEqual(service.doInlayHints(document, { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }).map((hint) => hint.label), ['Mailbox full · rate limited (soft)', 'Mailbox full · rate limited (soft)']);
+  });
+
+  test('in a bounce, a Status is read with its own recipient\'s Remote-MTA and reply, alike in hover, inlay hints and the summary', () => {
+    const service = createLanguageService();
+    const document = TextDocument.create('file:///home/alice/Mail/postfix-providers.eml', 'plaintext', 1, fixture('bounces/postfix-providers.eml'));
+    const lines = document.getText().split('\n');
+    const statusLines = lines.map((_, line) => line).filter((line) => lines[line].startsWith('Status:'));
+    const hoverReason = (line: number) => /\*\*Bounce reason:\*\* ([^,]+)/.exec((service.doHover(document, { line, character: 9 })?.contents as { value: string }).value)?.[1];
+    const inlayReason = (line: number) => String(service.doInlayHints(document, { start: { line, character: 0 }, end: { line, character: 20 } })[0].label).split(' · ')[1];
+    // Yahoo's 5.7.9 is a policy rejection; Outlook.com's 5.2.2 that says mailbox full is one, not Exchange Online's
+    // submission quota; a 5.7.9 from a server no provider runs means what the registry says, though the message names
+    // Yahoo and Outlook.com elsewhere (its other recipients, the returned message's To:).
+    const expected = ['policy (hard)', 'mailbox full (soft)', 'authentication (hard)'];
+    assert.deepEqual(statusLines.map((line) => `${hoverReason(line)} / ${inlayReason(line)}`), expected.map((label) => `${label.replace(/ \(.*/, '')} / ${label}`));
+    const hover = (service.doHover(document, { line: statusLines[1], character: 9 })?.contents as { value: string }).value;
+    assert.ok(!hover.includes('Submission quota exceeded'), 'the entry for another use of 5.2.2 is not shown');
+    const byReason = service.summarize(document, undefined, true).reasons!.map((reason) => [reason.label, reason.codes.map((code) => code.code).join(' ')]);
+    assert.deepEqual(byReason.sort(), [['authentication', '5.7.9'], ['mailbox full', '5.2.2'], ['policy', '5.7.9']]);
+  });
 });

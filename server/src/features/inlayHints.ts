@@ -6,16 +6,19 @@ import type { InlayHint } from 'vscode-languageserver-types';
 import type { DocumentAnalysis } from '../analysis';
 import { isReadOnlyKind } from '../documentKind';
 import { findKnownCode } from '../knownCodes';
-import { providerEntriesFor } from '../registry/providerLookup';
 import { findEntry } from '../registry/registry';
 import type { Settings } from '../settings';
 import { classifyOccurrence, reasonLabel, type LineReader } from './bounceReason';
 import { entrySummary } from './describe';
 import { dsnCalls } from './harakaDsn';
-import { providerSummary } from './providers';
+import { providerSummary, type ProvidersAt } from './providers';
 
-/** At most `maxHints` hints for the codes on lines `lines.start` to `lines.end` (lines of the document). */
-export function inlayHints(analysis: DocumentAnalysis, lines: { start: number; end: number }, settings: Settings, lineAt: LineReader, maxHints: number): InlayHint[] {
+/**
+ * At most `maxHints` hints for the codes on lines `lines.start` to `lines.end` (lines of the document); `providersAt`
+ * gives the provider entries that explain a code in its context (none where provider codes are switched off).
+ */
+export function inlayHints(analysis: DocumentAnalysis, lines: { start: number; end: number }, settings: Settings, lineAt: LineReader, maxHints: number,
+  providersAt: ProvidersAt = () => []): InlayHint[] {
   const readOnly = isReadOnlyKind(analysis.kind);
   if (!(readOnly ? settings.inlayHints.inLogs : settings.inlayHints.elsewhere)) return [];
   const hints: InlayHint[] = [];
@@ -24,8 +27,7 @@ export function inlayHints(analysis: DocumentAnalysis, lines: { start: number; e
     if (occurrence.malformation) continue;
     const entry = findEntry(occurrence.subject, occurrence.detail);
     const label = entry ? entrySummary(entry) : findKnownCode(settings.knownCodes, occurrence.text)?.description ?? (settings.providers.enabled ? providerSummary(occurrence.text) : undefined);
-    const providers = !entry && settings.providers.enabled ? providerEntriesFor(occurrence.text) : [];
-    const classification = readOnly ? classifyOccurrence(occurrence, lineAt, undefined, providers) : undefined;
+    const classification = readOnly ? classifyOccurrence(occurrence, lineAt, undefined, providersAt(occurrence)) : undefined;
     const parts = [label, classification && reasonLabel(classification)].filter(Boolean);
     if (parts.length === 0) continue;
     hints.push({ position: { line: occurrence.line, character: occurrence.end }, label: parts.join(' · '), paddingLeft: true });

@@ -4,29 +4,63 @@ import { isConfigKind, type DocumentKind } from '../documentKind';
 import { findProvider, providerEntriesFor, providerEntriesInContext, providersNamedIn, type ProviderCode, type ProviderId } from '../registry/providerLookup';
 import type { Occurrence } from '../scanner/scanner';
 
-const messageProviders = new WeakMap<DocumentAnalysis, { version: number; named: Set<ProviderId> }>();
+/** How far a paragraph of a bounce is read each way from a code for host names, and how far its header for `From:`. */
+const PARAGRAPH_REACH = 10;
+const HEADER_REACH = 100;
 
-function providersInMessage(analysis: DocumentAnalysis, document: TextDocumentLike): Set<ProviderId> {
-  let cached = messageProviders.get(analysis);
-  if (!cached || cached.version !== analysis.version) {
-    cached = { version: analysis.version, named: providersNamedIn(document.getText()) };
-    messageProviders.set(analysis, cached);
-  }
-  return cached.named;
-}
+const lineOf = (document: TextDocumentLike, line: number) => document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
 
 /**
- * The provider entries that explain an occurrence in its context: the providers its own line names; in a bounce,
- * where the line names none of those that document the code, the providers named anywhere in the message (a bounce
- * is one message, read once per version).
+ * The text that a code in a bounce is read in the context of, where its own line names no provider of the code: its
+ * paragraph (up to a blank line or a MIME boundary, at most PARAGRAPH_REACH lines each way: a DSN recipient's Remote-MTA, a
+ * reply wrapped over lines), and the one that sent the bounce (its `From:`). Not the whole message: the returned
+ * message's Received headers and the recipients' addresses name servers that did not send the reply.
  */
-export function providerEntriesAt(analysis: DocumentAnalysis, document: TextDocumentLike, occurrence: Occurrence): readonly ProviderCode[] {
-  const documenting = providerEntriesFor(occurrence.text);
-  if (documenting.length === 0) return documenting;
-  const { line } = occurrence;
-  let named = providersNamedIn(document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }));
-  if (analysis.kind === 'bounce' && !documenting.some((entry) => named.has(entry.provider))) named = providersInMessage(analysis, document);
-  return providerEntriesInContext(occurrence.text, named);
+function textAround(document: TextDocumentLike, line: number): string {
+  const isEdge = (text: string) => text.trim() === '' || text.startsWith('--');
+  let first = line;
+  while (first > 0 && first > line - PARAGRAPH_REACH && !isEdge(lineOf(document, first - 1))) first--;
+  let last = line;
+  while (last + 1 < document.lineCount && last < line + PARAGRAPH_REACH && !isEdge(lineOf(document, last + 1))) last++;
+  const paragraph = document.getText({ start: { line: first, character: 0 }, end: { line: last + 1, character: 0 } });
+  return `${paragraph}\n${bounceSender(document)}`;
+}
+
+/** The bounce's own `From:` header line, or ''. */
+function bounceSender(document: TextDocumentLike): string {
+  for (let line = 0; line < Math.min(document.lineCount, HEADER_REACH); line++) {
+    const text = lineOf(document, line);
+    if (text.trim() === '') return '';
+    if (/^from:/i.test(text)) return text;
+  }
+  return '';
+}
+
+/** The provider entries that explain an occurrence in its context. */
+export type ProvidersAt = (occurrence: Occurrence) => readonly ProviderCode[];
+
+/**
+ * The provider entries that explain each occurrence in its context: the providers its own line names, and the words of
+ * the reply there (see ProviderCode.replyMarks); in a bounce, where the line names none of those that document the code,
+ * the text around it (see textAround). Each line is read once, for features that go through many occurrences in line order.
+ */
+export function providerContext(analysis: DocumentAnalysis, document: TextDocumentLike): ProvidersAt {
+  let contextLine = -1;
+  let lineText = '';
+  let named: ReadonlySet<ProviderId> = new Set();
+  return (occurrence) => {
+    const documenting = providerEntriesFor(occurrence.text);
+    if (documenting.length === 0) return documenting;
+    const { line } = occurrence;
+    if (line !== contextLine) {
+      contextLine = line;
+      lineText = lineOf(document, line);
+      named = providersNamedIn(lineText);
+    }
+    if (analysis.kind !== 'bounce' || documenting.some((entry) => named.has(entry.provider))) return providerEntriesInContext(occurrence.text, named, lineText);
+    const around = textAround(document, line);
+    return providerEntriesInContext(occurrence.text, providersNamedIn(around), around);
+  };
 }
 
 /**

@@ -3,11 +3,10 @@ import type { Range } from 'vscode-languageserver-types';
 import type { DocumentAnalysis } from '../analysis';
 import { findKnownCode } from '../knownCodes';
 import { REASONS, type BounceReason } from '../registry/bounceReasons';
-import { providerEntriesFor, providerEntriesInContext, providersNamedIn, type ProviderId } from '../registry/providerLookup';
 import { findEntry } from '../registry/registry';
 import { classifyOccurrence, type LineReader, type ReasonCache } from './bounceReason';
 import { entrySummary } from './describe';
-import { providerSummary } from './providers';
+import { providerSummary, type ProvidersAt } from './providers';
 
 export interface CodeSummary {
   code: string;
@@ -44,13 +43,15 @@ export interface DocumentSummary {
 
 const CLASS_LABEL: Record<number, string> = { 2: 'Success (2.X.X)', 4: 'Persistent transient failure (4.X.X)', 5: 'Permanent failure (5.X.X)' };
 
-/** `lineAt` reads the document's lines for the grouping by bounce reason; without it there is none. */
-export function summarize(analysis: DocumentAnalysis, knownCodes: Record<string, string>, lineAt: LineReader | undefined, providers: boolean, maxOccurrences: number): DocumentSummary {
+/**
+ * `lineAt` reads the document's lines for the grouping by bounce reason; without it there is none. `providersAt` gives
+ * the provider entries that explain a code in its context (see providerContext), undefined where provider codes are off.
+ */
+export function summarize(analysis: DocumentAnalysis, knownCodes: Record<string, string>, lineAt: LineReader | undefined, providersAt: ProvidersAt | undefined,
+  maxOccurrences: number): DocumentSummary {
   const byCode = new Map<string, CodeSummary & { statusClass: number }>();
   const byReason = new Map<BounceReason, Omit<ReasonSummary, 'codes'> & { codes: Map<string, CodeSummary> }>();
   const reasonCache: ReasonCache = new Map();
-  let namedOnLine = -1;
-  let named: ReadonlySet<ProviderId> = new Set();
   let total = 0;
   for (const occurrence of analysis.eachInLines(0, Infinity)) {
     if (occurrence.malformation) continue;
@@ -60,7 +61,7 @@ export function summarize(analysis: DocumentAnalysis, knownCodes: Record<string,
       const entry = findEntry(occurrence.subject, occurrence.detail);
       const meaning = entry
         ? entrySummary(entry)
-        : findKnownCode(knownCodes, occurrence.text)?.description ?? (providers ? providerSummary(occurrence.text) : undefined) ?? 'Not in the IANA registry';
+        : findKnownCode(knownCodes, occurrence.text)?.description ?? (providersAt ? providerSummary(occurrence.text) : undefined) ?? 'Not in the IANA registry';
       summary = { code: occurrence.text, meaning, count: 0, occurrences: [], statusClass: occurrence.statusClass };
       byCode.set(occurrence.text, summary);
     }
@@ -69,16 +70,8 @@ export function summarize(analysis: DocumentAnalysis, knownCodes: Record<string,
     if (summary.occurrences.length < maxOccurrences) summary.occurrences.push(range);
 
     if (!lineAt) continue;
-    // The providers that apply where their host names stand on the line, as in hover: an unregistered code's are all of them
-    // where none is named; a registered code's only where it is redefined in its context (Exchange Online's 5.2.2). A line
-    // with two codes (`dsn=` and the reply) is read for host names once.
-    const documented = providers ? providerEntriesFor(occurrence.text) : [];
-    if (documented.length > 0 && namedOnLine !== occurrence.line) {
-      namedOnLine = occurrence.line;
-      named = providersNamedIn(lineAt(occurrence.line) ?? '');
-    }
-    const providerEntries = documented.length > 0 ? providerEntriesInContext(occurrence.text, named) : documented;
-    const classification = classifyOccurrence(occurrence, lineAt, reasonCache, providerEntries);
+    // The providers that apply in the code's context, as in hover (Exchange Online's 5.2.2 is its sender's quota).
+    const classification = classifyOccurrence(occurrence, lineAt, reasonCache, providersAt?.(occurrence));
     if (!classification) continue;
     let reason = byReason.get(classification.reason);
     if (!reason) {

@@ -74,9 +74,11 @@ export function providersNamedIn(text: string): Set<ProviderId> {
  * The entries that explain `code` given the providers its context names (the line, or the whole bounce): those of
  * the named providers where any documents the code; otherwise every provider's for a code the registry lacks, and
  * for a registered code only those whose meaning is the usual one in practice (see RegistryDifference.usualMeaning).
+ * With the text of the context (the reply), an entry whose replyMarks it lacks does not count.
  */
-export function providerEntriesInContext(code: string, named: ReadonlySet<ProviderId>): readonly ProviderCode[] {
-  const entries = providerEntriesFor(code);
+export function providerEntriesInContext(code: string, named: ReadonlySet<ProviderId>, replyText?: string): readonly ProviderCode[] {
+  let entries = providerEntriesFor(code);
+  if (replyText !== undefined) entries = entries.filter((entry) => !entry.replyMarks || entry.replyMarks.test(replyText));
   if (entries.length === 0) return entries;
   const inContext = entries.filter((entry) => named.has(entry.provider));
   if (inContext.length > 0) return inContext;

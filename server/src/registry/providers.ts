@@ -66,6 +66,11 @@ export interface ProviderCode {
   read: string;
   /** Required where a code is in the IANA registry. */
   differsFromRegistry?: RegistryDifference;
+  /**
+   * Where the provider also sends the code with another meaning: the words of its reply that mark this one. Where a
+   * reply is read (hover, inlay hints, the summary by reason) and lacks them, the entry does not explain the code.
+   */
+  replyMarks?: RegExp;
 }
 
 export const PROVIDERS: readonly Provider[] = [
@@ -212,6 +217,9 @@ export const PROVIDER_CODES: readonly ProviderCode[] = [
     meaning: 'The sender exceeded the recipient rate limit or the message rate limit of Exchange Online.',
     action: 'Send less at a time and wait for the limit to reset; check that the account is not compromised.',
     differsFromRegistry: { kind: 'redefines', note: 'The registry means the recipient\'s mailbox is full; Exchange Online uses it for the sender exceeding its sending quota.', reason: 'rate-limited' },
+    // Exchange's mailbox stores answer a full mailbox with 5.2.2 as the registry means it (`554 5.2.2 mailbox full;
+    // STOREDRV.Deliver.Exception:QuotaExceededException`): only a reply about the submission quota is this entry.
+    replyMarks: /submission ?quota/i,
   }),
   microsoft({
     codes: ['5.2.121'],
