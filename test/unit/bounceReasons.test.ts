@@ -39,6 +39,8 @@ const REPLIES: [text: string, reason: string, matched: string][] = [
   ["** No mail box available for this user **", "user-unknown", "No mail box available"],
   ["\"ann@example.org\" is not a known user", "user-unknown", "not a known user"],
   ["BAD_RECIPIENT - see http://mail.example.org/undelivered", "user-unknown", "BAD_RECIPIENT"],
+  ["Recipient address rejected: Nonexistent user", "user-unknown", "Nonexistent user"],
+  ["non-existent mailbox", "user-unknown", "non-existent mailbox"],
   ["Mailbox full", "mailbox-full", "Mailbox full"],
   ["The mailbox is full", "mailbox-full", "mailbox is full"],
   ["user is over quota", "mailbox-full", "over quota"],
