@@ -152,7 +152,7 @@ export function createLanguageService(): LanguageService {
       return (analysis.kind === 'source' ? dsnHover(lineText, position) : null)
         ?? (analysis.kind === 'bounce' ? dsnFieldHover(lineText, position) : null)
         ?? (isReadOnlyKind(analysis.kind) ? null : mtaActionHover(lineText, position, analysis.kind))
-        ?? replyCodeHover(lineText, position, isConfigKind(analysis.kind));
+        ?? replyCodeHover(lineText, position, isConfigKind(analysis.kind), isReadOnlyKind(analysis.kind) ? lineAt : undefined);
     },
     doComplete(document, position, settings = DEFAULT_SETTINGS) {
       if (!settings.completion.enabled) return null;

@@ -355,6 +355,28 @@ describe('a Status without a Diagnostic-Code, in a returned message', () => {
   });
 });
 
+describe('a reply code quoted without an enhanced code', () => {
+  const service = createLanguageService();
+  const reasonOf = (uri: string, languageId: string, text: string, line: number, character: number) => {
+    const value = (service.doHover(TextDocument.create(uri, languageId, 1, text), { line, character })?.contents as { value: string } | undefined)?.value ?? '';
+    return [/^\*\*(\d{3})\*\*/.exec(value)?.[1], /\*\*Bounce reason:\*\* ([^\n]+)/.exec(value)?.[1]];
+  };
+
+  test('in a bounce or a log, hovers with the reason its text gives, read over the lines that continue it', () => {
+    const bounce = 'From: postmaster@mail.example.net\nSubject: Delivery Status Notification (Failure)\n\nThe following recipient(s) could not be reached:\n\n      ann@example.net on 29/11/2026 21:04\n            The e-mail account does not exist at the organization this message was sent to.\n            <mx.example.net #5.1.1>\n\n      bo@example.net on 29/11/2026 21:04\n  host mx.example.net said: 550 Requested action\n    not taken: mailbox unavailable\n';
+    assert.deepEqual(reasonOf('file:///home/alice/Mail/ndr.eml', 'plaintext', bounce, 10, 28), ['550', 'user unknown, hard: permanent, resending unchanged fails again']);
+    const exim = '2026-11-30 10:00:01 1tGqXa-0004Ab-1F ** cy@example.org R=dnslookup T=remote_smtp H=mx.example.org [192.0.2.7]: SMTP error from remote mail server after RCPT TO:<cy@example.org>: 452 Mailbox full\n';
+    assert.deepEqual(reasonOf('file:///var/log/exim4/mainlog', 'log', exim, 0, exim.indexOf('452') + 1), ['452', 'mailbox full, soft: temporary, a later attempt may succeed']);
+  });
+
+  test('nowhere else: a success, or a reply written in configuration, is described without a reason', () => {
+    const log = '2026-11-30 10:00:02 1tGqXb-0004Ac-2G => dee@example.org R=dnslookup T=remote_smtp H=mx.example.org [192.0.2.7] C="250 OK id=1tGqXc-0007Zz-3H"\n';
+    assert.deepEqual(reasonOf('file:///var/log/exim4/mainlog', 'log', log, 0, log.indexOf('250') + 1), ['250', undefined]);
+    const access = 'spammer.example    550 Mailbox unavailable\n';
+    assert.deepEqual(reasonOf('file:///etc/postfix/sender_access', 'plaintext', access, 0, 20), ['550', undefined]);
+  });
+});
+
 describe('a provider that redefines a code gives the reason where it is named', () => {
   test('Exchange Online\'s 5.2.2 is its sender\'s quota, counted as rate limited; the same code from another server is a full mailbox', () => {
     const log = [

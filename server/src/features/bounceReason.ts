@@ -24,13 +24,28 @@ export function replyTextOf(occurrence: Occurrence, lineAt: LineReader, text = l
     const report = recipientReport(group, lineAt);
     if (report !== undefined) return report;
   }
-  const parts = [text.slice(occurrence.end)];
-  for (let line = occurrence.line + 1; line <= occurrence.line + CONTINUATION_LINES; line++) {
-    const next = lineAt(line);
-    if (next === undefined || !/^[ \t]+\S/.test(next)) break;
-    parts.push(next.trim());
+  return textAfter(lineAt, occurrence.line, occurrence.end, text);
+}
+
+/** The text of a reply from `character` on `line` to the end of the line and the indented lines that continue it. */
+function textAfter(lineAt: LineReader, line: number, character: number, text = lineAt(line) ?? ''): string {
+  const parts = [text.slice(character)];
+  for (let next = line + 1; next <= line + CONTINUATION_LINES; next++) {
+    const continued = lineAt(next);
+    if (continued === undefined || !/^[ \t]+\S/.test(continued)) break;
+    parts.push(continued.trim());
   }
   return parts.join(' ');
+}
+
+/**
+ * The reason of a failure reply code quoted without an enhanced code (`550 Requested action not taken: mailbox
+ * unavailable`), read as X.0.0 of its class with the reply's text; undefined for other classes.
+ */
+export function classifyReplyCode(replyCode: number, lineAt: LineReader, line: number, end: number): BounceClassification | undefined {
+  const statusClass = Math.floor(replyCode / 100);
+  if (statusClass !== 4 && statusClass !== 5) return undefined;
+  return classifyBounce(statusClass, 0, 0, textAfter(lineAt, line, end).replace(ADDRESS, '<>'));
 }
 
 /** How far before its recipient's fields a Status without a Diagnostic-Code looks for the report of that recipient. */

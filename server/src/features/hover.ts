@@ -4,7 +4,7 @@ import { findKnownCode } from '../knownCodes';
 import type { ProviderCode } from '../registry/providerLookup';
 import type { Occurrence } from '../scanner/scanner';
 import { MAP_VALUE_LEADER } from '../scanner/scanner';
-import { classifyOccurrence, reasonMarkdown, type LineReader } from './bounceReason';
+import { classifyOccurrence, classifyReplyCode, reasonMarkdown, type LineReader } from './bounceReason';
 import { describeReplyCode, describeStatusCode } from './describe';
 
 /**
@@ -48,8 +48,11 @@ export function hover(
  */
 const REPLY_LEADER = /(?:^\s*(?:<<<|>>>|<-|->)?\s*|said:\s*|reject=|[#=:;"'(]\s*|ERROR:"?|\b(?:REJECT|DEFER\w*|reject|disconnect)\s+"?)$/;
 
-/** Hover on a basic reply code written without an enhanced code: `550 Relaying denied`, `said: 421 Try later`. */
-export function replyCodeHover(lineText: string, position: Position, inConfiguration: boolean): Hover | null {
+/**
+ * Hover on a basic reply code written without an enhanced code: `550 Relaying denied`, `said: 421 Try later`. With
+ * `lineAt` (logs and bounces, where replies are quoted) a failure's bounce reason too, from its text.
+ */
+export function replyCodeHover(lineText: string, position: Position, inConfiguration: boolean, lineAt?: LineReader): Hover | null {
   let start = position.character;
   while (start > 0 && /\d/.test(lineText[start - 1])) start--;
   const word = /^\d+/.exec(lineText.slice(start))?.[0];
@@ -58,8 +61,10 @@ export function replyCodeHover(lineText: string, position: Position, inConfigura
   if (next !== undefined && next !== ' ' && next !== '-' && next !== '"' && next !== "'") return null;
   const before = lineText.slice(Math.max(0, start - 40), start);
   if (!REPLY_LEADER.test(before) && !(inConfiguration && MAP_VALUE_LEADER.test(lineText.slice(0, start)))) return null;
+  const classification = lineAt && classifyReplyCode(Number(word), lineAt, position.line, start + 3);
+  const description = describeReplyCode(Number(word));
   return {
-    contents: { kind: 'markdown', value: describeReplyCode(Number(word)) },
+    contents: { kind: 'markdown', value: classification ? `${description}\n\n---\n\n${reasonMarkdown(classification)}` : description },
     range: { start: { line: position.line, character: start }, end: { line: position.line, character: start + 3 } },
   };
 }
