@@ -10,14 +10,15 @@
  *   npm run eval:bounces -- [--mirrors DIR]
  *
  * A message's reason is that of its first `Status:` field (the delivery-status part), or where it has none, the reason
- * most of its failure codes are given. Messages with no enhanced status code get no reason: they count as not covered.
+ * most of its failure codes are given; in a message with no enhanced status code, the reason hover gives its first
+ * failure reply code. Messages with neither get no reason: they count as not covered.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { languageOf } from '../../server/src/cli/files';
 import { createLanguageService } from '../../server/src/languageService';
-import type { BounceReason } from '../../server/src/registry/bounceReasons';
+import { REASONS, type BounceReason } from '../../server/src/registry/bounceReasons';
 import { ROOT } from '../support/paths';
 import { loadTrees, prepare } from './trees';
 
@@ -40,12 +41,18 @@ function loadLabels(file: string): Label[] {
 const STATUS_FIELD = /^status[ \t]*:/i;
 const service = createLanguageService();
 
-/** The reason the extension gives the message, read from its Status Codes summary by reason. */
+const REASON_LABELS = new Map(Object.entries(REASONS).map(([reason, info]) => [info.label, reason as BounceReason]));
+const REPLY_CODE = /(?<![\w.])[45]\d\d(?=[ -])/g;
+
+/**
+ * The reason the extension gives the message: from its Status Codes summary by reason, or where it holds no enhanced
+ * status code, from the hover on the first failure reply code that hover gives a reason for.
+ */
 function reasonOf(text: string, file: string): BounceReason | undefined {
   const document = TextDocument.create(`file://${file}`, languageOf(file), 1, text);
   const reasons = service.summarize(document, undefined, true).reasons ?? [];
-  if (reasons.length === 0) return undefined;
   const lines = text.split(/\r?\n/);
+  if (reasons.length === 0) return replyCodeReason(document, lines);
   let first: { line: number; reason: BounceReason } | undefined;
   for (const { reason, codes } of reasons) {
     for (const range of codes.flatMap((code) => code.occurrences)) {
@@ -53,6 +60,17 @@ function reasonOf(text: string, file: string): BounceReason | undefined {
     }
   }
   return first?.reason ?? [...reasons].sort((a, b) => b.count - a.count)[0].reason;
+}
+
+function replyCodeReason(document: TextDocument, lines: string[]): BounceReason | undefined {
+  for (const [line, text] of lines.entries()) {
+    for (const match of text.matchAll(REPLY_CODE)) {
+      const hover = service.doHover(document, { line, character: match.index! + 1 });
+      const label = /\*\*Bounce reason:\*\* ([^,]+)/.exec((hover?.contents as { value: string } | undefined)?.value ?? '')?.[1];
+      if (label) return REASON_LABELS.get(label);
+    }
+  }
+  return undefined;
 }
 
 const percent = (part: number, whole: number) => (whole === 0 ? '-' : `${((100 * part) / whole).toFixed(1)}%`);

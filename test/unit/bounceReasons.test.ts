@@ -12,6 +12,7 @@ import { fixture } from '../support/paths';
 const REPLIES: [text: string, reason: string, matched: string][] = [
   ["User unknown in local recipient table", "user-unknown", "User unknown"],
   ["Unknown user: ann", "user-unknown", "Unknown user"],
+  ["550 Address unknown (state 14)", "user-unknown", "Address unknown"],
   ["No such user here", "user-unknown", "No such user"],
   ["No such mailbox", "user-unknown", "No such mailbox"],
   ["No such recipient here", "user-unknown", "No such recipient"],
