@@ -26,6 +26,7 @@ describe('the extension in a real VS Code', { skip: missing ?? false, timeout: 6
     }
     fs.copyFileSync(path.join(FIXTURES, 'messages', 'mail.log'), path.join(workspace, 'maillog'));
     fs.copyFileSync(path.join(FIXTURES, 'bounces', 'outlook-banned-ip.eml'), path.join(workspace, 'outlook-banned-ip.eml'));
+    fs.copyFileSync(path.join(FIXTURES, 'bounces', 'hotmail-mailbox-unavailable.eml'), path.join(workspace, 'hotmail-mailbox-unavailable.eml'));
     // Messages collapsed, so that the Outline of a mail log shows one row per message.
     server = await CodeServer.start(workspace, { 'outline.collapseItems': 'alwaysCollapse' });
     workbench = await Workbench.open(server.url);
@@ -58,6 +59,19 @@ describe('the extension in a real VS Code', { skip: missing ?? false, timeout: 6
     await workbench.command('View: Close All Editors');
     fs.rmSync(path.join(workspace, 'outlook-banned-ip.eml'));
     await workbench.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'outlook-banned-ip.eml' }).first().waitFor({ state: 'detached', timeout: 30_000 });
+  });
+
+  test('in a bounce, a reply code quoted without an enhanced code hovers with the bounce reason its text gives', async () => {
+    await workbench.openFile('hotmail-mailbox-unavailable.eml');
+    const text = await workbench.hoverAt(18, 67, /Bounce reason/);
+    assert.match(text, /550/);
+    assert.match(text, /user unknown, hard/i);
+    assert.match(text, /mailbox unavailable/);
+    await workbench.screenshot('bounce-reply-code-reason');
+    await workbench.closeWidgets();
+    await workbench.command('View: Close All Editors');
+    fs.rmSync(path.join(workspace, 'hotmail-mailbox-unavailable.eml'));
+    await workbench.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'hotmail-mailbox-unavailable.eml' }).first().waitFor({ state: 'detached', timeout: 30_000 });
   });
 
   test('a mail log shows inlay hints and the Status Codes view counts its codes by class', async () => {

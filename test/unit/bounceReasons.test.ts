@@ -366,6 +366,8 @@ describe('a reply code quoted without an enhanced code', () => {
   test('in a bounce or a log, hovers with the reason its text gives, read over the lines that continue it', () => {
     const bounce = 'From: postmaster@mail.example.net\nSubject: Delivery Status Notification (Failure)\n\nThe following recipient(s) could not be reached:\n\n      ann@example.net on 29/11/2026 21:04\n            The e-mail account does not exist at the organization this message was sent to.\n            <mx.example.net #5.1.1>\n\n      bo@example.net on 29/11/2026 21:04\n  host mx.example.net said: 550 Requested action\n    not taken: mailbox unavailable\n';
     assert.deepEqual(reasonOf('file:///home/alice/Mail/ndr.eml', 'plaintext', bounce, 10, 28), ['550', 'user unknown, hard: permanent, resending unchanged fails again']);
+    const value = (service.doHover(TextDocument.create('file:///home/alice/Mail/ndr.eml', 'plaintext', 1, bounce), { line: 10, character: 28 })?.contents as { value: string }).value;
+    assert.ok(value.indexOf('**Bounce reason:**') < value.indexOf('Registered enhanced codes for 550'), 'the reason comes before the long list of codes');
     const exim = '2026-11-30 10:00:01 1tGqXa-0004Ab-1F ** cy@example.org R=dnslookup T=remote_smtp H=mx.example.org [192.0.2.7]: SMTP error from remote mail server after RCPT TO:<cy@example.org>: 452 Mailbox full\n';
     assert.deepEqual(reasonOf('file:///var/log/exim4/mainlog', 'log', exim, 0, exim.indexOf('452') + 1), ['452', 'mailbox full, soft: temporary, a later attempt may succeed']);
   });

@@ -71,12 +71,16 @@ export function describeStatusCode(
   return lines.join('\n');
 }
 
-/** The hover text of a basic reply code such as 550. */
-export function describeReplyCode(code: number): string {
+/**
+ * The hover text of a basic reply code such as 550; `reason`, the bounce reason of a quoted reply, comes right after
+ * its class, before the list of the codes the registry associates with it.
+ */
+export function describeReplyCode(code: number, reason?: string): string {
   const entry = findReplyCode(code);
   const lines = [entry ? `**${code}** ${entry.meaning}` : `**${code}** is not a reply code defined by RFC 5321 or its extensions`];
   const kind = ({ 2: 'Positive completion', 3: 'Positive intermediate', 4: 'Transient negative completion', 5: 'Permanent negative completion' } as Record<number, string>)[Math.floor(code / 100)];
   if (kind) lines.push('', `*${kind} reply${isStatusClass(Math.floor(code / 100)) ? ` · goes with ${Math.floor(code / 100)}.X.X enhanced codes` : ''}*`);
+  if (reason) lines.push('', reason);
   const associated = entriesAssociatedWith(code);
   if (associated.length > 0) {
     lines.push('', `Registered enhanced codes for ${code}: ${associated.map((e) => `${isStatusClass(Math.floor(code / 100)) ? withClass(e, Math.floor(code / 100) as StatusClass) : e.code} ${entrySummary(e)}`).join(' · ')}`);

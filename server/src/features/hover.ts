@@ -62,9 +62,8 @@ export function replyCodeHover(lineText: string, position: Position, inConfigura
   const before = lineText.slice(Math.max(0, start - 40), start);
   if (!REPLY_LEADER.test(before) && !(inConfiguration && MAP_VALUE_LEADER.test(lineText.slice(0, start)))) return null;
   const classification = lineAt && classifyReplyCode(Number(word), lineAt, position.line, start + 3);
-  const description = describeReplyCode(Number(word));
   return {
-    contents: { kind: 'markdown', value: classification ? `${description}\n\n---\n\n${reasonMarkdown(classification)}` : description },
+    contents: { kind: 'markdown', value: describeReplyCode(Number(word), classification ? reasonMarkdown(classification) : undefined) },
     range: { start: { line: position.line, character: start }, end: { line: position.line, character: start + 3 } },
   };
 }
