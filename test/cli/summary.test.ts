@@ -81,11 +81,11 @@ describe('smtp-status-codes summary', () => {
   test('text and Markdown name each MTA with its totals, codes by class and tables', async () => {
     const text = await run(['mail.log.1'], dir);
     assert.equal(text.code, 0);
-    assert.match(text.stdout, /^Postfix \([\d,]+ lines, Nov {2}\d .* to Nov .*\)\n {2}received +[\d,]+\n {2}delivered +[\d,]+\n {2}deferred +[\d,]+ \([\d,]+ deferrals\)\n {2}bounced +[\d,]+\n {2}rejected +[\d,]+/);
+    assert.match(text.stdout, /^Postfix \([\d,]+ lines about messages, Nov {2}\d .* to Nov .*\)\n {2}received +[\d,]+\n {2}delivered +[\d,]+\n {2}deferred +[\d,]+ \([\d,]+ deferrals\)\n {2}bounced +[\d,]+\n {2}rejected +[\d,]+/);
     assert.match(text.stdout, /\n {2}5\.x\.x permanent failure: [\d,]+\n/);
     assert.match(text.stdout, /\n {4}5\.1\.1 +[\d,]+ {2}Bad destination mailbox address\n/);
     assert.match(text.stdout, /Top remote domains by bounces and deferrals:\n {4}[a-z.]+ +[\d,]+ bounced +[\d,]+ deferred {2}[45]\.\d\.\d+ ×/);
-    assert.match(text.stdout, /\nExim \(15 lines, 2026-11-29 10:02:11 to 2026-11-29 10:02:18\)\n/);
+    assert.match(text.stdout, /\nExim \(15 lines about messages, 2026-11-29 10:02:11 to 2026-11-29 10:02:18\)\n/);
     assert.match(text.stdout, /acl_smtp_rcpt: relay not permitted +2/);
     const markdown = await run(['mail.log.1', '--format', 'markdown'], dir);
     assert.match(markdown.stdout, /^# Mail log summary\n\n## Postfix\n/);
@@ -131,10 +131,10 @@ describe('smtp-status-codes summary', () => {
     ].join('\n') + '\n');
     const text = await run(['one.log', '--until', '2026-11-29T09:00:00'], dir);
     assert.equal(text.code, 0, text.stderr);
-    assert.match(text.stdout, /^Postfix \(1 line, Nov 29 08:00:01 to Nov 29 08:00:01\)$/m);
+    assert.match(text.stdout, /^Postfix \(1 line about messages, Nov 29 08:00:01 to Nov 29 08:00:01\)$/m);
     assert.match(text.stdout, /^1 line fell outside --since\/--until\.$/m);
     const markdown = await run(['one.log', '--until', '2026-11-29T09:00:00', '--format', 'markdown'], dir);
-    assert.match(markdown.stdout, /^1 line, Nov 29 08:00:01 to Nov 29 08:00:01$/m);
+    assert.match(markdown.stdout, /^1 line about messages, Nov 29 08:00:01 to Nov 29 08:00:01$/m);
   });
 
   test('- reads standard input', async () => {

@@ -130,7 +130,7 @@ describe('smtp-status-codes summary output', () => {
     const args = ['relay.log', '--since', '2026-11-30 06:00:02', '--until', '2026-11-30T06:00:04'];
     const text = await run(args);
     assert.equal(text.code, 0, text.stderr);
-    assert.match(text.stdout, /^Postfix \(7 lines, Nov 30 06:00:02 to Nov 30 06:00:03\)\n {2}received {3}0\n {2}delivered {2}0\n {2}deferred {3}1 \(1 deferral\)\n {2}bounced {4}6\n {2}rejected {3}0\n\n/);
+    assert.match(text.stdout, /^Postfix \(7 lines about messages, Nov 30 06:00:02 to Nov 30 06:00:03\)\n {2}received {3}0\n {2}delivered {2}0\n {2}deferred {3}1 \(1 deferral\)\n {2}bounced {4}6\n {2}rejected {3}0\n\n/);
     assert.ok(text.stdout.endsWith('\n\n7 lines fell outside --since/--until.\n'), text.stdout);
     const markdown = await run([...args, '--format', 'markdown']);
     assert.ok(markdown.stdout.endsWith(' |\n\n7 lines fell outside --since/--until.\n'), markdown.stdout);
@@ -212,7 +212,7 @@ describe('smtp-status-codes summary output', () => {
     const failed = await summaryWith(['-'], dir, { stdin: broken });
     assert.equal(failed.code, 2);
     assert.equal(failed.err, 'smtp-status-codes: cannot read standard input after 3 lines: read error\n');
-    assert.match(failed.out, /^Postfix \(3 lines, /);
+    assert.match(failed.out, /^Postfix \(3 lines about messages, /);
   });
 
   describe('progress on a terminal', () => {

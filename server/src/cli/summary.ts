@@ -208,7 +208,7 @@ function textReport(report: SummaryReport): string {
   const out: string[] = [];
   if (report.mtas.length === 0) out.push(`No Postfix, Exim or Sendmail lines in ${counted(report.lines, 'line')} read.`);
   for (const mta of report.mtas) {
-    out.push(`${MTA_NAMES[mta.mta]} (${counted(mta.lines, 'line')}, ${mta.first} to ${mta.last})`);
+    out.push(`${MTA_NAMES[mta.mta]} (${counted(mta.lines, 'line')} about messages, ${mta.first} to ${mta.last})`);
     for (const [label, value] of totalsRows(mta)) out.push(`  ${label.padEnd(10)} ${value}`);
     for (const statusClass of [2, 4, 5]) {
       const codes = mta.codes.filter((code) => code.statusClass === statusClass);
@@ -241,7 +241,7 @@ function markdownReport(report: SummaryReport): string {
   const out: string[] = ['# Mail log summary'];
   if (report.mtas.length === 0) out.push('', `No Postfix, Exim or Sendmail lines in ${counted(report.lines, 'line')} read.`);
   for (const mta of report.mtas) {
-    out.push('', `## ${MTA_NAMES[mta.mta]}`, '', `${counted(mta.lines, 'line')}, ${mta.first} to ${mta.last}`, '', '| | messages |', '| --- | ---: |');
+    out.push('', `## ${MTA_NAMES[mta.mta]}`, '', `${counted(mta.lines, 'line')} about messages, ${mta.first} to ${mta.last}`, '', '| | messages |', '| --- | ---: |');
     for (const [label, value] of totalsRows(mta)) out.push(`| ${label} | ${value} |`);
     if (mta.codes.length > 0) {
       out.push('', '### Codes', '', '| code | class | count | meaning |', '| --- | --- | ---: | --- |');
