@@ -142,7 +142,7 @@ export function createLanguageService(): LanguageService {
       if (!settings.hover.enabled) return null;
       const analysis = analyze(document, settings)!;
       const lineAt = lineReader(document);
-      const providersOf = settings.providers.enabled ? providerContext(analysis, document) : undefined;
+      const providersOf = settings.providers.enabled ? providerContext(analysis.kind, lineAt) : undefined;
       const found = hover(analysis, position, settings.knownCodes, providersOf, lineAt);
       if (found || analysis.kind === 'data') return found;
       const messages = messagesOf(document, position);
@@ -179,7 +179,8 @@ export function createLanguageService(): LanguageService {
     doInlayHints(document, range, settings = DEFAULT_SETTINGS) {
       const lines = { start: clampLine(range.start.line, document.lineCount), end: clampLine(range.end.line, document.lineCount) };
       const analysis = analyze(document, settings)!;
-      return inlayHints(analysis, lines, settings, lineReader(document), LIMITS.inlayHints, settings.providers.enabled ? providerContext(analysis, document) : undefined);
+      const lineAt = lineReader(document);
+      return inlayHints(analysis, lines, settings, lineAt, LIMITS.inlayHints, settings.providers.enabled ? providerContext(analysis.kind, lineAt) : undefined);
     },
     doDocumentLinks(document, settings = DEFAULT_SETTINGS) {
       const analysis = analyze(document, settings)!;
@@ -202,8 +203,9 @@ export function createLanguageService(): LanguageService {
     },
     summarize(document, settings = DEFAULT_SETTINGS, byReason = false) {
       const analysis = analyze(document, settings)!;
-      const providersAt = settings.providers.enabled ? providerContext(analysis, document) : undefined;
-      return boundSummary(summarize(analysis, settings.knownCodes, byReason ? lineReader(document) : undefined, providersAt, LIMITS.summaryOccurrencesPerCode));
+      const lineAt = lineReader(document);
+      const providersAt = settings.providers.enabled ? providerContext(analysis.kind, lineAt) : undefined;
+      return boundSummary(summarize(analysis, settings.knownCodes, byReason ? lineAt : undefined, providersAt, LIMITS.summaryOccurrencesPerCode));
     },
     registryItems,
     registryMarkdown,

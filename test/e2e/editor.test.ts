@@ -66,7 +66,7 @@ describe('the extension in a real VS Code', { skip: missing ?? false, timeout: 6
     const text = await workbench.hoverAt(18, 67, /Bounce reason/);
     assert.match(text, /550/);
     assert.match(text, /user unknown, hard/i);
-    assert.match(text, /mailbox unavailable/);
+    assert.match(text, /\("mailbox unavailable"\)/, 'the words of the reply that decided');
     await workbench.screenshot('bounce-reply-code-reason');
     await workbench.closeWidgets();
     await workbench.command('View: Close All Editors');

@@ -1,6 +1,6 @@
 /**
- * `npm run eval:bounces`: the bounce reason the extension gives real bounce messages (hover, inlay hints and the Status
- * Codes view by reason), against labels of the reason a mail admin reads in each message of the bounce parsers' corpora
+ * `npm run eval:bounces`: the bounce reason the extension gives real bounce messages (the Status Codes view by reason,
+ * and hover on reply codes), against labels of the reason a mail admin reads in each message of the bounce parsers' corpora
  * in trees.json, in two sets:
  *   bounce-labels.tsv       the reason those parsers' own tests assert (the evidence says where; where the message says
  *                           otherwise, the label follows the message);
@@ -51,7 +51,7 @@ const REPLY_CODE = /(?<![\w.])[45]\d\d(?=[ -])/g;
 function reasonOf(text: string, file: string): BounceReason | undefined {
   const document = TextDocument.create(`file://${file}`, languageOf(file), 1, text);
   const reasons = service.summarize(document, undefined, true).reasons ?? [];
-  const lines = text.split(/\r?\n/);
+  const lines = text.split(/\r\n|\r|\n/);
   if (reasons.length === 0) return replyCodeReason(document, lines);
   let first: { line: number; reason: BounceReason } | undefined;
   for (const { reason, codes } of reasons) {

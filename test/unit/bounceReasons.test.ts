@@ -115,7 +115,9 @@ const REPLIES: [text: string, reason: string, matched: string][] = [
   ["Rejected - bulk email", "spam-or-content", "bulk email"],
   ["You're using a mass mailer", "spam-or-content", "mass mailer"],
   ["Your email breaches local URIBL policy", "spam-or-content", "URIBL"],
-  ["Your message failed several antispam checks", "spam-or-content", "spam"],
+  ["Your message failed several antispam checks", "spam-or-content", "antispam"],
+  ["host mx1.antispamcloud.example said: 554 rejected", "other", ""],
+  ["relay=filter.spamtitan.example[192.0.2.9]:25, status=bounced", "other", ""],
   ["unsolicited", "spam-or-content", "unsolicited"],
   ["junk", "spam-or-content", "junk"],
   ["virus found", "spam-or-content", "virus"],
@@ -356,6 +358,21 @@ describe('a Status without a Diagnostic-Code, in a returned message', () => {
   });
 });
 
+describe('a Status without a Diagnostic-Code, among many recipients', () => {
+  test('each reads the report that names its own address, whole, however far above the delivery status it stands', () => {
+    const people = Array.from({ length: 20 }, (_, i) => `user${i}@example.net`);
+    // `ann@` is inside `joann@`: each must find its own report, not the other's, nor the other's fields.
+    const recipients = ['joann@example.net', 'ann@example.net', ...people];
+    const reports = recipients.map((address, i) => `Failed to deliver to '<${address}>'\nSMTP module(domain example.net) reports:\n host mx.example.net says:\n ${i === 0 ? '552 Mailbox full' : '550 unknown user account'}\n`);
+    const groups = recipients.map((address) => `Final-Recipient: rfc822;<${address}>\nAction: failed\nStatus: 5.0.0\n`);
+    const text = ['From: MAILER-DAEMON@mail.example.net', 'Content-Type: multipart/report; report-type="delivery-status"; boundary="b1"', '', '--b1', 'Content-Type: text/plain', '',
+      reports.join('\n'), '--b1', 'Content-Type: message/delivery-status', '', 'Reporting-MTA: dns; mail.example.net', '', groups.join('\n'), '--b1--', ''].join('\n');
+    const service = createLanguageService();
+    const reasons = service.summarize(TextDocument.create('file:///home/alice/Mail/many.eml', 'plaintext', 1, text), undefined, true).reasons!;
+    assert.deepEqual(reasons.map((reason) => [reason.label, reason.count]), [['user unknown', 21], ['mailbox full', 1]]);
+  });
+});
+
 describe('a reply code quoted without an enhanced code', () => {
   const service = createLanguageService();
   const reasonOf = (uri: string, languageId: string, text: string, line: number, character: number) => {
@@ -370,6 +387,11 @@ describe('a reply code quoted without an enhanced code', () => {
     assert.ok(value.indexOf('**Bounce reason:**') < value.indexOf('Registered enhanced codes for 550'), 'the reason comes before the long list of codes');
     const exim = '2026-11-30 10:00:01 1tGqXa-0004Ab-1F ** cy@example.org R=dnslookup T=remote_smtp H=mx.example.org [192.0.2.7]: SMTP error from remote mail server after RCPT TO:<cy@example.org>: 452 Mailbox full\n';
     assert.deepEqual(reasonOf('file:///var/log/exim4/mainlog', 'log', exim, 0, exim.indexOf('452') + 1), ['452', 'mailbox full, soft: temporary, a later attempt may succeed']);
+  });
+
+  test('where the reply goes on with an enhanced code of its class on the next line, that code decides', () => {
+    const bounce = 'From: MAILER-DAEMON@mail.shop.example\nSubject: Undelivered Mail Returned to Sender\n\n<ann@gmail.example>: host gmail-smtp-in.l.google.example[192.0.2.27] said: 550\n    5.2.1 The email account that you tried to reach is inactive. (in reply to RCPT TO\n    command)\n';
+    assert.deepEqual(reasonOf('file:///home/alice/Mail/inactive.eml', 'plaintext', bounce, 3, 76), ['550', 'mailbox disabled, hard: permanent, resending unchanged fails again']);
   });
 
   test('nowhere else: a success, or a reply written in configuration, is described without a reason', () => {
@@ -395,7 +417,26 @@ describe('a provider that redefines a code gives the reason where it is named', 
     const log = 'Nov 30 10:00:01 mx postfix/smtp[123]: 4F2A31C0E2: to=<a@contoso.com>, relay=contoso-com.mail.protection.outlook.com[52.101.1.1]:25, delay=1, delays=0/0/0/1, dsn=5.2.2, status=bounced (host contoso-com.mail.protection.outlook.com[52.101.1.1] said: 550 5.2.2 Submission quota exceeded (in reply to MAIL FROM command))\n';
     const service = createLanguageService();
     const document = TextDocument.create('file:///var/log/mail.log', 'log', 1, log);
-    assert.deepEqual(service.doInlayHints(document, { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }).map((hint) => hint.label), ['Mailbox full · rate limited (soft)', 'Mailbox full · rate limited (soft)']);
+    const hover = (service.doHover(document, { line: 0, character: log.indexOf('dsn=') + 5 })?.contents as { value: string }).value;
+    assert.match(hover, /\*\*Bounce reason:\*\* rate limited, soft/);
+    const label = 'Submission quota exceeded (Microsoft 365 / Exchange Online) · rate limited (soft)';
+    assert.deepEqual(service.doInlayHints(document, { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }).map((hint) => hint.label), [label, label]);
+  });
+
+  test('in a bounce, the sender\'s provider counts only where the code\'s paragraph names none; in a mailbox, never', () => {
+    const service = createLanguageService();
+    const providersIn = (uri: string, text: string, line: number) => {
+      const value = (service.doHover(TextDocument.create(uri, 'plaintext', 1, text), { line, character: text.split('\n')[line].indexOf('5.7.1') + 1 })?.contents as { value: string }).value;
+      return ['Google Workspace / Gmail', 'Yahoo / AOL', 'Microsoft 365 / Exchange Online'].filter((name) => value.includes(`**${name}**`));
+    };
+    // A Gmail user's bounce relays Yahoo's reply: Yahoo's meaning, not Gmail's.
+    const gmail = 'From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>\nSubject: Delivery Status Notification (Failure)\n\nThe response from the remote server was:\n554 5.7.1 [BL21] Connections will not be accepted from 192.0.2.3, because the ip is in Spamhaus\'s list; see https://senders.yahooinc.com/error-codes (mta7.am0.yahoodns.net)\n';
+    assert.deepEqual(providersIn('file:///home/alice/Mail/gmail.eml', gmail, 4), ['Yahoo / AOL']);
+    // A paragraph that names no provider: the bounce's sender is the one that replied.
+    const outlook = 'From: postmaster@outlook.com\nSubject: Undeliverable: Invoice\n\nRemote Server returned \'550 5.7.1 Service unavailable, Client host blocked\'\n';
+    assert.deepEqual(providersIn('file:///home/alice/Mail/outlook.eml', outlook, 3), ['Microsoft 365 / Exchange Online']);
+    const mailbox = `From MAILER-DAEMON Mon Nov 30 08:00:00 2026\n${outlook}\nFrom MAILER-DAEMON Mon Nov 30 09:00:00 2026\nFrom: MAILER-DAEMON@mail.shop.example\nSubject: Undelivered Mail\n\nRemote Server returned '550 5.7.1 Delivery not authorized'\n`;
+    assert.deepEqual(providersIn('file:///home/alice/Mail/bounces.mbox', mailbox, 10), []);
   });
 
   test('in a bounce, a Status is read with its own recipient\'s Remote-MTA and reply, alike in hover, inlay hints and the summary', () => {

@@ -230,7 +230,7 @@ const CASES: { name: string; uri: string; languageId: string; settings?: unknown
     hover: EXCHANGE_SUBMISSION_QUOTA_HOVER,
   },
   {
-    name: 'a bounce from Exchange Online: the provider named elsewhere in the message explains the code',
+    name: 'a bounce from Exchange Online: where the code\'s paragraph names no provider, the bounce\'s sender explains the code',
     uri: 'file:///home/alice/Mail/bounce.eml', languageId: 'plaintext',
     text: 'From: postmaster@outlook.com\nSubject: Undeliverable: Invoice\nContent-Type: text/plain\n\nDelivery has failed to these recipients or groups:\n\nRemote Server returned \'550 5.2.|2 Submission quota exceeded\'\n',
     range: '6:28-33',
@@ -408,7 +408,7 @@ describe('what a code means in a few words: the outline of a mail log', () => {
 });
 
 describe('hover in a bounce after an edit', () => {
-  test('the providers the message names are read again: a sender changed from Exchange Online no longer explains the code', () => {
+  test('the bounce\'s sender is read again: a sender changed from Exchange Online no longer explains the code', () => {
     const uri = 'file:///home/alice/Mail/undeliverable.eml';
     const text = "From: postmaster@outlook.com\nSubject: Undeliverable: Invoice\nContent-Type: text/plain\n\nDelivery has failed to these recipients or groups:\n\nRemote Server returned '550 5.2.2 Submission quota exceeded'\n";
     const incremental = createLanguageService();

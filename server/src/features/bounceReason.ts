@@ -2,7 +2,7 @@
 import { classifyBounce, readsReplyText, reasonClassification, REASONS, type BounceClassification } from '../registry/bounceReasons';
 import { findProvider, type ProviderCode } from '../registry/providerLookup';
 import type { Occurrence } from '../scanner/scanner';
-import { groupAround, type DsnGroup } from './dsn';
+import { groupAround, isParagraphEdge, type DsnGroup } from './dsn';
 
 /** Reads one line of the document without its line break; undefined past the end. */
 export type LineReader = (line: number) => string | undefined;
@@ -14,7 +14,8 @@ const CODE_IN_TEXT = /(?<![\w.])([245])\.(\d{1,3})\.(\d{1,3})(?![\d.])/;
 
 /**
  * The reply text that came with the code: the rest of its line and the indented lines that continue it; for a DSN
- * `Status:` field, the Diagnostic-Code of the same recipient.
+ * `Status:` field, the Diagnostic-Code of the same recipient, or where it has none, the report that names the
+ * recipient before the delivery status (see recipientReport).
  */
 export function replyTextOf(occurrence: Occurrence, lineAt: LineReader, text = lineAt(occurrence.line) ?? ''): string {
   if (STATUS_FIELD.test(text)) {
@@ -39,44 +40,71 @@ function textAfter(lineAt: LineReader, line: number, character: number, text = l
 }
 
 /**
- * The reason of a failure reply code quoted without an enhanced code (`550 Requested action not taken: mailbox
- * unavailable`), read as X.0.0 of its class with the reply's text; undefined for other classes.
+ * The reason of a failure reply code quoted without an enhanced code beside it (`550 Requested action not taken: mailbox
+ * unavailable`), read as X.0.0 of its class with the reply's text, or as the enhanced code of its class that opens the
+ * reply on the next line (`said: 550` / `    5.2.1 The account is inactive`); undefined for other classes.
  */
 export function classifyReplyCode(replyCode: number, lineAt: LineReader, line: number, end: number): BounceClassification | undefined {
   const statusClass = Math.floor(replyCode / 100);
   if (statusClass !== 4 && statusClass !== 5) return undefined;
-  return classifyBounce(statusClass, 0, 0, textAfter(lineAt, line, end).replace(ADDRESS, '<>'));
+  const text = textAfter(lineAt, line, end).replace(ADDRESS, '<>');
+  const opening = CODE_OPENING.exec(text);
+  return opening && Number(opening[1]) === statusClass
+    ? classifyBounce(statusClass, Number(opening[2]), Number(opening[3]), text)
+    : classifyBounce(statusClass, 0, 0, text);
 }
 
-/** How far before its recipient's fields a Status without a Diagnostic-Code looks for the report of that recipient. */
-const REPORT_REACH = 80;
+const CODE_OPENING = /^\s*([245])\.(\d{1,3})\.(\d{1,3})(?![\d.])/;
+
+/** How many lines before its recipient's fields a Status without a Diagnostic-Code reads for the report of that recipient. */
+const REPORT_REACH = 1000;
 /** How many lines of a report are read: CommuniGate Pro's name the recipient, the module, the host and then its reply. */
 const REPORT_LINES = 5;
 const ADDRESS_IN_FIELD = /;\s*<?([^<>\s;@]+@[^<>\s;]+)>?\s*$/;
 
 /**
  * For a DSN group without a Diagnostic-Code (CommuniGate Pro writes none), the report of its recipient in the part before
- * the delivery-status one: from the last line there that names the recipient's address, the rest of its paragraph.
- * `Failed to deliver to '<ann@example.org>'` / `SMTP module(domain example.org) reports:` / ` 550 5.1.1 User unknown`.
+ * the delivery-status one: from the last line there that names the recipient's address (a whole address, in any case),
+ * the rest of its paragraph. `Failed to deliver to '<ann@example.org>'` / `SMTP module(domain example.org) reports:` /
+ * ` 550 5.1.1 User unknown`. The other recipients' fields, in the delivery-status part itself, are not read.
  */
 function recipientReport(group: DsnGroup, lineAt: LineReader): string | undefined {
   const address = [group.get('final-recipient'), group.get('original-recipient')]
-    .map((field) => field && ADDRESS_IN_FIELD.exec(field.text)?.[1].toLowerCase()).find((found) => found !== undefined);
+    .map((field) => field && ADDRESS_IN_FIELD.exec(field.text)?.[1]).find((found) => found !== undefined);
   if (!address) return undefined;
   const groupStart = Math.min(...[...group.values()].map((field) => field.line));
+  let boundaries = 0;
   for (let line = groupStart - 1; line >= 0 && line >= groupStart - REPORT_REACH; line--) {
     const text = lineAt(line) ?? '';
-    const at = text.toLowerCase().indexOf(address);
-    if (at === -1) continue;
-    const parts = [text.slice(at + address.length)];
-    for (let next = line + 1; next < line + REPORT_LINES; next++) {
-      const following = lineAt(next);
-      if (following === undefined || following.trim() === '') break;
-      parts.push(following.trim());
+    // The first boundary above the groups opens the delivery-status part; the one above it, the report.
+    if (text.startsWith('--')) {
+      if (++boundaries === 2) return undefined;
+      continue;
     }
+    const after = boundaries === 1 ? endOfAddress(text, address) : -1;
+    if (after === -1) continue;
+    const parts = [text.slice(after)];
+    for (let next = line + 1; next < line + REPORT_LINES && !isParagraphEdge(lineAt(next)); next++) parts.push(lineAt(next)!.trim());
     return parts.join(' ');
   }
   return undefined;
+}
+
+const isAddressCharacter = (c: string | undefined) => c !== undefined && /[\w.+-]/.test(c);
+
+/** Where `address` ends in `text`, found whole (not inside a longer address) and in any case; -1 where it is not there. */
+function endOfAddress(text: string, address: string): number {
+  // Lower-casing keeps the offsets of ASCII text; a line it does not (rare letters) is searched as written.
+  const lowered = text.toLowerCase();
+  const haystack = lowered.length === text.length ? lowered : text;
+  const wanted = haystack === lowered ? address.toLowerCase() : address;
+  for (let at = haystack.indexOf(wanted); at !== -1; at = haystack.indexOf(wanted, at + 1)) {
+    const end = at + wanted.length;
+    // A dot after it ends a sentence unless the address goes on (`ann@example.org.uk`).
+    const goesOn = text[end] === '.' ? isAddressCharacter(text[end + 1]) : isAddressCharacter(text[end]);
+    if (!isAddressCharacter(text[at - 1]) && !goesOn) return end;
+  }
+  return -1;
 }
 
 /** Addresses in a reply name the recipient, not the reason (`<spam-reports@…>`): they are blanked before the rules read it. */

@@ -74,16 +74,24 @@ export interface DsnFieldValue {
 /** The fields of one group of lines (a per-message or per-recipient block), by lower-cased name. */
 export type DsnGroup = Map<string, DsnFieldValue>;
 
+/** Whether a line ends a paragraph of a message: a blank line, a MIME boundary, or the end of the text. */
+export const isParagraphEdge = (text: string | undefined) => text === undefined || text.trim() === '' || text.startsWith('--');
+
 /**
- * The group of fields around `line`: the lines between the nearest blank (or MIME boundary) lines above and below,
- * read through `lineAt`. At most `reach` lines each way.
+ * The paragraph around `line`: the lines between the nearest blank (or MIME boundary) lines above and below, read
+ * through `lineAt`, at most `reach` lines each way.
  */
-export function groupAround(lineAt: (line: number) => string | undefined, line: number, reach = 30): DsnGroup {
-  const isEdge = (text: string | undefined) => text === undefined || text.trim() === '' || text.startsWith('--');
+export function paragraphAround(lineAt: (line: number) => string | undefined, line: number, reach: number): { first: number; lines: string[] } {
   let first = line;
-  while (first > line - reach && !isEdge(lineAt(first - 1))) first--;
+  while (first > line - reach && !isParagraphEdge(lineAt(first - 1))) first--;
   const lines: string[] = [];
-  for (let current = first; current < line + reach && !isEdge(lineAt(current)); current++) lines.push(lineAt(current)!);
+  for (let current = first; current < line + reach && !isParagraphEdge(lineAt(current)); current++) lines.push(lineAt(current)!);
+  return { first, lines };
+}
+
+/** The group of fields around `line` (a DSN's per-message or per-recipient block): its paragraph, read as fields. */
+export function groupAround(lineAt: (line: number) => string | undefined, line: number, reach = 30): DsnGroup {
+  const { first, lines } = paragraphAround(lineAt, line, reach);
   return readGroup(lines, first);
 }
 

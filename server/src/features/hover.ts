@@ -1,18 +1,17 @@
 import type { Hover, Position } from 'vscode-languageserver-types';
 import type { DocumentAnalysis } from '../analysis';
 import { findKnownCode } from '../knownCodes';
-import type { ProviderCode } from '../registry/providerLookup';
-import type { Occurrence } from '../scanner/scanner';
 import { MAP_VALUE_LEADER } from '../scanner/scanner';
 import { classifyOccurrence, classifyReplyCode, reasonMarkdown, type LineReader } from './bounceReason';
 import { describeReplyCode, describeStatusCode } from './describe';
+import type { ProvidersAt } from './providers';
 
 /**
  * Hover on an enhanced status code, or on the basic reply code that goes with one; `providersOf` gives the provider
  * entries that explain a code, `lineAt` the lines whose reply text decides a failure's bounce reason.
  */
 export function hover(
-  analysis: DocumentAnalysis, position: Position, knownCodes: Record<string, string> = {}, providersOf: (occurrence: Occurrence) => readonly ProviderCode[] = () => [],
+  analysis: DocumentAnalysis, position: Position, knownCodes: Record<string, string> = {}, providersOf: ProvidersAt = () => [],
   lineAt?: LineReader,
 ): Hover | null {
   for (const occurrence of analysis.occurrencesOnLine(position.line)) {

@@ -11,7 +11,7 @@ import type { Settings } from '../settings';
 import { classifyOccurrence, reasonLabel, type LineReader } from './bounceReason';
 import { entrySummary } from './describe';
 import { dsnCalls } from './harakaDsn';
-import { providerSummary, type ProvidersAt } from './providers';
+import { providerHeadline, providerSummary, type ProvidersAt } from './providers';
 
 /**
  * At most `maxHints` hints for the codes on lines `lines.start` to `lines.end` (lines of the document); `providersAt`
@@ -26,8 +26,13 @@ export function inlayHints(analysis: DocumentAnalysis, lines: { start: number; e
     if (hints.length >= maxHints) return hints;
     if (occurrence.malformation) continue;
     const entry = findEntry(occurrence.subject, occurrence.detail);
-    const label = entry ? entrySummary(entry) : findKnownCode(settings.knownCodes, occurrence.text)?.description ?? (settings.providers.enabled ? providerSummary(occurrence.text) : undefined);
-    const classification = readOnly ? classifyOccurrence(occurrence, lineAt, undefined, providersAt(occurrence)) : undefined;
+    const providers = providersAt(occurrence);
+    // A provider that gives a registered code a meaning of its own in this context names it, as hover heads with it.
+    const redefining = providers.filter((provider) => provider.differsFromRegistry?.kind === 'redefines');
+    const label = redefining.length > 0
+      ? providerHeadline(redefining)
+      : entry ? entrySummary(entry) : findKnownCode(settings.knownCodes, occurrence.text)?.description ?? (settings.providers.enabled ? providerSummary(occurrence.text) : undefined);
+    const classification = readOnly ? classifyOccurrence(occurrence, lineAt, undefined, providers) : undefined;
     const parts = [label, classification && reasonLabel(classification)].filter(Boolean);
     if (parts.length === 0) continue;
     hints.push({ position: { line: occurrence.line, character: occurrence.end }, label: parts.join(' · '), paddingLeft: true });

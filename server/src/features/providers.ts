@@ -1,66 +1,55 @@
-/** Provider codes in hover: which providers the context names, and the markdown that explains their meaning. */
-import type { DocumentAnalysis, TextDocumentLike } from '../analysis';
+/** Provider codes: which providers a code's context names (for hover, inlay hints and the summary), and the markdown that explains their meaning. */
 import { isConfigKind, type DocumentKind } from '../documentKind';
 import { findProvider, providerEntriesFor, providerEntriesInContext, providersNamedIn, type ProviderCode, type ProviderId } from '../registry/providerLookup';
 import type { Occurrence } from '../scanner/scanner';
+import type { LineReader } from './bounceReason';
+import { paragraphAround } from './dsn';
 
-/** How far a paragraph of a bounce is read each way from a code for host names, and how far its header for `From:`. */
+/** How far a bounce's paragraph is read each way from a code, and how far its header for `From:`. */
 const PARAGRAPH_REACH = 10;
 const HEADER_REACH = 100;
-
-const lineOf = (document: TextDocumentLike, line: number) => document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
-
-/**
- * The text that a code in a bounce is read in the context of, where its own line names no provider of the code: its
- * paragraph (up to a blank line or a MIME boundary, at most PARAGRAPH_REACH lines each way: a DSN recipient's Remote-MTA, a
- * reply wrapped over lines), and the one that sent the bounce (its `From:`). Not the whole message: the returned
- * message's Received headers and the recipients' addresses name servers that did not send the reply.
- */
-function textAround(document: TextDocumentLike, line: number): string {
-  const isEdge = (text: string) => text.trim() === '' || text.startsWith('--');
-  let first = line;
-  while (first > 0 && first > line - PARAGRAPH_REACH && !isEdge(lineOf(document, first - 1))) first--;
-  let last = line;
-  while (last + 1 < document.lineCount && last < line + PARAGRAPH_REACH && !isEdge(lineOf(document, last + 1))) last++;
-  const paragraph = document.getText({ start: { line: first, character: 0 }, end: { line: last + 1, character: 0 } });
-  return `${paragraph}\n${bounceSender(document)}`;
-}
-
-/** The bounce's own `From:` header line, or ''. */
-function bounceSender(document: TextDocumentLike): string {
-  for (let line = 0; line < Math.min(document.lineCount, HEADER_REACH); line++) {
-    const text = lineOf(document, line);
-    if (text.trim() === '') return '';
-    if (/^from:/i.test(text)) return text;
-  }
-  return '';
-}
 
 /** The provider entries that explain an occurrence in its context. */
 export type ProvidersAt = (occurrence: Occurrence) => readonly ProviderCode[];
 
 /**
- * The provider entries that explain each occurrence in its context: the providers its own line names, and the words of
- * the reply there (see ProviderCode.replyMarks); in a bounce, where the line names none of those that document the code,
- * the text around it (see textAround). Each line is read once, for features that go through many occurrences in line order.
+ * The provider entries that explain each occurrence in its context, and the reply there (see ProviderCode.replyMarks).
+ * The context is the code's line; in a bounce, its paragraph (up to a blank line or a MIME boundary: a DSN recipient's
+ * Remote-MTA, a reply wrapped over lines), and where that names none of the providers that document the code, the
+ * bounce's own sender (`From:`). Never the whole message: the returned message's headers and the other recipients'
+ * addresses name servers that did not send the reply. Each line's context is read once, for features that go through
+ * many occurrences in line order.
  */
-export function providerContext(analysis: DocumentAnalysis, document: TextDocumentLike): ProvidersAt {
+export function providerContext(kind: DocumentKind, lineAt: LineReader): ProvidersAt {
   let contextLine = -1;
-  let lineText = '';
+  let context = '';
   let named: ReadonlySet<ProviderId> = new Set();
+  let sender: ReadonlySet<ProviderId> | undefined;
   return (occurrence) => {
     const documenting = providerEntriesFor(occurrence.text);
     if (documenting.length === 0) return documenting;
     const { line } = occurrence;
     if (line !== contextLine) {
       contextLine = line;
-      lineText = lineOf(document, line);
-      named = providersNamedIn(lineText);
+      context = kind === 'bounce' ? paragraphAround(lineAt, line, PARAGRAPH_REACH).lines.join('\n') : lineAt(line) ?? '';
+      named = providersNamedIn(context);
     }
-    if (analysis.kind !== 'bounce' || documenting.some((entry) => named.has(entry.provider))) return providerEntriesInContext(occurrence.text, named, lineText);
-    const around = textAround(document, line);
-    return providerEntriesInContext(occurrence.text, providersNamedIn(around), around);
+    const entries = providerEntriesInContext(occurrence.text, named, context);
+    if (kind !== 'bounce' || entries.some((entry) => named.has(entry.provider))) return entries;
+    sender ??= providersNamedIn(bounceSender(lineAt));
+    return sender.size === 0 ? entries : providerEntriesInContext(occurrence.text, new Set([...named, ...sender]), context);
   };
+}
+
+/** The bounce's own `From:` header line, or '' (also in a mailbox of several messages, whose first sender is not each one's). */
+function bounceSender(lineAt: LineReader): string {
+  if (lineAt(0)?.startsWith('From ')) return '';
+  for (let line = 0; line < HEADER_REACH; line++) {
+    const text = lineAt(line);
+    if (text === undefined || text.trim() === '') return '';
+    if (/^from:/i.test(text)) return text;
+  }
+  return '';
 }
 
 /**

@@ -71,7 +71,7 @@ export function providersNamedIn(text: string): Set<ProviderId> {
 }
 
 /**
- * The entries that explain `code` given the providers its context names (the line, or the whole bounce): those of
+ * The entries that explain `code` given the providers its context names (see providerContext): those of
  * the named providers where any documents the code; otherwise every provider's for a code the registry lacks, and
  * for a registered code only those whose meaning is the usual one in practice (see RegistryDifference.usualMeaning).
  * With the text of the context (the reply), an entry whose replyMarks it lacks does not count.

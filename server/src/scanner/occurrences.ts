@@ -38,8 +38,8 @@ const LITERAL = 16;
 const IMPLIED_CLASS_SHIFT = 5;
 
 /**
- * The flags of a row for the scanner's verdict on a code's context, made once per context: whether the code is also
- * confident is added per row (see OccurrenceTable.add).
+ * The flags of a row for the scanner's verdict on a code's context, kept with the context (see contextOf in the
+ * scanner): whether the code is also confident is added per row (see OccurrenceTable.add).
  */
 export function contextFlags(context: OccurrenceContext, literal: boolean, impliedClass: StatusClass | undefined): number {
   return CONTEXTS.indexOf(context) | (literal ? LITERAL : 0) | ((impliedClass ?? 0) << IMPLIED_CLASS_SHIFT);
