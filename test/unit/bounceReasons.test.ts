@@ -423,6 +423,18 @@ describe('a provider that redefines a code gives the reason where it is named', 
     assert.deepEqual(service.doInlayHints(document, { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }).map((hint) => hint.label), [label, label]);
   });
 
+  test('a provider entry that marks its reply applies only where the reply says so: Zoho Mail\'s disabled mailbox is not ZeptoMail\'s missing subject', () => {
+    const service = createLanguageService();
+    const line = (reply: string) => `Nov 30 10:00:03 mx postfix/smtp[125]: 4F2A31C0E4: to=<c@zohomail.com>, relay=mx.zoho.com[204.141.33.44]:25, delay=1, delays=0/0/0/1, dsn=5.2.1, status=bounced (host mx.zoho.com[204.141.33.44] said: 550 5.2.1 ${reply} (in reply to RCPT TO command))\n`;
+    const hoverOf = (text: string) => (service.doHover(TextDocument.create('file:///var/log/mail.log', 'log', 1, text), { line: 0, character: text.indexOf('dsn=') + 5 })?.contents as { value: string }).value;
+    const disabled = hoverOf(line('Mailbox is disabled'));
+    assert.ok(!disabled.includes('Subject is mandatory'), disabled);
+    assert.match(disabled, /\*\*Bounce reason:\*\* mailbox disabled, hard/);
+    const noSubject = hoverOf(line('Subject is mandatory'));
+    assert.match(noSubject, /Subject is mandatory/);
+    assert.match(noSubject, /\*\*Bounce reason:\*\* spam or content, hard/);
+  });
+
   test('in a bounce, the sender\'s provider counts only where the code\'s paragraph names none; in a mailbox, never', () => {
     const service = createLanguageService();
     const providersIn = (uri: string, text: string, line: number) => {

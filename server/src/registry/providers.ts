@@ -682,13 +682,15 @@ export const PROVIDER_CODES: readonly ProviderCode[] = [
     differsFromRegistry: { kind: 'narrows', note: 'Same sense as the registry\'s "Bad destination mailbox address"; iCloud addresses can also be deactivated by their owner.' },
   }),
 
-  // Zoho ZeptoMail
+  // Zoho ZeptoMail. Zoho Mail's own servers (zoho.com, zohomail.com) answer with these codes in the registry's sense
+  // (`550 5.2.1 Mailbox is disabled`): each entry applies only where the reply says what it is about.
   zoho({
     codes: ['5.2.0'],
     title: 'Message size exceeds the policy',
     meaning: 'The message or its attachments are larger than the ZeptoMail account allows.',
     action: 'Send smaller attachments, or links to them.',
     differsFromRegistry: { kind: 'narrows', note: 'The registry\'s "Other or undefined mailbox status"; ZeptoMail means a size limit of the sending account.' },
+    replyMarks: /size/i,
   }),
   zoho({
     codes: ['5.2.1'],
@@ -696,6 +698,7 @@ export const PROVIDER_CODES: readonly ProviderCode[] = [
     meaning: 'ZeptoMail refuses messages without a subject.',
     action: 'Give the message a subject.',
     differsFromRegistry: { kind: 'redefines', note: 'The registry means the mailbox is disabled; ZeptoMail means the message has no subject.', reason: 'spam-or-content' },
+    replyMarks: /subject/i,
   }),
   zoho({
     codes: ['5.7.1'],
@@ -703,5 +706,6 @@ export const PROVIDER_CODES: readonly ProviderCode[] = [
     meaning: 'Zoho found a virus in the message and refused it.',
     action: 'Scan the message and its attachments and send it again clean.',
     differsFromRegistry: { kind: 'narrows', note: 'The registry\'s "Delivery not authorized, message refused"; Zoho uses it for messages carrying a virus.' },
+    replyMarks: /virus/i,
   }),
 ];
