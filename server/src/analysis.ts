@@ -3,7 +3,7 @@
  * since every context the scanner reads lies on the code's own line.
  */
 import type { Position, Range } from 'vscode-languageserver-types';
-import { lineCommentPrefix } from './comments';
+import { lineCommentPrefixes } from './comments';
 import { documentKind, SNIFF_LENGTH, type DocumentKind } from './documentKind';
 import { scanLines } from './scanner/scanner';
 import { OccurrenceTable, type Occurrence } from './scanner/occurrences';
@@ -51,8 +51,8 @@ export class DocumentAnalysis {
    */
   changedLines: ChangedLines | undefined = EVERYTHING;
   private table = new OccurrenceTable();
-  /** How a line comment starts in the document, for the scanner: a code on a commented-out line is not checked. */
-  private lineComment: string | undefined;
+  /** How line comments start in the document, for the scanner: a code on a commented-out line is not checked. */
+  private lineComments: readonly string[] = [];
   private confidentCount = 0;
 
   /** `userKind`: the kind the user gave the document (smtpStatusCodes.fileKinds), which no detection overrides. */
@@ -65,9 +65,9 @@ export class DocumentAnalysis {
     this.version = document.version;
     this.textLength = text.length;
     this.kind = this.userKind ?? documentKind(document.uri, document.languageId, text);
-    this.lineComment = lineCommentPrefix(this.kind, document.languageId, document.uri);
+    this.lineComments = lineCommentPrefixes(this.kind, document.languageId, document.uri);
     this.changedLines = EVERYTHING;
-    const scanned = scanLines(text, { kind: this.kind, lineComment: this.lineComment, isCancelled });
+    const scanned = scanLines(text, { kind: this.kind, lineComments: this.lineComments, isCancelled });
     this.table = scanned.occurrences;
     this.lineCount = scanned.lineCount;
     this.confidentCount = this.confidentIn(0, this.table.length);
@@ -139,7 +139,7 @@ export class DocumentAnalysis {
     if (lastLine >= from) {
       scanLines(
         document.getText({ start: { line: from, character: 0 }, end: { line: lastLine + 1, character: 0 } }),
-        { kind: this.kind, lineComment: this.lineComment, firstLine: from, into: rescanned },
+        { kind: this.kind, lineComments: this.lineComments, firstLine: from, into: rescanned },
       );
     }
     this.confidentCount += rescanned.length === 0 ? 0 : countConfident(rescanned, 0, rescanned.length);

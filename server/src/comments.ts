@@ -8,16 +8,25 @@ export const DISABLE_NEXT_LINE = 'smtp-status-codes-disable-next-line';
 const LINE_COMMENT: Record<string, string> = {
   javascript: '//', javascriptreact: '//', typescript: '//', typescriptreact: '//', java: '//', csharp: '//', c: '//', cpp: '//',
   go: '//', rust: '//', php: '//', swift: '//', kotlin: '//', scala: '//', dart: '//', groovy: '//', fsharp: '//', jsonc: '//',
-  python: '#', ruby: '#', perl: '#', shellscript: '#', powershell: '#', r: '#', elixir: '#', yaml: '#', toml: '#', properties: '#', ini: '#',
+  python: '#', ruby: '#', perl: '#', shellscript: '#', powershell: '#', r: '#', elixir: '#', yaml: '#', toml: '#', properties: '#', ini: ';',
   lua: '--', sql: '--', haskell: '--', erlang: '%', vb: "'", clojure: ';',
 };
+/** Other ways a line comment starts, read but not written: `#` in INI files beside `;`, `!` in `.properties` files. */
+const OTHER_LINE_COMMENTS: Record<string, readonly string[]> = { ini: ['#'], properties: ['!'] };
 
-/** How a line comment starts in this document, or undefined where comments do not exist (logs, bounces, JSON). */
+/** How a line comment starts in this document (the way a comment is written), or undefined where comments do not exist (logs, bounces, JSON). */
 export function lineCommentPrefix(kind: DocumentKind, languageId: string, uri: string): string | undefined {
   if (kind === 'sendmail' && /\.mc$/i.test(basename(uri))) return 'dnl';
   if (isConfigKind(kind)) return '#';
   if (kind === 'source' || kind === 'data' || kind === 'text' || kind === 'prose') return LINE_COMMENT[languageId];
   return undefined;
+}
+
+/** Every way a line comment starts in this document: the one written first (see lineCommentPrefix). */
+export function lineCommentPrefixes(kind: DocumentKind, languageId: string, uri: string): readonly string[] {
+  const written = lineCommentPrefix(kind, languageId, uri);
+  if (written === undefined) return [];
+  return isConfigKind(kind) ? [written] : [written, ...(OTHER_LINE_COMMENTS[languageId] ?? [])];
 }
 
 /** Whether a comment line may be indented: in Postfix tables a line that starts with white space continues the one before. */

@@ -700,18 +700,20 @@ describe('the language of a file, from its extension as in the editor', () => {
     const source = ['.js', '.mjs', '.cjs', '.jsx', '.ts', '.tsx', '.py', '.go', '.java', '.cs', '.c', '.h', '.cc', '.cpp', '.hpp', '.php', '.rb', '.pl', '.pm', '.rs', '.sh', '.bash', '.lua', '.JS', '.Py'];
     const data = ['.json', '.yaml', '.yml', '.toml', '.xml', '.csv', '.sql'];
     const soft = ['.ini', '.md', '.log', '.html', '.htm', '.rst', '.txt', ''];
-    const content = '// reply 550 4.7.1 blocked\n# reply 550 4.7.1 blocked\n-- reply 550 4.7.1 blocked\nreply 550 4.7.1 blocked\n';
+    const content = '// reply 550 4.7.1 blocked\n# reply 550 4.7.1 blocked\n-- reply 550 4.7.1 blocked\n; reply 550 4.7.1 blocked\nreply 550 4.7.1 blocked\n';
     const all = [...source, ...data, ...soft];
     inTree(Object.fromEntries(all.map((extension) => [`replies${extension}`, content])), (root) => {
       const { stdout } = cliInProcess(['check', '--format', 'json', '--fail-on', 'none'], root);
       const severities = new Map<string, string[]>();
       for (const finding of JSON.parse(stdout) as Array<{ path: string; severity: string }>) severities.set(finding.path, [...(severities.get(finding.path) ?? []), finding.severity]);
-      // Source code: every comment line; data and text: the line comment of the language (none in JSON, XML, CSV, Markdown).
-      const commented: Record<string, number> = { '.yaml': 1, '.yml': 1, '.toml': 1, '.sql': 1, '.ini': 1 };
-      for (const extension of source) assert.deepEqual(severities.get(`replies${extension}`), ['error'], extension);
-      for (const extension of data) assert.deepEqual(severities.get(`replies${extension}`), Array(4 - (commented[extension] ?? 0)).fill('error'), extension);
+      // Source code: every comment line; data and text: the line comments of the language (none in JSON, XML, CSV, Markdown;
+      // `;` and `#` in INI).
+      const commented: Record<string, number> = { '.yaml': 1, '.yml': 1, '.toml': 1, '.sql': 1, '.ini': 2 };
+      // (`;` opens no comment in these languages.)
+      for (const extension of source) assert.deepEqual(severities.get(`replies${extension}`), ['error', 'error'], extension);
+      for (const extension of data) assert.deepEqual(severities.get(`replies${extension}`), Array(5 - (commented[extension] ?? 0)).fill('error'), extension);
       for (const extension of soft) {
-        assert.deepEqual(severities.get(`replies${extension}`), Array(4 - (commented[extension] ?? 0)).fill('information'), extension || 'no extension');
+        assert.deepEqual(severities.get(`replies${extension}`), Array(5 - (commented[extension] ?? 0)).fill('information'), extension || 'no extension');
       }
     });
   });

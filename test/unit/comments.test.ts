@@ -50,7 +50,7 @@ describe('disable comments in the comment syntax of each language', () => {
     assert.deepEqual(disableComments('file:///srv/relay/replies.yaml', 'yaml', line), comment('#'));
     assert.deepEqual(disableComments('file:///srv/relay/replies.toml', 'toml', 'reply = "550 4.1.1 Mailbox unavailable"\n'), comment('#'));
     assert.deepEqual(disableComments('file:///srv/relay/replies.properties', 'properties', 'reply=550 4.1.1 Mailbox unavailable\n'), comment('#'));
-    assert.deepEqual(disableComments('file:///srv/relay/replies.ini', 'ini', 'reply = "550 4.1.1 Mailbox unavailable"\n'), comment('#'));
+    assert.deepEqual(disableComments('file:///srv/relay/replies.ini', 'ini', 'reply = "550 4.1.1 Mailbox unavailable"\n'), comment(';'), 'INI reads # too, but PHP and Windows read only ;');
     assert.deepEqual(disableComments('file:///srv/relay/replies.sql', 'sql', "INSERT INTO replies VALUES ('550 4.1.1 Mailbox unavailable');\n"), comment('--'));
     assert.deepEqual(disableComments('file:///srv/relay/replies.jsonc', 'jsonc', '{ "reply": "550 4.1.1 Mailbox unavailable" }\n'), comment('//'));
     assert.deepEqual(disableComments('file:///srv/relay/replies.json', 'json', '{ "reply": "550 4.1.1 Mailbox unavailable" }\n'), []);

@@ -102,17 +102,17 @@ class DoubleSlashes {
 
 /**
  * Whether the code at `index` is in a comment, where codes describe and are not checked: source comments (see
- * isCommentBefore); elsewhere a line that starts, after white space, with the document's line comment (`lineComment`:
- * `#` in YAML or INI, `--` in SQL, `dnl` in Sendmail's `.mc` files), or in MTA configuration with `#`. A commented-out
- * rule or setting is not in force.
+ * isCommentBefore); elsewhere a line that starts, after white space, with one of the document's line comments
+ * (`lineComments`: `#` in YAML, `;` or `#` in INI, `--` in SQL, `dnl` in Sendmail's `.mc` files), or in MTA configuration
+ * with `#`. A commented-out rule or setting is not in force.
  */
-function isInComment(text: string, lineStart: number, index: number, kind: DocumentKind, lineComment: string | undefined, slashes: DoubleSlashes): boolean {
+function isInComment(text: string, lineStart: number, index: number, kind: DocumentKind, lineComments: readonly string[], slashes: DoubleSlashes): boolean {
   if (kind === 'source') return isCommentBefore(text, lineStart, index, slashes);
   const first = skipSpacesForward(text, lineStart, index);
   if (isConfigKind(kind) && text.charCodeAt(first) === 35) return true;
-  if (lineComment === undefined || !text.startsWith(lineComment, first)) return false;
   // A comment word (`dnl`) is a word of its own: `dnlx` opens no comment.
-  return !isWordCharacter(text.charCodeAt(first + lineComment.length - 1)) || !isWordCharacter(text.charCodeAt(first + lineComment.length));
+  return lineComments.some((comment) => text.startsWith(comment, first)
+    && (!isWordCharacter(text.charCodeAt(first + comment.length - 1)) || !isWordCharacter(text.charCodeAt(first + comment.length))));
 }
 
 /** The offset of the first character at or after `from`, before `to`, that is not `\s`; `to` if there is none. */
@@ -125,8 +125,8 @@ function skipSpacesForward(text: string, from: number, to: number): number {
 
 export interface ScanOptions {
   kind: DocumentKind;
-  /** How a line comment starts in the document (see lineCommentPrefix in comments.ts), where it has line comments. */
-  lineComment?: string;
+  /** How line comments start in the document (see lineCommentPrefixes in comments.ts), where it has line comments. */
+  lineComments?: readonly string[];
   /** Line number of the first line of `text`. */
   firstLine?: number;
   isCancelled?: () => boolean;
@@ -149,7 +149,7 @@ export function scanLines(text: string, options: ScanOptions): { occurrences: Oc
   // Stryker disable next-line MethodExpression: the room made at first, not what the table holds
   const occurrences = options.into ?? new OccurrenceTable(undefined, Math.min(text.length >> 8, 1 << 17));
   const firstLine = options.firstLine ?? 0;
-  const lastLine = scanInto(occurrences, text, options.kind, options.lineComment, firstLine, options.isCancelled);
+  const lastLine = scanInto(occurrences, text, options.kind, options.lineComments ?? [], firstLine, options.isCancelled);
   return { occurrences, lineCount: lastLine === -1 ? NaN : lastLine - firstLine + 1 };
 }
 
@@ -158,7 +158,7 @@ export function scanLines(text: string, options: ScanOptions): { occurrences: Oc
  * Nothing follows the loop: the loop's end is one more turn (with no candidate, up to the end of the text), so that the
  * compiled loop holds no code that has not run yet, which would throw the compiled code away at the end of every scan.
  */
-function scanInto(occurrences: OccurrenceTable, text: string, kind: DocumentKind, lineComment: string | undefined, firstLine: number,
+function scanInto(occurrences: OccurrenceTable, text: string, kind: DocumentKind, lineComments: readonly string[], firstLine: number,
   isCancelled: (() => boolean) | undefined): number {
   const lines = new LineCursor(text, firstLine);
   const slashes = new DoubleSlashes(text);
@@ -185,17 +185,17 @@ function scanInto(occurrences: OccurrenceTable, text: string, kind: DocumentKind
     // The commonest contexts, a reply code right before the code and a log's `dsn=`, are read without slicing the line.
     const replyStart = replyCodeBefore(text, lineStart, index);
     const context = replyStart !== -1 ? REPLY : isDsnBefore(text, lineStart, index) ? FIELD : classify(text, lineStart, index, secondDot, end, lines.end, kind);
-    if (context) record(occurrences, text, kind, lineComment, lines.line, lineStart, index, end, context, replyStart, slashes);
+    if (context) record(occurrences, text, kind, lineComments, lines.line, lineStart, index, end, context, replyStart, slashes);
   }
 }
 
 /** Adds the code text[index, end) on `line`, in the context found for it (and the reply code right before it, if any). */
-function record(occurrences: OccurrenceTable, text: string, kind: DocumentKind, lineComment: string | undefined, line: number, lineStart: number,
+function record(occurrences: OccurrenceTable, text: string, kind: DocumentKind, lineComments: readonly string[], line: number, lineStart: number,
   index: number, end: number, context: Context, replyStart: number, slashes: DoubleSlashes): void {
   const column = index - lineStart;
   const reply = context.reply;
   occurrences.add(line, column, text, index, end, context.flags,
-    context.context !== 'bare' && context.context !== 'literal' && !isInComment(text, lineStart, index, kind, lineComment, slashes),
+    context.context !== 'bare' && context.context !== 'literal' && !isInComment(text, lineStart, index, kind, lineComments, slashes),
     replyStart !== -1 ? digitsValue(text, replyStart, replyStart + 3) : reply ? reply.value : 0,
     // Stryker disable next-line UnaryOperator: the column of a reply code that is not there is never read
     replyStart !== -1 ? replyStart - lineStart : reply ? column + reply.offset : -1,
