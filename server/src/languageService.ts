@@ -23,7 +23,7 @@ import { dsnFieldHover } from './features/dsn';
 import { foldingRanges } from './features/folding';
 import { mtaActionHover } from './features/mtaActionHover';
 import { definition, documentHighlights, documentSymbols, isOnMessageId, MessageIndex, messageHover, references } from './features/messages';
-import { providerContext } from './features/providers';
+import { providerContext, type ProvidersAt } from './features/providers';
 import { withoutLineBreak } from './lines';
 import { clampLine } from './ranges';
 import type { Occurrence } from './scanner/scanner';
@@ -142,7 +142,7 @@ export function createLanguageService(): LanguageService {
       if (!settings.hover.enabled) return null;
       const analysis = analyze(document, settings)!;
       const lineAt = lineReader(document);
-      const providersOf = settings.providers.enabled ? providerContext(analysis.kind, lineAt) : undefined;
+      const providersOf = providersIn(analysis.kind, lineAt, settings);
       const found = hover(analysis, position, settings.knownCodes, providersOf, lineAt);
       if (found || analysis.kind === 'data') return found;
       const messages = messagesOf(document, position);
@@ -180,7 +180,7 @@ export function createLanguageService(): LanguageService {
       const lines = { start: clampLine(range.start.line, document.lineCount), end: clampLine(range.end.line, document.lineCount) };
       const analysis = analyze(document, settings)!;
       const lineAt = lineReader(document);
-      return inlayHints(analysis, lines, settings, lineAt, LIMITS.inlayHints, settings.providers.enabled ? providerContext(analysis.kind, lineAt) : undefined);
+      return inlayHints(analysis, lines, settings, lineAt, LIMITS.inlayHints, providersIn(analysis.kind, lineAt, settings));
     },
     doDocumentLinks(document, settings = DEFAULT_SETTINGS) {
       const analysis = analyze(document, settings)!;
@@ -204,7 +204,7 @@ export function createLanguageService(): LanguageService {
     summarize(document, settings = DEFAULT_SETTINGS, byReason = false) {
       const analysis = analyze(document, settings)!;
       const lineAt = lineReader(document);
-      const providersAt = settings.providers.enabled ? providerContext(analysis.kind, lineAt) : undefined;
+      const providersAt = providersIn(analysis.kind, lineAt, settings);
       return boundSummary(summarize(analysis, settings.knownCodes, byReason ? lineAt : undefined, providersAt, LIMITS.summaryOccurrencesPerCode));
     },
     registryItems,
@@ -243,6 +243,11 @@ function boundSummary(summary: DocumentSummary): DocumentSummary {
     }
   }
   return summary;
+}
+
+/** The provider entries that explain each code in its context, where provider codes are on (see providerContext). */
+function providersIn(kind: DocumentKind, lineAt: LineReader, settings: Settings): ProvidersAt | undefined {
+  return settings.providers.enabled ? providerContext(kind, lineAt) : undefined;
 }
 
 /** One line of the document without its line break, undefined past its end. */

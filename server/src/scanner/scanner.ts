@@ -110,9 +110,12 @@ function isInComment(text: string, lineStart: number, index: number, kind: Docum
   if (kind === 'source') return isCommentBefore(text, lineStart, index, slashes);
   const first = skipSpacesForward(text, lineStart, index);
   if (isConfigKind(kind) && text.charCodeAt(first) === 35) return true;
-  // A comment word (`dnl`) is a word of its own: `dnlx` opens no comment.
-  return lineComments.some((comment) => text.startsWith(comment, first)
-    && (!isWordCharacter(text.charCodeAt(first + comment.length - 1)) || !isWordCharacter(text.charCodeAt(first + comment.length))));
+  for (let i = 0; i < lineComments.length; i++) {
+    const comment = lineComments[i];
+    // A comment word (`dnl`) is a word of its own: `dnlx` opens no comment.
+    if (text.startsWith(comment, first) && (!isWordCharacter(text.charCodeAt(first + comment.length - 1)) || !isWordCharacter(text.charCodeAt(first + comment.length)))) return true;
+  }
+  return false;
 }
 
 /** The offset of the first character at or after `from`, before `to`, that is not `\s`; `to` if there is none. */
